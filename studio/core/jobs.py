@@ -1,0 +1,129 @@
+"""The job record and its state machine.
+
+``queued → submitting → submitted → running → downloading → done``, or ``failed``,
+``cancelled``, ``unknown`` (a submit whose answer was lost; never resubmitted silently).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+from .errors import StudioError
+
+
+class JobState(str, Enum):
+    """Where a job is in its life."""
+
+    QUEUED = "queued"
+    SUBMITTING = "submitting"
+    SUBMITTED = "submitted"
+    RUNNING = "running"
+    DOWNLOADING = "downloading"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+    @property
+    def terminal(self) -> bool:
+        return self in TERMINAL_STATES
+
+    @property
+    def remote(self) -> bool:
+        """True while the provider holds (and may be billing for) the job."""
+        return self in (JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING)
+
+
+TERMINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED})
+
+_S = JobState
+ALLOWED_TRANSITIONS: dict[JobState, frozenset[JobState]] = {
+    _S.QUEUED: frozenset({_S.SUBMITTING, _S.CANCELLED, _S.FAILED}),
+    _S.SUBMITTING: frozenset({_S.SUBMITTED, _S.FAILED, _S.UNKNOWN, _S.CANCELLED}),
+    _S.SUBMITTED: frozenset({_S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
+    _S.RUNNING: frozenset({_S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
+    _S.DOWNLOADING: frozenset({_S.DONE, _S.FAILED, _S.CANCELLED}),
+    # A lost submit is resolved by reconciling with the provider's list, or by the person.
+    _S.UNKNOWN: frozenset({_S.SUBMITTED, _S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
+    _S.DONE: frozenset(),
+    _S.FAILED: frozenset(),
+    _S.CANCELLED: frozenset(),
+}
+
+
+class IllegalTransition(StudioError):
+    """A state change the job state machine does not allow (a programming error)."""
+
+    kind = "illegal_transition"
+
+
+def check_transition(current: JobState, new: JobState) -> None:
+    """Raise :class:`IllegalTransition` unless ``current → new`` is allowed."""
+    if new not in ALLOWED_TRANSITIONS[current]:
+        raise IllegalTransition(f"A job cannot go from {current.value} to {new.value}.")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One generation: what was asked, where it is, what it cost, where the clip went.
+
+    Immutable: every change is a new Job from :meth:`transition` or :meth:`updated`, so the
+    store and the events always see whole records.
+    """
+
+    id: str
+    model_id: str
+    request: dict[str, Any]
+    state: JobState = JobState.QUEUED
+    idempotency_key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    remote_id: str | None = None
+    remote: dict[str, Any] = field(default_factory=dict)
+    cost_quote: float | None = None
+    currency: str = "USD"
+    progress: float | None = None
+    error: dict[str, Any] | None = None
+    output_path: str | None = None
+    project_dir: str | None = None
+    shot_id: str | None = None
+    attempts: int = 0
+    created_at: float = field(default_factory=time.time)
+    updated_at: float = field(default_factory=time.time)
+    submitted_at: float | None = None
+    finished_at: float | None = None
+
+    @staticmethod
+    def new(model_id: str, request: dict[str, Any], **kwargs: Any) -> "Job":
+        return Job(id=uuid.uuid4().hex[:12], model_id=model_id, request=request, **kwargs)
+
+    @property
+    def prompt(self) -> str:
+        return str(self.request.get("prompt", ""))
+
+    def transition(self, new: JobState, **changes: Any) -> "Job":
+        """The job in state ``new``; raises IllegalTransition when not allowed."""
+        check_transition(self.state, new)
+        now = time.time()
+        extra: dict[str, Any] = {}
+        if new is JobState.SUBMITTED and self.submitted_at is None:
+            extra["submitted_at"] = now
+        if new.terminal:
+            extra["finished_at"] = now
+        return replace(self, state=new, updated_at=now, **extra, **changes)
+
+    def updated(self, **changes: Any) -> "Job":
+        """The job with fields changed but the state kept."""
+        if "state" in changes:
+            raise IllegalTransition("Use transition() to change a job's state.")
+        return replace(self, updated_at=time.time(), **changes)
+
+    @property
+    def error_message(self) -> str | None:
+        return self.error.get("message") if self.error else None
+
+    def elapsed(self, now: float | None = None) -> float:
+        end = self.finished_at or (now if now is not None else time.time())
+        return max(0.0, end - self.created_at)

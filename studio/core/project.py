@@ -1,0 +1,302 @@
+"""Project → shots → takes: the storyboard domain.
+
+A project is a folder (``project.json`` + ``assets/``); this module holds the in-memory
+model and its JSON form. Reading and writing the folder lives in
+:mod:`studio.services.projects`. Every mutation goes through a method here, which emits
+``changed`` so the window's models and the undo stack stay in step.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+import uuid
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .errors import ProjectError
+from .events import Signal
+
+SCHEMA_VERSION = 2
+
+CONTINUITY_MODES = ("independent", "chained", "bridged")
+TRANSITIONS = ("cut", "crossfade")
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex[:10]
+
+
+@dataclass
+class Take:
+    """One generated clip for a shot."""
+
+    id: str = field(default_factory=_new_id)
+    path: str = ""
+    job_id: str | None = None
+    model_id: str = ""
+    duration: float = 0.0
+    width: int = 0
+    height: int = 0
+    has_audio: bool = False
+    seed: int | None = None
+    cost: float | None = None
+    created_at: float = field(default_factory=time.time)
+
+
+@dataclass
+class Shot:
+    """One shot of the storyboard: what to generate, its takes, and how it sits in the cut."""
+
+    id: str = field(default_factory=_new_id)
+    title: str = ""
+    prompt: str = ""
+    negative_prompt: str = ""
+    model_id: str = "animatic:kenburns"
+    duration: float = 4.0
+    aspect_ratio: str | None = None
+    resolution: str | None = None
+    audio: bool | None = None
+    seed: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    first_frame: str | None = None
+    last_frame: str | None = None
+    reference_images: list[str] = field(default_factory=list)
+    continuity: str = "independent"
+    takes: list[Take] = field(default_factory=list)
+    chosen_take_id: str | None = None
+    trim_in: float = 0.0
+    trim_out: float | None = None
+    transition: str = "cut"
+    transition_duration: float = 0.5
+
+    @property
+    def chosen_take(self) -> Take | None:
+        for take in self.takes:
+            if take.id == self.chosen_take_id:
+                return take
+        return None
+
+    @property
+    def cut_duration(self) -> float:
+        """How long the shot lasts in the cut (its chosen take, trimmed; else the planned duration)."""
+        take = self.chosen_take
+        length = take.duration if take and take.duration else self.duration
+        end = min(self.trim_out, length) if self.trim_out is not None else length
+        return max(0.0, end - self.trim_in)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Shot":
+        data = dict(data)
+        takes = [Take(**_known(Take, t)) for t in data.pop("takes", [])]
+        shot = cls(**_known(cls, data))
+        shot.takes = takes
+        return shot
+
+
+@dataclass
+class ProjectSettings:
+    """Output settings of the finished video."""
+
+    width: int = 1280
+    height: int = 720
+    fps: float = 24.0
+    style: str = ""
+
+
+class Project:
+    """The storyboard: ordered shots plus output settings. Emits ``changed(kind, shot_id)``."""
+
+    def __init__(self, title: str = "Untitled", settings: ProjectSettings | None = None, shots: list[Shot] | None = None):
+        self.id = _new_id()
+        self.title = title
+        self.settings = settings or ProjectSettings()
+        self.shots: list[Shot] = list(shots or [])
+        self.created_at = time.time()
+        self.changed = Signal()
+
+    # -- queries ---------------------------------------------------------------------
+
+    def shot(self, shot_id: str) -> Shot:
+        for shot in self.shots:
+            if shot.id == shot_id:
+                return shot
+        raise KeyError(shot_id)
+
+    def index_of(self, shot_id: str) -> int:
+        for i, shot in enumerate(self.shots):
+            if shot.id == shot_id:
+                return i
+        raise KeyError(shot_id)
+
+    def previous_shot(self, shot_id: str) -> Shot | None:
+        index = self.index_of(shot_id)
+        return self.shots[index - 1] if index > 0 else None
+
+    def shots_without_take(self) -> list[Shot]:
+        return [s for s in self.shots if s.chosen_take is None]
+
+    @property
+    def duration(self) -> float:
+        total = sum(s.cut_duration for s in self.shots)
+        for before, after in zip(self.shots, self.shots[1:]):
+            if after.transition == "crossfade":
+                total -= min(after.transition_duration, before.cut_duration, after.cut_duration)
+        return max(0.0, total)
+
+    # -- mutations (each emits changed) ----------------------------------------------
+
+    def insert_shot(self, index: int, shot: Shot) -> Shot:
+        index = max(0, min(index, len(self.shots)))
+        self.shots.insert(index, shot)
+        self.changed.emit("inserted", shot.id)
+        return shot
+
+    def add_shot(self, shot: Shot | None = None) -> Shot:
+        return self.insert_shot(len(self.shots), shot or Shot(title=f"Shot {len(self.shots) + 1}"))
+
+    def remove_shot(self, shot_id: str) -> tuple[int, Shot]:
+        index = self.index_of(shot_id)
+        shot = self.shots.pop(index)
+        self.changed.emit("removed", shot_id)
+        return index, shot
+
+    def duplicate_shot(self, shot_id: str) -> Shot:
+        original = self.shot(shot_id)
+        clone = Shot.from_dict(copy.deepcopy(original.to_dict()))
+        clone.id = _new_id()
+        clone.title = f"{original.title} (copy)" if original.title else ""
+        return self.insert_shot(self.index_of(shot_id) + 1, clone)
+
+    def move_shot(self, shot_id: str, new_index: int) -> int:
+        """Move a shot; returns its old index (for undo)."""
+        old_index = self.index_of(shot_id)
+        shot = self.shots.pop(old_index)
+        new_index = max(0, min(new_index, len(self.shots)))
+        self.shots.insert(new_index, shot)
+        self.changed.emit("moved", shot_id)
+        return old_index
+
+    def update_shot(self, shot_id: str, **changes: Any) -> dict[str, Any]:
+        """Set fields of a shot; returns their previous values (for undo)."""
+        shot = self.shot(shot_id)
+        names = {f.name for f in fields(Shot)} - {"id", "takes"}
+        previous: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name not in names:
+                raise ProjectError(f"A shot has no field {name!r}.")
+            if name == "continuity" and value not in CONTINUITY_MODES:
+                raise ProjectError(f"Continuity must be one of {', '.join(CONTINUITY_MODES)}.")
+            if name == "transition" and value not in TRANSITIONS:
+                raise ProjectError(f"A transition must be one of {', '.join(TRANSITIONS)}.")
+            previous[name] = copy.deepcopy(getattr(shot, name))
+            setattr(shot, name, value)
+        if previous:
+            self.changed.emit("updated", shot_id)
+        return previous
+
+    def add_take(self, shot_id: str, take: Take, *, choose: bool = True) -> Take:
+        shot = self.shot(shot_id)
+        shot.takes.append(take)
+        if choose or shot.chosen_take_id is None:
+            shot.chosen_take_id = take.id
+        self.changed.emit("take_added", shot_id)
+        return take
+
+    def remove_take(self, shot_id: str, take_id: str) -> Take:
+        shot = self.shot(shot_id)
+        take = next(t for t in shot.takes if t.id == take_id)
+        shot.takes.remove(take)
+        if shot.chosen_take_id == take_id:
+            shot.chosen_take_id = shot.takes[-1].id if shot.takes else None
+        self.changed.emit("take_removed", shot_id)
+        return take
+
+    def choose_take(self, shot_id: str, take_id: str | None) -> str | None:
+        shot = self.shot(shot_id)
+        if take_id is not None and all(t.id != take_id for t in shot.takes):
+            raise ProjectError("That take does not belong to this shot.")
+        previous = shot.chosen_take_id
+        shot.chosen_take_id = take_id
+        self.changed.emit("take_chosen", shot_id)
+        return previous
+
+    def set_settings(self, **changes: Any) -> dict[str, Any]:
+        previous = {k: getattr(self.settings, k) for k in changes}
+        for key, value in changes.items():
+            if not hasattr(self.settings, key):
+                raise ProjectError(f"Project settings have no field {key!r}.")
+            setattr(self.settings, key, value)
+        self.changed.emit("settings", None)
+        return previous
+
+    # -- JSON ------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "title": self.title,
+            "created_at": self.created_at,
+            "settings": asdict(self.settings),
+            "shots": [s.to_dict() for s in self.shots],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Project":
+        """Build a project from ``project.json`` data, migrating older schemas.
+
+        Raises ProjectError for a newer schema or a malformed document.
+        """
+        if not isinstance(data, dict):
+            raise ProjectError("project.json does not hold a project (expected a JSON object).")
+        version = data.get("schema_version")
+        if not isinstance(version, int):
+            raise ProjectError("project.json has no schema_version; it is not a Studio project.")
+        if version > SCHEMA_VERSION:
+            raise ProjectError(
+                f"This project was saved by a newer Studio (schema {version}; this one reads up to "
+                f"{SCHEMA_VERSION}). Update Studio to open it."
+            )
+        data = migrate(copy.deepcopy(data))
+        try:
+            project = cls(
+                title=str(data.get("title", "Untitled")),
+                settings=ProjectSettings(**_known(ProjectSettings, data.get("settings") or {})),
+                shots=[Shot.from_dict(s) for s in data.get("shots", [])],
+            )
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise ProjectError("project.json is malformed: a shot or setting has the wrong shape.", detail=str(exc)) from None
+        project.id = str(data.get("id") or project.id)
+        project.created_at = float(data.get("created_at") or project.created_at)
+        return project
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring ``project.json`` data up to :data:`SCHEMA_VERSION`, one version at a time."""
+    version = data["schema_version"]
+    if version < 1:
+        raise ProjectError(f"Schema version {version} is not one Studio ever wrote.")
+    if version == 1:
+        # v1 kept one clip per shot ("clip") and a global "size" string "WxH".
+        for shot in data.get("shots", []):
+            clip = shot.pop("clip", None)
+            if clip:
+                take = {"id": _new_id(), "path": clip}
+                shot["takes"] = [take]
+                shot["chosen_take_id"] = take["id"]
+        size = data.pop("size", None)
+        if size:
+            width, height = (int(x) for x in str(size).lower().split("x"))
+            data.setdefault("settings", {}).update(width=width, height=height)
+        version = 2
+    data["schema_version"] = version
+    return data
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
