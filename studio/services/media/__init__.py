@@ -1,0 +1,27 @@
+"""Media services: probe, frames, encode, animatic and stitch, on PyAV and OpenCV.
+
+Every function blocks; callers run them in ``asyncio.to_thread``. Nothing here
+imports Qt.
+"""
+
+from .encode import QUALITIES, ClipWriter, Quality, resolve_quality
+from .frames import fit_image, frame_at, last_frame, load_image, save_image, thumbnails
+from .probe import AudioInfo, MediaInfo, VideoInfo, probe, validate_clip
+
+__all__ = [
+    "QUALITIES",
+    "AudioInfo",
+    "ClipWriter",
+    "MediaInfo",
+    "Quality",
+    "VideoInfo",
+    "fit_image",
+    "frame_at",
+    "last_frame",
+    "load_image",
+    "probe",
+    "resolve_quality",
+    "save_image",
+    "thumbnails",
+    "validate_clip",
+]
