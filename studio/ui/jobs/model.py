@@ -1,0 +1,233 @@
+"""``JobTableModel``: the job list as a Qt table, newest first.
+
+Fed by ``runner.job_changed`` (through :mod:`studio.ui.qt_events`) and, at start, by
+``jobstore.list()``. Each Job is immutable, so an update replaces the row's record and
+emits ``dataChanged`` for that row only; a 1 s tick repaints the elapsed time of running
+jobs without a model reset (selection and scroll position survive).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+
+from studio.core.jobs import Job, JobState
+from studio.ui.errors import describe_error
+
+COLUMNS = ("Model", "Prompt", "State", "Progress", "Cost", "Error")
+COL_MODEL, COL_PROMPT, COL_STATE, COL_PROGRESS, COL_COST, COL_ERROR = range(len(COLUMNS))
+
+JobRole = Qt.ItemDataRole.UserRole + 1
+"""``index.data(JobRole)`` is the row's :class:`Job`."""
+ProgressRole = Qt.ItemDataRole.UserRole + 2
+"""0..1, or None when the provider reports no progress (the delegate then shows elapsed time)."""
+
+STATE_LABELS = {
+    JobState.QUEUED: "Queued",
+    JobState.SUBMITTING: "Submitting",
+    JobState.SUBMITTED: "Submitted",
+    JobState.RUNNING: "Running",
+    JobState.DOWNLOADING: "Downloading",
+    JobState.DONE: "Done",
+    JobState.FAILED: "Failed",
+    JobState.CANCELLED: "Cancelled",
+    JobState.UNKNOWN: "Unknown — check provider",
+}
+
+_STATE_COLORS = {
+    JobState.DONE: QColor("#2e7d32"),
+    JobState.FAILED: QColor("#c62828"),
+    JobState.UNKNOWN: QColor("#ef6c00"),
+    JobState.CANCELLED: QColor("#757575"),
+}
+
+PROMPT_EXCERPT = 80
+
+
+def format_elapsed(seconds: float) -> str:
+    """``83 → "1:23"``, ``3725 → "1:02:05"``."""
+    seconds = int(max(0, seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def format_cost(amount: float | None, currency: str = "USD") -> str:
+    if amount is None:
+        return "—"
+    if amount == 0:
+        return "free"
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)
+    return f"{symbol}{amount:.2f}" if symbol else f"{amount:.2f} {currency}"
+
+
+def excerpt(text: str, limit: int = PROMPT_EXCERPT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def state_label(job: Job) -> str:
+    return STATE_LABELS.get(job.state, job.state.value.title())
+
+
+class JobTableModel(QAbstractTableModel):
+    """A table of jobs keyed by id, newest first."""
+
+    def __init__(self, parent=None, *, clock=time.time) -> None:
+        super().__init__(parent)
+        self._jobs: list[Job] = []
+        self._rows: dict[str, int] = {}
+        self._clock = clock
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.tick)
+        self._ticker.start()
+
+    # -- Qt model API ----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
+            return None
+        job = self._jobs[index.row()]
+        col = index.column()
+        if role == JobRole:
+            return job
+        if role == ProgressRole:
+            return job.progress
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(job, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_PROMPT:
+                return job.prompt
+            if col == COL_ERROR and job.error:
+                text = describe_error(job.error)
+                return "\n\n".join(x for x in (text.sentence, text.action, text.detail) if x)
+            if col == COL_MODEL:
+                return f"{job.model_id}\njob {job.id}" + (f"\nremote {job.remote_id}" if job.remote_id else "")
+            if col == COL_STATE and job.output_path:
+                return job.output_path
+        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_ERROR):
+            color = _STATE_COLORS.get(job.state)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_COST:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, job: Job, col: int) -> str:
+        if col == COL_MODEL:
+            return job.model_id
+        if col == COL_PROMPT:
+            return excerpt(job.prompt)
+        if col == COL_STATE:
+            return state_label(job)
+        if col == COL_PROGRESS:
+            return self.progress_text(job)
+        if col == COL_COST:
+            return format_cost(job.cost_quote, job.currency)
+        if col == COL_ERROR:
+            return describe_error(job.error).sentence if job.error else ""
+        return ""
+
+    def progress_text(self, job: Job) -> str:
+        """``"42%"`` when known; else the elapsed time ``"1:23"`` (final time once finished)."""
+        if job.state is JobState.DONE:
+            return f"100% · {format_elapsed(job.elapsed(self._clock()))}"
+        if job.progress is not None and not job.state.terminal:
+            return f"{round(job.progress * 100)}%"
+        return format_elapsed(job.elapsed(self._clock()))
+
+    # -- feeding -----------------------------------------------------------------------
+
+    def job(self, row: int) -> Job:
+        return self._jobs[row]
+
+    def job_by_id(self, job_id: str) -> Job | None:
+        row = self._rows.get(job_id)
+        return self._jobs[row] if row is not None else None
+
+    def row_of(self, job_id: str) -> int:
+        """The row of ``job_id``, or -1."""
+        return self._rows.get(job_id, -1)
+
+    def jobs(self) -> list[Job]:
+        return list(self._jobs)
+
+    def set_jobs(self, jobs: list[Job]) -> None:
+        """Replace everything (the initial load), newest first."""
+        self.beginResetModel()
+        unique = {job.id: job for job in jobs}
+        self._jobs = sorted(unique.values(), key=lambda j: j.created_at, reverse=True)
+        self._reindex()
+        self.endResetModel()
+
+    def merge_jobs(self, jobs: list[Job]) -> None:
+        """Add or update many jobs without a reset (the stored list arriving after live events)."""
+        for job in jobs:
+            existing = self.job_by_id(job.id)
+            # A live event is never older than the stored row: keep the newer record.
+            if existing is None or job.updated_at >= existing.updated_at:
+                self.upsert(job)
+
+    def upsert(self, job: Job) -> int:
+        """Insert or update one job; returns its row."""
+        row = self._rows.get(job.id)
+        if row is not None:
+            self._jobs[row] = job
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            return row
+        row = self._insertion_row(job)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._jobs.insert(row, job)
+        self._reindex()
+        self.endInsertRows()
+        return row
+
+    def remove(self, job_id: str) -> None:
+        row = self._rows.get(job_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def _insertion_row(self, job: Job) -> int:
+        for row, other in enumerate(self._jobs):
+            if job.created_at >= other.created_at:
+                return row
+        return len(self._jobs)
+
+    def _reindex(self) -> None:
+        self._rows = {job.id: row for row, job in enumerate(self._jobs)}
+
+    # -- the clock -----------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Repaint the progress cell of every unfinished job (elapsed time moves on)."""
+        for row, job in enumerate(self._jobs):
+            if not job.state.terminal:
+                index = self.index(row, COL_PROGRESS)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+    def set_ticking(self, on: bool) -> None:
+        """Stop the 1 s timer while hidden (saves wakeups), restart when shown."""
+        if on and not self._ticker.isActive():
+            self._ticker.start()
+        elif not on:
+            self._ticker.stop()

@@ -1,0 +1,403 @@
+"""``JobMonitor``: every generation job, live, with cancel, retry, reveal and copy."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.errors import redact
+from studio.core.jobs import Job, JobState
+from studio.ui.errors import describe_error, show_error
+from studio.ui.qt_events import connect_core, spawn
+
+from .delegate import ProgressDelegate
+from .model import (
+    COL_COST,
+    COL_ERROR,
+    COL_MODEL,
+    COL_PROGRESS,
+    COL_PROMPT,
+    COL_STATE,
+    COLUMNS,
+    JobRole,
+    JobTableModel,
+    format_cost,
+)
+
+log = logging.getLogger(__name__)
+
+_SECRET_KEYS = ("token", "api_key", "apikey", "key", "authorization", "secret", "password")
+
+ACTIVE_STATES = frozenset(s for s in JobState if not s.terminal)
+RETRYABLE_STATES = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})
+
+
+def job_details(job: Job) -> dict[str, Any]:
+    """A JSON-safe description of ``job`` for bug reports: no keys, no idempotency key."""
+
+    def scrub(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                k: ("***" if any(s == str(k).lower() or str(k).lower().endswith("_" + s) for s in _SECRET_KEYS) else scrub(v))
+                for k, v in value.items()
+            }
+        if isinstance(value, (list, tuple)):
+            return [scrub(v) for v in value]
+        if isinstance(value, str):
+            return redact(value)
+        return value
+
+    data = dataclasses.asdict(job)
+    data["state"] = job.state.value
+    data.pop("idempotency_key", None)
+    data["elapsed_seconds"] = round(job.elapsed(), 1)
+    return scrub(data)
+
+
+def job_details_json(job: Job) -> str:
+    return json.dumps(job_details(job), indent=2, sort_keys=True, default=str)
+
+
+class _FilterProxy(QSortFilterProxyModel):
+    """Filters by free text (model, prompt, error, id) and by a set of states."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._states: frozenset[JobState] | None = None
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self.invalidateFilter()
+
+    def set_states(self, states: frozenset[JobState] | None) -> None:
+        self._states = states
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        job: Job = self.sourceModel().index(source_row, 0, source_parent).data(JobRole)
+        if job is None:
+            return False
+        if self._states is not None and job.state not in self._states:
+            return False
+        if self._text:
+            hay = " ".join((job.id, job.model_id, job.prompt, job.error_message or "", job.remote_id or "")).lower()
+            return self._text in hay
+        return True
+
+
+_STATE_FILTERS: list[tuple[str, frozenset[JobState] | None]] = [
+    ("All jobs", None),
+    ("Active", ACTIVE_STATES),
+    ("Done", frozenset({JobState.DONE})),
+    ("Failed or cancelled", frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})),
+]
+
+
+class JobMonitor(QWidget):
+    """A live table of generation jobs.
+
+    Reads the stored jobs from ``services.jobstore`` (so jobs resumed after a restart show)
+    and follows ``services.runner.job_changed``. Emits ``clip_activated(path)`` when a done
+    job is double-clicked (or "Preview" is chosen).
+    """
+
+    clip_activated = Signal(str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.model = JobTableModel(self)
+        self.proxy = _FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(placeholderText="Search prompt, model or error")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.state_filter = QComboBox()
+        for label, _ in _STATE_FILTERS:
+            self.state_filter.addItem(label)
+        self.state_filter.currentIndexChanged.connect(lambda i: self.proxy.set_states(_STATE_FILTERS[i][1]))
+        self.summary = QLabel()
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(max(26, self.fontMetrics().height() + 12))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
+        self.table.doubleClicked.connect(self._on_double_click)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        widths = {COL_MODEL: 210, COL_STATE: 110, COL_PROGRESS: 110, COL_COST: 64, COL_ERROR: 240}
+        for col, width in widths.items():
+            header.resizeSection(col, width)
+        header.setMinimumSectionSize(48)
+
+        # actions: one set, used by the buttons, the context menu and shortcuts
+        self.cancel_action = QAction("Cancel", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.cancel_action.setToolTip("Stop this job (and ask the provider to stop billing for it)")
+        self.cancel_action.triggered.connect(self.cancel_selected)
+        self.retry_action = QAction("Retry…", self)
+        self.retry_action.setToolTip("Start a new job with the same request")
+        self.retry_action.triggered.connect(self.retry_selected)
+        self.reveal_action = QAction("Show in folder", self)
+        self.reveal_action.setToolTip("Open the folder that holds the clip")
+        self.reveal_action.triggered.connect(self.reveal_selected)
+        self.preview_action = QAction("Preview", self)
+        self.preview_action.triggered.connect(self.preview_selected)
+        self.copy_action = QAction("Copy details", self, shortcut=QKeySequence.StandardKey.Copy)
+        self.copy_action.setToolTip("Copy the job as JSON (no keys) for a bug report")
+        self.copy_action.triggered.connect(self.copy_selected)
+        for action in (self.cancel_action, self.copy_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        self.cancel_button = self._button(self.cancel_action)
+        self.retry_button = self._button(self.retry_action)
+        self.reveal_button = self._button(self.reveal_action)
+        self.copy_button = self._button(self.copy_action)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.state_filter)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        for button in (self.cancel_button, self.retry_button, self.reveal_button, self.copy_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.model.dataChanged.connect(self._on_data_changed)
+        self.model.rowsInserted.connect(lambda *_: self._update_summary())
+        self.model.modelReset.connect(lambda *_: self._update_summary())
+
+        runner = getattr(services, "runner", None)
+        if runner is not None and hasattr(runner, "job_changed"):
+            connect_core(runner.job_changed, self, self._on_job_changed)
+        self.refresh()
+        self._update_actions()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Merge the stored jobs (newest 200) into the table; live events are never lost."""
+        store = getattr(self._services, "jobstore", None)
+        if store is None:
+            return
+        try:
+            result = store.list(limit=200)
+        except Exception as exc:  # noqa: BLE001 - shown, not raised
+            log.exception("could not list jobs")
+            self.summary.setText(describe_error(exc).sentence)
+            return
+        if inspect.isawaitable(result):
+            spawn(result, on_result=lambda jobs: self.model.merge_jobs(list(jobs)), on_error=self._report)
+        else:
+            self.model.merge_jobs(list(result))
+        self._update_summary()
+
+    def _on_job_changed(self, job: Job) -> None:
+        self.model.upsert(job)
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list = ()) -> None:
+        if top_left.column() == bottom_right.column() == COL_PROGRESS:
+            return  # the 1 s tick
+        self._update_actions()
+        self._update_summary()
+
+    # -- selection -----------------------------------------------------------------------
+
+    def selected_job(self) -> Job | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(JobRole)
+
+    def select_job(self, job_id: str) -> bool:
+        row = self.model.row_of(job_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _update_actions(self) -> None:
+        job = self.selected_job()
+        self.cancel_action.setEnabled(job is not None and job.state in ACTIVE_STATES)
+        self.retry_action.setEnabled(job is not None and job.state in RETRYABLE_STATES)
+        has_file = bool(job and job.output_path and os.path.exists(job.output_path))
+        self.reveal_action.setEnabled(has_file)
+        self.preview_action.setEnabled(has_file and job is not None and job.state is JobState.DONE)
+        self.copy_action.setEnabled(job is not None)
+
+    def _update_summary(self) -> None:
+        jobs = self.model.jobs()
+        active = sum(1 for j in jobs if j.state in ACTIVE_STATES)
+        failed = sum(1 for j in jobs if j.state is JobState.FAILED)
+        spent = sum(j.cost_quote or 0 for j in jobs if j.state is JobState.DONE)
+        parts = [f"{len(jobs)} job{'s' if len(jobs) != 1 else ''}"]
+        if active:
+            parts.append(f"{active} running")
+        if failed:
+            parts.append(f"{failed} failed")
+        if spent:
+            parts.append(f"{format_cost(spent)} spent")
+        self.summary.setText(" · ".join(parts))
+
+    def _button(self, action: QAction) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        action.changed.connect(lambda: button.setEnabled(action.isEnabled()))
+        button.setEnabled(action.isEnabled())
+        return button
+
+    def _show_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for action in (self.preview_action, self.reveal_action, None, self.cancel_action, self.retry_action, None,
+                       self.copy_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        job: Job | None = index.data(JobRole)
+        if job is not None and job.state is JobState.DONE and job.output_path:
+            self.clip_activated.emit(job.output_path)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def cancel_selected(self) -> None:
+        job = self.selected_job()
+        if job is None or job.state not in ACTIVE_STATES:
+            return
+        self.cancel_action.setEnabled(False)
+        spawn(self._services.runner.cancel(job.id), on_error=self._report)
+
+    def retry_selected(self) -> None:
+        job = self.selected_job()
+        if job is None or job.state not in RETRYABLE_STATES:
+            return
+        if not self.confirm_retry(job):
+            return
+        self.retry_action.setEnabled(False)
+        spawn(self._services.runner.retry(job.id), on_result=self._on_retried, on_error=self._report)
+
+    def confirm_retry(self, job: Job) -> bool:
+        """Ask before spending money again (or before retrying a submit whose fate is unknown)."""
+        lines = []
+        if job.state is JobState.UNKNOWN:
+            lines.append(
+                "Studio lost the provider's answer to this submit: the job may be running, and billed, "
+                "already. Check the provider's dashboard before retrying."
+            )
+        if job.cost_quote:
+            lines.append(f"Retrying starts a new generation that costs about {format_cost(job.cost_quote, job.currency)}.")
+        if not lines:
+            return True
+        lines.append("Retry now?")
+        answer = self.ask(
+            "Retry this job?", "\n\n".join(lines),
+        )
+        return answer
+
+    def ask(self, title: str, text: str) -> bool:
+        """A Yes/No question (tests replace this)."""
+        answer = QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _on_retried(self, job: Any) -> None:
+        if isinstance(job, Job):
+            self.model.upsert(job)
+            self.select_job(job.id)
+
+    def reveal_selected(self) -> None:
+        job = self.selected_job()
+        if job is None or not job.output_path:
+            return
+        folder = Path(job.output_path).parent
+        self.open_url(QUrl.fromLocalFile(str(folder)))
+
+    def open_url(self, url: QUrl) -> bool:
+        """Open in the desktop's file manager (tests replace this)."""
+        return QDesktopServices.openUrl(url)
+
+    def preview_selected(self) -> None:
+        job = self.selected_job()
+        if job is not None and job.output_path:
+            self.clip_activated.emit(job.output_path)
+
+    def copy_selected(self) -> None:
+        job = self.selected_job()
+        if job is None:
+            return
+        QGuiApplication.clipboard().setText(job_details_json(job))
+        self.summary.setText("Copied the job's details (without keys) to the clipboard.")
+
+    def _report(self, exc: BaseException) -> None:
+        self._update_actions()
+        show_error(self, exc, "Job")
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.model.set_ticking(True)
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.model.set_ticking(False)
+        super().hideEvent(event)
+
+
+__all__ = ["COLUMNS", "JobMonitor", "JobTableModel", "job_details", "job_details_json"]
