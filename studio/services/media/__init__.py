@@ -4,6 +4,7 @@ Every function blocks; callers run them in ``asyncio.to_thread``. Nothing here
 imports Qt.
 """
 
+from .animatic import render_animatic, title_card, tone_frequency
 from .encode import QUALITIES, ClipWriter, Quality, resolve_quality
 from .frames import fit_image, frame_at, last_frame, load_image, save_image, thumbnails
 from .probe import AudioInfo, MediaInfo, VideoInfo, probe, validate_clip
@@ -20,8 +21,11 @@ __all__ = [
     "last_frame",
     "load_image",
     "probe",
+    "render_animatic",
     "resolve_quality",
     "save_image",
     "thumbnails",
+    "title_card",
+    "tone_frequency",
     "validate_clip",
 ]
