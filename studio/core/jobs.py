@@ -43,7 +43,8 @@ TERMINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED}
 _S = JobState
 ALLOWED_TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     _S.QUEUED: frozenset({_S.SUBMITTING, _S.CANCELLED, _S.FAILED}),
-    _S.SUBMITTING: frozenset({_S.SUBMITTED, _S.FAILED, _S.UNKNOWN, _S.CANCELLED}),
+    # Back to queued only when the provider provably did not take it (refused, never reached).
+    _S.SUBMITTING: frozenset({_S.SUBMITTED, _S.QUEUED, _S.FAILED, _S.UNKNOWN, _S.CANCELLED}),
     _S.SUBMITTED: frozenset({_S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
     _S.RUNNING: frozenset({_S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
     _S.DOWNLOADING: frozenset({_S.DONE, _S.FAILED, _S.CANCELLED}),

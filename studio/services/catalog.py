@@ -1,0 +1,94 @@
+"""The model catalog: built-in JSON under ``studio/resources/models`` plus the user's own."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+from importlib import resources
+from pathlib import Path
+
+from studio.core.errors import InvalidRequest
+from studio.core.modelspec import ModelSpec
+
+from .atomic import atomic_write_json
+
+log = logging.getLogger(__name__)
+
+USER_CATALOG = "user.json"
+
+
+class Catalog:
+    """Every known model, keyed ``provider:model``; user entries override built-in ones."""
+
+    def __init__(self, user_dir: Path | None = None):
+        self.user_dir = Path(user_dir) if user_dir else None
+        self._specs: dict[str, ModelSpec] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        specs: dict[str, ModelSpec] = {}
+        package = resources.files("studio.resources").joinpath("models")
+        for entry in sorted(package.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".json"):
+                for spec in _parse(entry.read_text("utf-8"), entry.name, user=False):
+                    specs[spec.id] = spec
+        if self.user_dir and self.user_dir.exists():
+            for path in sorted(self.user_dir.glob("*.json")):
+                for spec in _parse(path.read_text("utf-8"), path.name, user=True):
+                    specs[spec.id] = spec
+        self._specs = specs
+
+    def all(self) -> list[ModelSpec]:
+        """Every model: offline animatic first, then live, then paused and retired."""
+        order = {"live": 0, "paused": 1, "retired": 2}
+        return sorted(
+            self._specs.values(),
+            key=lambda s: (not s.is_offline, order.get(s.status.state, 3), s.provider, s.name.lower()),
+        )
+
+    def providers(self) -> list[str]:
+        seen: list[str] = []
+        for spec in self.all():
+            if spec.provider not in seen:
+                seen.append(spec.provider)
+        return seen
+
+    def get(self, model_id: str) -> ModelSpec:
+        """The spec for ``model_id``; raises InvalidRequest with close matches when unknown."""
+        if model_id in self._specs:
+            return self._specs[model_id]
+        close = difflib.get_close_matches(model_id, list(self._specs), n=3, cutoff=0.5)
+        hint = f" Did you mean {' or '.join(close)}?" if close else " Run 'studio-cli models' to list them."
+        raise InvalidRequest(f"There is no model called {model_id!r}.{hint}", field="model", allowed=close or None)
+
+    def __contains__(self, model_id: str) -> bool:
+        return model_id in self._specs
+
+    def add_user_spec(self, spec: ModelSpec) -> ModelSpec:
+        """Save a spec to the user catalog (replacing one with the same id) and load it."""
+        if not self.user_dir:
+            raise InvalidRequest("This catalog has no user folder to save models in.")
+        path = self.user_dir / USER_CATALOG
+        existing: list[dict] = []
+        if path.exists():
+            try:
+                existing = json.loads(path.read_text("utf-8")).get("models", [])
+            except ValueError:
+                log.warning("the user catalog was unreadable; starting it again")
+        existing = [m for m in existing if m.get("id") != spec.id]
+        data = spec.to_dict()
+        data["user_defined"] = True
+        existing.append(data)
+        atomic_write_json(path, {"models": existing})
+        self.reload()
+        return self._specs[spec.id]
+
+
+def _parse(text: str, name: str, *, user: bool) -> list[ModelSpec]:
+    try:
+        data = json.loads(text)
+        return [ModelSpec.from_dict(entry, user_defined=user) for entry in data.get("models", [])]
+    except (ValueError, KeyError, TypeError, InvalidRequest) as exc:
+        log.error("catalog file %s is malformed and was skipped: %s", name, exc)
+        return []

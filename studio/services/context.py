@@ -1,0 +1,86 @@
+"""The services object graph, built once by the CLI or the window and passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.core.errors import StudioError
+
+from .catalog import Catalog
+from .jobstore import JobStore
+from .logs import setup_logging
+from .paths import StudioPaths, studio_paths
+from .projects import ProjectStore
+from .provider_registry import ProviderRegistry
+from .runner import Runner, Timing
+from .secrets import Secrets
+from .settings import Settings
+
+
+@dataclass
+class Services:
+    """Everything the CLI and the window need; no global state."""
+
+    paths: StudioPaths
+    settings: Settings
+    secrets: Secrets
+    catalog: Catalog
+    jobstore: JobStore
+    providers: ProviderRegistry
+    runner: Runner
+    projects: ProjectStore
+
+    async def start(self):
+        """Resume unfinished jobs; returns the jobs that were resumed."""
+        return await self.runner.start()
+
+    async def aclose(self) -> None:
+        await self.runner.stop()
+        await self.providers.aclose()
+        self.jobstore.close()
+
+    async def test_connection(self, provider: str) -> str:
+        """Check the provider's key and base URL; returns one sentence, raises StudioError."""
+        self.providers.forget(provider)
+        return await self.providers(provider).check_credentials()
+
+    async def add_replicate_model(self, owner_name: str):
+        """Read a Replicate model's schema and save it to the user catalog."""
+        from studio.providers.replicate import fetch_model_spec
+
+        provider = self.providers("replicate")
+        spec = await fetch_model_spec(provider, owner_name)
+        return self.catalog.add_user_spec(spec)
+
+
+def build_services(
+    home: Path | str | None = None,
+    *,
+    secrets: Secrets | None = None,
+    timing: Timing | None = None,
+    log_to_file: bool = True,
+) -> Services:
+    """Build the object graph over the data folder ``home`` (default: STUDIO_HOME or the platform's)."""
+    paths = studio_paths(home)
+    if log_to_file:
+        setup_logging(paths.logs)
+    settings = Settings(paths.settings_file)
+    secrets = secrets or Secrets()
+    catalog = Catalog(paths.user_models)
+    try:
+        store = JobStore(paths.db)
+    except Exception as exc:  # sqlite3 errors: a locked or damaged database
+        raise StudioError(f"The job database in {paths.home} cannot be opened.", detail=str(exc)) from None
+    registry = ProviderRegistry(settings, secrets, paths.home)
+    runner = Runner(store, catalog, registry, settings, paths.clips, timing=timing)
+    return Services(
+        paths=paths,
+        settings=settings,
+        secrets=secrets,
+        catalog=catalog,
+        jobstore=store,
+        providers=registry,
+        runner=runner,
+        projects=ProjectStore(),
+    )

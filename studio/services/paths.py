@@ -1,0 +1,62 @@
+"""Where Studio keeps its data: ``STUDIO_HOME`` or the platform's data folder."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+
+@dataclass(frozen=True)
+class StudioPaths:
+    """The data folder and what lives in it (``studio.db``, ``clips/``, ``logs/`` …)."""
+
+    home: Path
+
+    @property
+    def db(self) -> Path:
+        return self.home / "studio.db"
+
+    @property
+    def clips(self) -> Path:
+        return self.home / "clips"
+
+    @property
+    def logs(self) -> Path:
+        return self.home / "logs"
+
+    @property
+    def projects(self) -> Path:
+        return self.home / "projects"
+
+    @property
+    def user_models(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.home / "settings.json"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.home / "runner.lock"
+
+    def ensure(self) -> "StudioPaths":
+        for folder in (self.home, self.clips, self.logs, self.projects, self.user_models):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_home() -> Path:
+    """``STUDIO_HOME`` when set, else the platform's per-user data folder."""
+    override = os.environ.get("STUDIO_HOME")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir("Studio", appauthor=False))
+
+
+def studio_paths(home: Path | str | None = None) -> StudioPaths:
+    """The data folder (created if needed)."""
+    return StudioPaths(Path(home).expanduser() if home else default_home()).ensure()

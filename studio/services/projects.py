@@ -1,0 +1,148 @@
+"""Project folders on disk: ``project.json`` (atomic writes, migrated on load) + ``assets/``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+from studio.core.errors import ProjectError
+from studio.core.jobs import Job
+from studio.core.project import Project, ProjectSettings, Shot, Take
+
+from .atomic import atomic_write_json
+
+PROJECT_FILE = "project.json"
+AUTOSAVE_FILE = ".autosave.json"
+ASSETS = "assets"
+
+
+class ProjectStore:
+    """Load, save and populate project folders."""
+
+    def load(self, folder: Path) -> Project:
+        """Read a project; a malformed or newer file raises ProjectError and is left untouched."""
+        path = Path(folder) / PROJECT_FILE
+        if not path.exists():
+            raise ProjectError(f"{Path(folder).name} is not a Studio project (it has no {PROJECT_FILE}).")
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except UnicodeDecodeError:
+            raise ProjectError(f"{PROJECT_FILE} in {Path(folder).name} is not text; it is damaged.") from None
+        except ValueError as exc:
+            raise ProjectError(
+                f"{PROJECT_FILE} in {Path(folder).name} is damaged (not valid JSON); it was not changed.",
+                detail=str(exc),
+            ) from None
+        return Project.from_dict(data)
+
+    def save(self, project: Project, folder: Path) -> Path:
+        """Write ``project.json`` atomically; refuses to replace a file from a newer Studio."""
+        folder = Path(folder)
+        path = folder / PROJECT_FILE
+        if path.exists():
+            self._refuse_newer(path)
+        (folder / ASSETS).mkdir(parents=True, exist_ok=True)
+        atomic_write_json(path, project.to_dict())
+        (folder / AUTOSAVE_FILE).unlink(missing_ok=True)
+        return path
+
+    def autosave(self, project: Project, folder: Path) -> Path:
+        """Write a recovery copy beside ``project.json`` (removed by the next save)."""
+        path = Path(folder) / AUTOSAVE_FILE
+        atomic_write_json(path, project.to_dict())
+        return path
+
+    def recovery_available(self, folder: Path) -> bool:
+        """True when an autosave newer than ``project.json`` exists (the last session crashed)."""
+        auto = Path(folder) / AUTOSAVE_FILE
+        main = Path(folder) / PROJECT_FILE
+        return auto.exists() and (not main.exists() or auto.stat().st_mtime > main.stat().st_mtime)
+
+    def load_autosave(self, folder: Path) -> Project:
+        data = json.loads((Path(folder) / AUTOSAVE_FILE).read_text("utf-8"))
+        return Project.from_dict(data)
+
+    def discard_autosave(self, folder: Path) -> None:
+        (Path(folder) / AUTOSAVE_FILE).unlink(missing_ok=True)
+
+    def import_asset(self, folder: Path, source: Path) -> str:
+        """Copy a file into ``assets/`` (kept unique) and return its project-relative path."""
+        source = Path(source)
+        assets = Path(folder) / ASSETS
+        assets.mkdir(parents=True, exist_ok=True)
+        if source.resolve().parent == assets.resolve():
+            return f"{ASSETS}/{source.name}"
+        target = assets / source.name
+        counter = 1
+        while target.exists():
+            if target.stat().st_size == source.stat().st_size and target.read_bytes() == source.read_bytes():
+                return f"{ASSETS}/{target.name}"
+            target = assets / f"{source.stem}-{counter}{source.suffix}"
+            counter += 1
+        tmp = target.with_name(f".{target.name}.part")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+        return f"{ASSETS}/{target.name}"
+
+    @staticmethod
+    def resolve(folder: Path, path: str | None) -> Path | None:
+        """An absolute path for a project-relative (or already absolute) path."""
+        if not path:
+            return None
+        candidate = Path(path)
+        return candidate if candidate.is_absolute() else Path(folder) / candidate
+
+    def attach_take(self, project: Project, folder: Path, shot_id: str, job: Job, info=None) -> Take:
+        """Copy a finished job's clip into the project and add it as the shot's chosen take."""
+        if not job.output_path:
+            raise ProjectError("This job has no clip to attach.")
+        rel = self.import_asset(folder, Path(job.output_path))
+        take = Take(
+            path=rel,
+            job_id=job.id,
+            model_id=job.model_id,
+            duration=float(getattr(info, "duration", None) or job.request.get("duration") or 0.0),
+            width=int(getattr(getattr(info, "video", None), "width", 0) or 0),
+            height=int(getattr(getattr(info, "video", None), "height", 0) or 0),
+            has_audio=bool(getattr(info, "audio", None)),
+            seed=job.request.get("seed"),
+            cost=job.cost_quote,
+            created_at=time.time(),
+        )
+        return project.add_take(shot_id, take)
+
+    def create_sample(self, folder: Path) -> Project:
+        """A three-shot storyboard that runs on the offline animatic provider."""
+        project = Project(title="Sample: Lighthouse at dawn", settings=ProjectSettings(width=1280, height=720, fps=24))
+        prompts = [
+            ("Establishing", "Wide shot of a lighthouse on a rocky coast at dawn, mist over the water, slow push in."),
+            ("Keeper", "Medium shot: the keeper climbs the spiral stairs with a lantern, warm light on stone walls."),
+            ("Beam", "Close-up of the lamp igniting, the beam sweeping across the sea as the sun breaks through."),
+        ]
+        for index, (title, prompt) in enumerate(prompts):
+            shot = Shot(
+                title=title,
+                prompt=prompt,
+                model_id="animatic:kenburns",
+                duration=3.0,
+                continuity="independent",
+                transition="cut" if index < 2 else "crossfade",
+            )
+            project.add_shot(shot)
+        self.save(project, folder)
+        return project
+
+    @staticmethod
+    def _refuse_newer(path: Path) -> None:
+        from studio.core.project import SCHEMA_VERSION
+
+        try:
+            version = json.loads(path.read_text("utf-8")).get("schema_version")
+        except (ValueError, AttributeError, UnicodeDecodeError):
+            return  # a damaged file: the person chose to save over it
+        if isinstance(version, int) and version > SCHEMA_VERSION:
+            raise ProjectError(
+                f"{PROJECT_FILE} was written by a newer Studio (schema {version}); it was not overwritten."
+            )

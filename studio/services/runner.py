@@ -1,0 +1,496 @@
+"""The async job engine: submit, poll, download, validate, resume — never pay twice.
+
+Every job is a row in the :class:`~studio.services.jobstore.JobStore` before its provider
+is called; the remote id is committed the moment it arrives. On start, every unfinished
+job this process can adopt resumes from its row. A submit whose answer was lost becomes
+``unknown`` and is reconciled against the provider's list of recent jobs; it is never
+resubmitted silently.
+
+``job_changed(job)`` fires for every change; the window and the CLI listen to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from studio.core.errors import (
+    Cancelled,
+    Expired,
+    LostSubmission,
+    QuotaError,
+    RateLimited,
+    StudioError,
+    TransientError,
+)
+from studio.core.events import Signal
+from studio.core.jobs import Job, JobState
+from studio.core.modelspec import ModelSpec
+from studio.core.request import GenerationRequest, ValidatedRequest, validate
+from studio.providers.base import Provider, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
+
+from .atomic import atomic_write_json
+from .catalog import Catalog
+from .inputs import check_image_inputs
+from .jobstore import JobStore
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+ProviderFactory = Callable[[str], Provider]
+
+UNFINISHED = (
+    JobState.QUEUED,
+    JobState.SUBMITTING,
+    JobState.SUBMITTED,
+    JobState.RUNNING,
+    JobState.DOWNLOADING,
+    JobState.UNKNOWN,
+)
+
+
+@dataclass
+class Timing:
+    """Poll and retry pacing; tests shrink these."""
+
+    poll_first: float = 1.0
+    poll_max: float = 20.0
+    poll_growth: float = 1.5
+    retry_base: float = 1.0
+    retry_max: float = 60.0
+    max_transient_retries: int = 8
+    max_submit_retries: int = 5
+
+
+class Runner:
+    """Runs generation jobs against providers with per-provider concurrency limits."""
+
+    def __init__(
+        self,
+        store: JobStore,
+        catalog: Catalog,
+        providers: ProviderFactory,
+        settings: Settings,
+        clips_dir: Path,
+        *,
+        timing: Timing | None = None,
+    ):
+        self.store = store
+        self.catalog = catalog
+        self.providers = providers
+        self.settings = settings
+        self.clips_dir = Path(clips_dir)
+        self.timing = timing or Timing()
+        self.job_changed = Signal()
+        self._tasks: dict[str, asyncio.Task] = {}
+        self._cancel_requested: dict[str, asyncio.Event] = {}
+        self._semaphores: dict[str, asyncio.Semaphore] = {}
+        self._not_before: dict[str, float] = {}
+        self._jobs: dict[str, Job] = {}
+        self._started = False
+
+    # -- public API ------------------------------------------------------------------
+
+    def prepare(self, request: GenerationRequest, *, allow_retired: bool = False) -> tuple[ModelSpec, ValidatedRequest]:
+        """Check a request fully (model, parameters, image files) without spending anything."""
+        spec = self.catalog.get(request.model_id)
+        validated = validate(spec, request, allow_retired=allow_retired)
+        check_image_inputs(validated.request, spec)
+        return spec, validated
+
+    async def start(self) -> list[Job]:
+        """Adopt and resume every unfinished job whose owning process is gone."""
+        self._started = True
+        resumed = self.store.claim_orphans(UNFINISHED)
+        for job in resumed:
+            if job.state is JobState.SUBMITTING:
+                # We crashed between committing the row and hearing the answer.
+                job = self._set(
+                    job.transition(
+                        JobState.UNKNOWN,
+                        error=LostSubmission(
+                            "Studio stopped while this job was being sent; checking whether the provider received it."
+                        ).to_dict(),
+                    )
+                )
+            self._launch(job)
+        return resumed
+
+    async def submit(
+        self,
+        request: GenerationRequest,
+        *,
+        project_dir: str | None = None,
+        shot_id: str | None = None,
+        allow_retired: bool = False,
+    ) -> Job:
+        """Validate, commit the job row, and start it. Returns the queued job."""
+        spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
+        self._check_budget(validated)
+        job = Job.new(
+            spec.id,
+            validated.request.to_dict(),
+            cost_quote=validated.cost,
+            currency=validated.currency,
+            project_dir=project_dir,
+            shot_id=shot_id,
+        )
+        job = self._set(job)
+        self._launch(job)
+        return job
+
+    async def cancel(self, job_id: str) -> Job:
+        """Cancel a job here and at the provider (a provider that is already done keeps its result)."""
+        job = self._current(job_id)
+        if job.state.terminal:
+            return job
+        event = self._cancel_requested.setdefault(job_id, asyncio.Event())
+        event.set()
+        task = self._tasks.get(job_id)
+        if task and not task.done():
+            if job.state in (JobState.QUEUED, JobState.DOWNLOADING):
+                task.cancel()
+            try:
+                await asyncio.wait_for(asyncio.shield(task), timeout=30)
+            except (asyncio.CancelledError, asyncio.TimeoutError, Exception):
+                pass
+        job = self._current(job_id)
+        if not job.state.terminal:
+            await self._cancel_remote(job)
+            job = self._set(self._current(job_id).transition(JobState.CANCELLED))
+        return job
+
+    async def retry(self, job_id: str) -> Job:
+        """A new job with the same request (the old one stays in the history)."""
+        job = self._current(job_id)
+        request = GenerationRequest.from_dict(job.request)
+        return await self.submit(request, project_dir=job.project_dir, shot_id=job.shot_id, allow_retired=True)
+
+    async def wait(self, job_id: str) -> Job:
+        """Wait until the job ends (done, failed, cancelled) or needs a person (unknown)."""
+        task = self._tasks.get(job_id)
+        if task:
+            try:
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                if asyncio.current_task() and asyncio.current_task().cancelling():
+                    raise
+        return self._current(job_id)
+
+    def get(self, job_id: str) -> Job | None:
+        return self._jobs.get(job_id) or self.store.get(job_id)
+
+    def active(self) -> list[Job]:
+        return [self._jobs[jid] for jid, t in self._tasks.items() if not t.done() and jid in self._jobs]
+
+    async def stop(self) -> None:
+        """Stop working (jobs stay unfinished in the store and resume next start)."""
+        tasks = [t for t in self._tasks.values() if not t.done()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._tasks.clear()
+
+    # -- internals -------------------------------------------------------------------
+
+    def _current(self, job_id: str) -> Job:
+        job = self._jobs.get(job_id) or self.store.get(job_id)
+        if job is None:
+            raise KeyError(job_id)
+        return job
+
+    def _set(self, job: Job, *, persist: bool = True) -> Job:
+        if persist:
+            self.store.save(job)
+        self._jobs[job.id] = job
+        self.job_changed.emit(job)
+        return job
+
+    def _launch(self, job: Job) -> None:
+        self._jobs[job.id] = job
+        task = asyncio.get_running_loop().create_task(self._drive(job.id), name=f"job-{job.id}")
+        self._tasks[job.id] = task
+
+    def _semaphore(self, provider: str) -> asyncio.Semaphore:
+        if provider not in self._semaphores:
+            self._semaphores[provider] = asyncio.Semaphore(self.settings.concurrency(provider))
+        return self._semaphores[provider]
+
+    def _check_budget(self, validated: ValidatedRequest) -> None:
+        cap = self.settings.budget_cap
+        if cap is None or not validated.cost:
+            return
+        spent = self.store.spent_since(time.time() - 24 * 3600)
+        if spent + validated.cost > cap + 1e-9:
+            raise QuotaError(
+                f"This job (${validated.cost:.2f}) would bring the last 24 hours' spending to "
+                f"${spent + validated.cost:.2f}, over your budget cap of ${cap:.2f}."
+            )
+
+    async def _drive(self, job_id: str) -> None:
+        job = self._current(job_id)
+        try:
+            spec = self.catalog.get(job.model_id)
+            provider = self.providers(spec.provider)
+            async with self._semaphore(spec.provider):
+                job = self._current(job_id)
+                if job.state is JobState.QUEUED:
+                    job = await self._submit(job, spec, provider)
+                if job.state is JobState.UNKNOWN:
+                    job = await self._reconcile(job, spec, provider)
+                if job.state in (JobState.SUBMITTED, JobState.RUNNING):
+                    job = await self._poll_until_done(job, spec, provider)
+                if job.state is JobState.DOWNLOADING:
+                    job = await self._download(job, spec, provider)
+        except asyncio.CancelledError:
+            job = self._current(job_id)
+            if self._cancel_requested.get(job_id, asyncio.Event()).is_set() and not job.state.terminal:
+                if job.state in (JobState.QUEUED,):
+                    self._set(job.transition(JobState.CANCELLED))
+            raise
+        except Cancelled:
+            job = self._current(job_id)
+            if not job.state.terminal:
+                await self._cancel_remote(job)
+                self._set(self._current(job_id).transition(JobState.CANCELLED))
+        except StudioError as error:
+            job = self._current(job_id)
+            if not job.state.terminal and job.state is not JobState.UNKNOWN:
+                self._set(job.transition(JobState.FAILED, error=error.to_dict()))
+        except Exception as exc:  # a bug must still leave the job explained, not stuck
+            log.exception("job %s failed unexpectedly", job_id)
+            job = self._current(job_id)
+            if not job.state.terminal:
+                error = StudioError("Something went wrong inside Studio; the job stopped.", detail=repr(exc))
+                self._set(job.transition(JobState.FAILED, error=error.to_dict()))
+
+    def _check_cancel(self, job_id: str) -> None:
+        event = self._cancel_requested.get(job_id)
+        if event and event.is_set():
+            raise Cancelled("Cancelled.")
+
+    async def _sleep(self, job_id: str, seconds: float) -> None:
+        event = self._cancel_requested.setdefault(job_id, asyncio.Event())
+        try:
+            await asyncio.wait_for(event.wait(), timeout=max(0.0, seconds))
+        except asyncio.TimeoutError:
+            return
+        raise Cancelled("Cancelled.")
+
+    async def _respect_rate_limit(self, job_id: str, provider: str) -> None:
+        wait = self._not_before.get(provider, 0.0) - time.monotonic()
+        if wait > 0:
+            await self._sleep(job_id, wait)
+
+    def _slow_down(self, provider: str, retry_after: float | None, attempt: int) -> float:
+        delay = retry_after if retry_after is not None else self._backoff(attempt)
+        self._not_before[provider] = max(self._not_before.get(provider, 0.0), time.monotonic() + delay)
+        return delay
+
+    def _backoff(self, attempt: int) -> float:
+        base = min(self.timing.retry_max, self.timing.retry_base * (2**attempt))
+        return base * (0.5 + random.random() / 2)
+
+    async def _submit(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
+        validated = validate(spec, GenerationRequest.from_dict(job.request), allow_retired=True)
+        attempt = 0
+        while True:
+            self._check_cancel(job.id)
+            await self._respect_rate_limit(job.id, spec.provider)
+            # The row says "submitting" (committed) before the paid call goes out.
+            job = self._set(self._current(job.id).transition(JobState.SUBMITTING, attempts=job.attempts + 1))
+            try:
+                ref = await asyncio.shield(provider.submit(spec, validated, job.idempotency_key))
+            except (SubmitNotSent, RateLimited) as error:
+                # Provably not created: the connection never opened, or the provider refused it.
+                attempt += 1
+                if attempt > self.timing.max_submit_retries:
+                    raise
+                retry_after = error.retry_after if isinstance(error, RateLimited) else None
+                delay = self._slow_down(spec.provider, retry_after, attempt)
+                job = self._set(self._current(job.id).transition(JobState.QUEUED, error=error.to_dict()))
+                log.info("job %s not accepted (%s); trying again in %.1fs", job.id, error.kind, delay)
+                await self._sleep(job.id, delay)
+                continue
+            except (TransientError, LostSubmission) as error:
+                if provider.supports_idempotency and attempt < self.timing.max_submit_retries:
+                    attempt += 1
+                    await self._sleep(job.id, self._backoff(attempt))
+                    job = self._set(self._current(job.id).transition(JobState.QUEUED))
+                    continue
+                lost = LostSubmission(
+                    "The provider's answer to this job was lost; it may be running. Studio is checking, "
+                    "and will not send it again on its own.",
+                    detail=error.detail or error.user_message,
+                )
+                return self._set(self._current(job.id).transition(JobState.UNKNOWN, error=lost.to_dict()))
+            return self._set(
+                self._current(job.id).transition(
+                    JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict(), error=None
+                )
+            )
+
+    async def _reconcile(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
+        try:
+            records = await provider.list_recent(since=job.created_at - 120)
+        except StudioError as error:
+            log.warning("could not list recent jobs at %s: %s", spec.provider, error.user_message)
+            return job
+        if records is None:
+            error = LostSubmission(
+                f"The answer to this job was lost and {spec.provider} cannot list recent jobs; "
+                "check its dashboard before generating again."
+            )
+            return self._set(job.updated(error=error.to_dict()))
+        prompt = job.request.get("prompt", "")
+        candidates = [
+            r
+            for r in records
+            if r.created_at >= job.created_at - 5
+            and (not r.model or r.model == spec.model)
+            and (r.input.get("prompt", prompt) == prompt)
+            and (r.data.get("idempotency_key") in (None, job.idempotency_key))
+        ]
+        known = {j.remote_id for j in self.store.list(model=job.model_id, since=job.created_at - 120, limit=1000)}
+        candidates = [r for r in candidates if r.remote_id not in known]
+        if len(candidates) == 1:
+            record = candidates[0]
+            ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
+            log.info("job %s reconciled with remote %s", job.id, record.remote_id)
+            return self._set(job.transition(JobState.SUBMITTED, remote_id=record.remote_id, remote=ref.to_dict(), error=None))
+        text = (
+            "The answer to this job was lost and the provider shows no matching job; it probably never started. "
+            "Retry it if you want it."
+            if not candidates
+            else "The answer to this job was lost and several jobs at the provider match it; check its dashboard."
+        )
+        return self._set(job.updated(error=LostSubmission(text).to_dict()))
+
+    async def _poll_until_done(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
+        ref = RemoteRef.from_dict(job.remote)
+        interval = self.timing.poll_first
+        failures = 0
+        while True:
+            self._check_cancel(job.id)
+            await self._respect_rate_limit(job.id, spec.provider)
+            try:
+                status = await provider.poll(ref)
+                failures = 0
+            except (TransientError, RateLimited) as error:
+                failures += 1
+                if failures > self.timing.max_transient_retries:
+                    raise
+                retry_after = error.retry_after if isinstance(error, RateLimited) else None
+                await self._sleep(job.id, self._slow_down(spec.provider, retry_after, failures))
+                continue
+            job = self._current(job.id)
+            if status.state is RemoteState.SUCCEEDED:
+                return self._set(job.transition(JobState.DOWNLOADING, remote=_with_result(job, status), progress=None))
+            if status.state is RemoteState.FAILED:
+                error = status.error or StudioError("The provider says the job failed without a reason.")
+                return self._set(job.transition(JobState.FAILED, error=error.to_dict()))
+            if status.state is RemoteState.CANCELLED:
+                return self._set(job.transition(JobState.CANCELLED))
+            if status.state is RemoteState.RUNNING and job.state is JobState.SUBMITTED:
+                job = self._set(job.transition(JobState.RUNNING, progress=status.progress))
+            elif status.progress != job.progress:
+                job = self._set(job.updated(progress=status.progress), persist=False)
+            delay = status.poll_after if status.poll_after is not None else interval
+            interval = min(self.timing.poll_max, interval * self.timing.poll_growth)
+            await self._sleep(job.id, delay * (0.9 + random.random() * 0.2))
+
+    async def _download(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
+        from .media import validate_clip  # PyAV loads only when a clip arrives
+
+        ref = RemoteRef.from_dict(job.remote)
+        status = RemoteStatus(state=RemoteState.SUCCEEDED, result=job.remote.get("result"))
+        self.clips_dir.mkdir(parents=True, exist_ok=True)
+        final = self.clips_dir / f"{job.id}.mp4"
+        partial = self.clips_dir / f".{job.id}.part.mp4"
+        last_emit = 0.0
+
+        def on_progress(done: int, total: int | None) -> None:
+            nonlocal last_emit
+            now = time.monotonic()
+            if total and now - last_emit > 0.2:
+                last_emit = now
+                self._set(self._current(job.id).updated(progress=done / total), persist=False)
+
+        failures = 0
+        try:
+            while True:
+                try:
+                    await provider.download(ref, status, partial, on_progress)
+                    break
+                except (TransientError, RateLimited) as error:
+                    failures += 1
+                    if failures > self.timing.max_transient_retries:
+                        raise
+                    retry_after = error.retry_after if isinstance(error, RateLimited) else None
+                    await self._sleep(job.id, self._slow_down(spec.provider, retry_after, failures))
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        request = job.request
+        try:
+            info = await asyncio.to_thread(validate_clip, partial, expected_duration=request.get("duration"), tolerance=1.5)
+        except StudioError:
+            partial.unlink(missing_ok=True)
+            raise
+        os.replace(partial, final)
+        done = self._current(job.id).transition(JobState.DONE, output_path=str(final), progress=1.0)
+        _write_sidecar(final, done, spec, info)
+        return self._set(done)
+
+    async def _cancel_remote(self, job: Job) -> None:
+        if not job.remote:
+            return
+        try:
+            spec = self.catalog.get(job.model_id)
+            await self.providers(spec.provider).cancel(RemoteRef.from_dict(job.remote))
+        except StudioError as error:
+            log.warning("cancel at the provider failed for %s: %s", job.id, error.user_message)
+
+
+def _with_result(job: Job, status: RemoteStatus) -> dict:
+    remote = dict(job.remote)
+    remote["result"] = status.result
+    return remote
+
+
+def _write_sidecar(clip: Path, job: Job, spec: ModelSpec, info) -> None:
+    """Provenance next to the clip: request, remote id, model, seed, cost, timings (no keys)."""
+    atomic_write_json(
+        clip.with_suffix(".json"),
+        {
+            "job_id": job.id,
+            "model_id": job.model_id,
+            "model_name": spec.name,
+            "label": spec.label,
+            "provider": spec.provider,
+            "remote_id": job.remote_id,
+            "request": job.request,
+            "seed": job.request.get("seed"),
+            "cost": job.cost_quote,
+            "currency": job.currency,
+            "created_at": job.created_at,
+            "submitted_at": job.submitted_at,
+            "finished_at": job.finished_at,
+            "duration": getattr(info, "duration", None),
+        },
+    )
+
+
+def read_sidecar(clip: Path) -> dict | None:
+    """The provenance stored beside ``clip``, or None."""
+    try:
+        return json.loads(Path(clip).with_suffix(".json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
