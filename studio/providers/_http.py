@@ -1,0 +1,489 @@
+"""The shared async HTTP transport for every cloud provider.
+
+One place decides how a call is retried, so that the rule "never pay twice" holds for all
+providers alike:
+
+* :func:`request_idempotent` is for calls that are safe to repeat (status polls, lists,
+  cancels, free uploads). It retries 429 (honouring ``Retry-After`` or a "resets in ~30s"
+  detail), 5xx and dropped connections with exponential backoff and jitter, a bounded
+  number of times.
+* :func:`send_once` is for paid creates. It sends again only when the request provably
+  never left this machine (the connection could not be opened), and raises
+  :class:`~studio.providers.base.SubmitNotSent` when it gives up on that. Any failure after
+  the request may have reached the server (a read timeout, a reset, a 5xx) raises
+  :class:`~studio.core.errors.LostSubmission`, so the runner marks the job ``unknown`` and
+  reconciles instead of resubmitting.
+* :func:`download_to_file` streams a result to a temporary file beside the destination,
+  resumes with ``Range`` after a reset when the server allows it, fsyncs and renames.
+
+The API key lives only inside :class:`BearerAuth`, is registered with
+:func:`studio.core.errors.register_secret` so every error text is scrubbed of it, and is
+sent only to the API's own origin (result URLs on CDNs never see it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import os
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable, Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from studio.core.errors import (
+    AuthError,
+    Expired,
+    InvalidRequest,
+    LostSubmission,
+    QuotaError,
+    RateLimited,
+    StudioError,
+    TransientError,
+    redact,
+    register_secret,
+)
+from studio.providers.base import DownloadProgress, SubmitNotSent
+
+log = logging.getLogger("studio.providers.http")
+
+ErrorMapper = Callable[[httpx.Response], StudioError]
+"""Turns an error response (status >= 400) into the taxonomy; each provider supplies one."""
+
+Sleep = Callable[[float], Awaitable[None]]
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
+
+# Statuses that say "try the same thing again later" for a call that is safe to repeat.
+_RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often and how patiently idempotent calls are retried.
+
+    ``attempts`` counts every try, the first included. A server asking us to wait longer
+    than ``max_wait`` is not waited for here: the call raises :class:`RateLimited` so the
+    runner can reschedule the job instead of holding a task for minutes.
+    """
+
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 20.0
+    max_wait: float = 60.0
+    jitter: float = 0.25
+    connect_attempts: int = 3
+
+    def backoff(self, attempt: int) -> float:
+        """Delay before retry number ``attempt`` (0-based): exponential, capped, jittered."""
+        delay = min(self.max_delay, self.base_delay * (2**attempt))
+        return max(0.0, delay * random.uniform(1.0 - self.jitter, 1.0 + self.jitter))
+
+
+class BearerAuth(httpx.Auth):
+    """Adds ``Authorization: Bearer <key>`` to requests for the API origin only.
+
+    Result URLs (CDNs, signed storage) are other origins: they must never receive the key.
+    """
+
+    def __init__(self, key: str, origin: httpx.URL, *, header: str = "Authorization", scheme: str = "Bearer"):
+        register_secret(key)
+        self._key = key
+        self._origin = (origin.scheme, origin.host, origin.port)
+        self._header = header
+        self._scheme = scheme
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if (request.url.scheme, request.url.host, request.url.port) == self._origin:
+            request.headers[self._header] = f"{self._scheme} {self._key}".strip()
+        yield request
+
+    def __repr__(self) -> str:  # never show the key, even in a debugger or a traceback
+        return "BearerAuth(***)"
+
+
+def make_client(
+    base_url: str,
+    api_key: str | None,
+    *,
+    timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+    auth_header: str = "Authorization",
+    auth_scheme: str = "Bearer",
+    headers: dict[str, str] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """An ``httpx.AsyncClient`` for one provider: base URL, timeouts, key on its origin only."""
+    base = httpx.URL(base_url.rstrip("/") + "/")
+    auth = BearerAuth(api_key, base, header=auth_header, scheme=auth_scheme) if api_key else None
+    return httpx.AsyncClient(
+        base_url=base,
+        auth=auth,
+        timeout=timeout,
+        headers={"User-Agent": "Studio/0.1", **(headers or {})},
+        transport=transport,
+        follow_redirects=True,
+    )
+
+
+# -- reading error responses --------------------------------------------------------------
+
+_RESETS_IN = re.compile(r"resets in\s*~?\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|m|min|minutes?)?\b", re.I)
+
+
+def retry_after(response: httpx.Response) -> float | None:
+    """Seconds to wait, from ``Retry-After`` (seconds or a date) or a "resets in ~30s" detail."""
+    header = response.headers.get("retry-after-ms")
+    if header:
+        try:
+            return max(0.0, float(header) / 1000.0)
+        except ValueError:
+            pass
+    header = response.headers.get("retry-after")
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(header)
+                return max(0.0, when.timestamp() - time.time())
+            except (TypeError, ValueError):
+                pass
+    match = _RESETS_IN.search(error_detail(response) or "")
+    if match:
+        value = float(match.group(1))
+        unit = (match.group(2) or "s").lower()
+        if unit == "ms":
+            value /= 1000.0
+        elif unit.startswith("m"):
+            value *= 60.0
+        return value
+    return None
+
+
+def error_body(response: httpx.Response) -> dict[str, Any]:
+    """The JSON error body, or ``{}`` when there is none (HTML from a proxy, say)."""
+    try:
+        data = response.json()
+    except (ValueError, UnicodeDecodeError, httpx.ResponseNotRead):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def error_detail(response: httpx.Response) -> str:
+    """The provider's own words: RFC 7807 ``detail``/``title``, an OpenAI-style ``error.message``, or text."""
+    body = error_body(response)
+    for key in ("detail", "message", "title"):
+        value = body.get(key)
+        if isinstance(value, str) and value.strip():
+            return redact(value.strip())
+    err = body.get("error")
+    if isinstance(err, dict) and isinstance(err.get("message"), str):
+        return redact(err["message"])
+    if isinstance(err, str) and err.strip():
+        return redact(err.strip())
+    try:
+        text = response.text.strip()
+    except (UnicodeDecodeError, httpx.ResponseNotRead):
+        text = ""
+    return redact(text[:300])
+
+
+def default_error_mapper(provider_label: str) -> ErrorMapper:
+    """A mapper good enough for any REST API; providers wrap it for their specifics."""
+
+    def mapper(response: httpx.Response) -> StudioError:
+        status = response.status_code
+        detail = error_detail(response)
+        said = f" {provider_label} said: {detail}" if detail else ""
+        if status in (401, 403):
+            return AuthError(f"{provider_label} did not accept the API key; check it in Settings.", detail=detail)
+        if status == 402:
+            return QuotaError(f"{provider_label} refused to run this for billing reasons.{said}", detail=detail)
+        if status == 429:
+            return RateLimited(
+                f"{provider_label} asked us to slow down; Studio will retry on its own.",
+                retry_after=retry_after(response),
+                detail=detail,
+            )
+        if status in (400, 422):
+            return InvalidRequest(f"{provider_label} rejected the request.{said}", detail=detail)
+        if status >= 500 or status == 408:
+            return TransientError(
+                f"{provider_label} had a temporary problem (HTTP {status}); try again shortly.", detail=detail
+            )
+        return StudioError(f"{provider_label} answered HTTP {status}.{said}", detail=detail)
+
+    return mapper
+
+
+def _transport_error(provider_label: str, exc: Exception) -> TransientError:
+    return TransientError(
+        f"Could not reach {provider_label}; check the network and try again.",
+        detail=redact(f"{type(exc).__name__}: {exc}"),
+    )
+
+
+# -- idempotent calls ---------------------------------------------------------------------
+
+
+async def request_idempotent(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    map_error: ErrorMapper,
+    policy: RetryPolicy = RetryPolicy(),
+    provider_label: str = "The provider",
+    sleep: Sleep = asyncio.sleep,
+    **kwargs: Any,
+) -> httpx.Response:
+    """Send a call that is safe to repeat, retrying 429, 5xx and dropped connections.
+
+    Returns the first response below 400; raises the mapped error for any other status,
+    or :class:`TransientError` when the network kept failing. Extra keyword arguments go
+    to ``client.request`` (``json=``, ``params=``, ``files=`` …).
+    """
+    last_error: StudioError | None = None
+    for attempt in range(max(1, policy.attempts)):
+        final = attempt == policy.attempts - 1
+        try:
+            response = await client.request(method, url, **kwargs)
+        except httpx.TransportError as exc:
+            last_error = _transport_error(provider_label, exc)
+            if final:
+                raise last_error from None
+            delay = policy.backoff(attempt)
+            log.info("%s %s failed (%s); retry %d in %.2fs", method, _safe_url(url), type(exc).__name__, attempt + 1, delay)
+            await sleep(delay)
+            continue
+        if response.status_code < 400:
+            return response
+        error = map_error(response)
+        if response.status_code not in _RETRY_STATUSES or final:
+            raise error
+        wait = retry_after(response) if response.status_code in (429, 503) else None
+        if wait is not None and wait > policy.max_wait:
+            # Holding this task for minutes helps nobody: let the runner reschedule.
+            raise error
+        delay = wait if wait is not None else policy.backoff(attempt)
+        log.info(
+            "%s %s answered HTTP %d; retry %d in %.2fs", method, _safe_url(url), response.status_code, attempt + 1, delay
+        )
+        last_error = error
+        await sleep(delay)
+    assert last_error is not None  # the loop either returned or raised
+    raise last_error
+
+
+# -- paid creates -------------------------------------------------------------------------
+
+
+async def send_once(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    map_error: ErrorMapper,
+    policy: RetryPolicy = RetryPolicy(),
+    provider_label: str = "The provider",
+    sleep: Sleep = asyncio.sleep,
+    **kwargs: Any,
+) -> httpx.Response:
+    """Send a paid create at most once as far as the server can tell.
+
+    Only a connection that could not be opened (``ConnectError``/``ConnectTimeout``, or no
+    free pooled connection) proves nothing was sent; those are retried up to
+    ``policy.connect_attempts`` times, then :class:`SubmitNotSent` is raised. A 429 or a 4xx
+    raises the mapped error (the server refused, so nothing was created). Everything else —
+    a read timeout, a reset after sending, a 5xx — raises :class:`LostSubmission`: the job
+    may exist remotely and must be reconciled, never silently sent again.
+    """
+    attempts = max(1, policy.connect_attempts)
+    for attempt in range(attempts):
+        try:
+            response = await client.request(method, url, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            if attempt == attempts - 1:
+                raise SubmitNotSent(
+                    f"Could not connect to {provider_label}; nothing was sent, so it is safe to try again.",
+                    detail=redact(f"{type(exc).__name__}: {exc}"),
+                ) from None
+            delay = policy.backoff(attempt)
+            log.info("connect to %s failed (%s); nothing sent, retry in %.2fs", _safe_url(url), type(exc).__name__, delay)
+            await sleep(delay)
+            continue
+        except httpx.TransportError as exc:
+            raise LostSubmission(
+                f"The connection to {provider_label} broke after the request was sent; "
+                "the video may or may not have started, so Studio will check before sending it again.",
+                detail=redact(f"{type(exc).__name__}: {exc}"),
+            ) from None
+        if response.status_code < 400:
+            return response
+        if response.status_code >= 500:
+            raise LostSubmission(
+                f"{provider_label} answered HTTP {response.status_code} to the request; "
+                "the video may or may not have started, so Studio will check before sending it again.",
+                detail=error_detail(response),
+            )
+        raise map_error(response)
+    raise AssertionError("unreachable")
+
+
+# -- downloads ----------------------------------------------------------------------------
+
+
+def _parse_total(response: httpx.Response, offset: int) -> int | None:
+    """The full size of the resource from Content-Range or Content-Length."""
+    content_range = response.headers.get("content-range", "")
+    match = re.match(r"bytes\s+\d+-\d+/(\d+)", content_range)
+    if match:
+        return int(match.group(1))
+    length = response.headers.get("content-length")
+    if length and length.isdigit():
+        return int(length) + (offset if response.status_code == 206 else 0)
+    return None
+
+
+async def download_to_file(
+    client: httpx.AsyncClient,
+    url: str,
+    dest: Path,
+    *,
+    map_error: ErrorMapper,
+    progress: DownloadProgress | None = None,
+    policy: RetryPolicy = RetryPolicy(),
+    provider_label: str = "The provider",
+    sleep: Sleep = asyncio.sleep,
+    chunk_size: int = 256 * 1024,
+) -> int:
+    """Stream ``url`` to ``dest`` safely and return its size in bytes.
+
+    Writes ``dest`` + ``.part`` in the same folder, resumes with ``Range`` after a reset
+    when the server advertised ``Accept-Ranges: bytes`` (else starts again), fsyncs, then
+    renames into place, so ``dest`` is either absent or complete. 404/410 raise
+    :class:`Expired`; other failures raise the mapped error or :class:`TransientError`.
+    """
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    try:
+        have = await _stream_with_resume(
+            client,
+            url,
+            part,
+            map_error=map_error,
+            progress=progress,
+            policy=policy,
+            provider_label=provider_label,
+            sleep=sleep,
+            chunk_size=chunk_size,
+        )
+    except BaseException:
+        # A half file is worthless once we give up: the next try starts from zero anyway.
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, dest)
+    _fsync_dir(dest.parent)
+    return have
+
+
+async def _stream_with_resume(
+    client: httpx.AsyncClient,
+    url: str,
+    part: Path,
+    *,
+    map_error: ErrorMapper,
+    progress: DownloadProgress | None,
+    policy: RetryPolicy,
+    provider_label: str,
+    sleep: Sleep,
+    chunk_size: int,
+) -> int:
+    """The retry loop of :func:`download_to_file`; returns the bytes written to ``part``."""
+    have = 0
+    total: int | None = None
+    ranges_ok = False
+    last_error: StudioError | None = None
+    with open(part, "wb") as fh:
+        for attempt in range(max(1, policy.attempts)):
+            headers = {"Range": f"bytes={have}-"} if have and ranges_ok else {}
+            if have and not ranges_ok:
+                fh.seek(0)
+                fh.truncate()
+                have = 0
+            try:
+                async with client.stream("GET", url, headers=headers) as response:
+                    if response.status_code in (404, 410):
+                        await response.aread()
+                        raise Expired(
+                            f"{provider_label} no longer has this result (it deletes outputs after a while); "
+                            "generate it again.",
+                            detail=error_detail(response),
+                        )
+                    if response.status_code == 416 and total is not None and have >= total:
+                        break
+                    if response.status_code >= 400:
+                        await response.aread()
+                        error = map_error(response)
+                        if response.status_code not in _RETRY_STATUSES:
+                            raise error
+                        last_error = error
+                        await sleep(retry_after(response) or policy.backoff(attempt))
+                        continue
+                    if response.status_code != 206 and have:
+                        # The server ignored Range: start over rather than corrupt the file.
+                        fh.seek(0)
+                        fh.truncate()
+                        have = 0
+                    ranges_ok = ranges_ok or response.headers.get("accept-ranges", "").lower() == "bytes"
+                    total = _parse_total(response, have) or total
+                    async for chunk in response.aiter_bytes(chunk_size):
+                        fh.write(chunk)
+                        have += len(chunk)
+                        if progress:
+                            progress(have, total)
+                if total is None or have >= total:
+                    break
+                last_error = TransientError(
+                    f"The download from {provider_label} stopped early; try again.",
+                    detail=f"got {have} of {total} bytes",
+                )
+            except httpx.TransportError as exc:
+                last_error = _transport_error(provider_label, exc)
+                fh.flush()
+            if attempt == policy.attempts - 1:
+                raise last_error
+            delay = policy.backoff(attempt)
+            log.info("download of %s interrupted at %d bytes; retry %d in %.2fs", _safe_url(url), have, attempt + 1, delay)
+            await sleep(delay)
+        else:
+            raise last_error or TransientError(f"The download from {provider_label} did not finish; try again.")
+        fh.flush()
+        await asyncio.to_thread(os.fsync, fh.fileno())
+    return have
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable too (a no-op where directories cannot be opened, e.g. Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _safe_url(url: str) -> str:
+    """A URL for logs: no query string (signed URLs carry credentials there)."""
+    return redact(str(url).split("?", 1)[0])
