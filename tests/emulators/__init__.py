@@ -1,0 +1,1 @@
+"""Loopback emulators of the providers' HTTP APIs, for tests that speak real HTTP."""
