@@ -84,7 +84,7 @@ async def generate_shot(services, project: Project, folder: Path, shot_id: str) 
         from dataclasses import replace
 
         request = replace(request, **frames)
-    return await services.runner.submit(request, project_dir=str(folder), shot_id=shot_id)
+    return await services.runner.submit(request, project_dir=str(Path(folder).resolve()), shot_id=shot_id)
 
 
 async def attach_finished(services, project: Project, folder: Path, job: Job) -> None:
@@ -107,7 +107,7 @@ async def run_storyboard(
     Chained and bridged shots wait for the shot before them; others run in parallel.
     Raises the first failure's error after every other shot has finished.
     """
-    folder = Path(folder)
+    folder = Path(folder).resolve()
     pending = {s.id for s in project.shots_without_take()}
     done_events = {s.id: asyncio.Event() for s in project.shots}
     for shot in project.shots:
@@ -121,7 +121,9 @@ async def run_storyboard(
             index = project.index_of(shot.id)
             if shot.continuity != "independent" and index > 0:
                 await done_events[project.shots[index - 1].id].wait()
-            job = await generate_shot(services, project, folder, shot.id)
+            job = _adoptable_job(services, project, folder, shot) or await generate_shot(
+                services, project, folder, shot.id
+            )
             if on_job:
                 on_job(job)
             job = await services.runner.wait(job.id)
@@ -141,6 +143,21 @@ async def run_storyboard(
     if failures:
         raise failures[0]
     return jobs
+
+
+def _adoptable_job(services, project: Project, folder: Path, shot: Shot) -> Job | None:
+    """A job already made for this shot (by a run that crashed) that is still going or done.
+
+    Producing a storyboard twice must not pay twice for a shot whose job is in flight.
+    """
+    attached = {t.job_id for t in shot.takes}
+    for job in services.jobstore.list(limit=50, text=None, model=shot.model_id):
+        if job.shot_id != shot.id or job.project_dir != str(folder) or job.id in attached:
+            continue
+        if job.state in (JobState.FAILED, JobState.CANCELLED):
+            return None  # the latest attempt failed: a new one is what the person asked for
+        return services.runner.get(job.id)
+    return None
 
 
 def _job_error(job: Job, shot: Shot, index: int) -> StudioError:

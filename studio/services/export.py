@@ -1,0 +1,77 @@
+"""Export a project: the chosen takes, trimmed, joined with their transitions, into one file."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from studio.core.errors import InvalidRequest
+from studio.core.project import Project
+
+from .projects import ProjectStore
+
+
+def project_clips(project: Project, folder: Path):
+    """ClipIn for each shot's chosen take, in order; raises when a shot has none."""
+    from .media.plan import ClipIn
+
+    clips = []
+    for index, shot in enumerate(project.shots):
+        take = shot.chosen_take
+        if take is None:
+            raise InvalidRequest(
+                f"Shot {index + 1} ({shot.title or 'untitled'}) has no chosen take; generate it or pick one.",
+                field="takes",
+            )
+        path = ProjectStore.resolve(folder, take.path)
+        if not path or not path.exists():
+            raise InvalidRequest(f"The clip for shot {index + 1} is missing: {take.path}.", field="takes")
+        clips.append(ClipIn(path, trim_in=shot.trim_in, trim_out=shot.trim_out))
+    if not clips:
+        raise InvalidRequest("The storyboard has no shots to export.", field="shots")
+    return clips
+
+
+def export_settings(project: Project, settings=None):
+    """ExportSettings from the project (size, fps, the transition at each join) unless given."""
+    from .media.plan import ExportSettings
+
+    transitions = [
+        shot.transition_duration if shot.transition == "crossfade" else 0.0 for shot in project.shots[1:]
+    ]
+    if settings is None:
+        return ExportSettings(
+            width=project.settings.width,
+            height=project.settings.height,
+            fps=project.settings.fps,
+            transitions=transitions,
+        )
+    if settings.transitions is None and not settings.crossfade:
+        from dataclasses import replace
+
+        settings = replace(settings, transitions=transitions)
+    return settings
+
+
+def plan_export(project: Project, folder: Path, settings=None):
+    """The stitch plan (what is copied, scaled, padded, where silence goes). Blocking: it probes."""
+    from .media.plan import plan_stitch
+
+    return plan_stitch(project_clips(project, Path(folder)), export_settings(project, settings))
+
+
+async def export_project(
+    project: Project,
+    folder: Path,
+    out: Path,
+    settings=None,
+    progress: Callable[[float], None] | None = None,
+    cancel: threading.Event | None = None,
+):
+    """Plan and stitch off the event loop; returns the output's MediaInfo."""
+    from .media.stitch import stitch
+
+    plan = await asyncio.to_thread(plan_export, project, folder, settings)
+    return await asyncio.to_thread(stitch, plan, Path(out), progress=progress, cancel=cancel)
