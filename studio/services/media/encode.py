@@ -115,6 +115,11 @@ class AudioEncoder:
         self._pending = np.zeros((CHANNELS, 0), dtype=np.float32)
         self.samples_written = 0
 
+    @property
+    def pending(self) -> int:
+        """Samples queued but not yet encoded (fewer than one AAC frame)."""
+        return self._pending.shape[1]
+
     def write(self, samples: np.ndarray) -> None:
         """Queue samples at 48 kHz; encodes every complete frame."""
         arr = as_planar_stereo(samples)
@@ -198,7 +203,7 @@ class ClipWriter:
         """Samples queued so far (48 kHz), including any not yet encoded."""
         if self._audio is None:
             return 0
-        return self._audio.samples_written + self._audio._pending.shape[1]
+        return self._audio.samples_written + self._audio.pending
 
     def write_frame(self, frame: np.ndarray | av.VideoFrame) -> None:
         """Append one frame: an RGB ``uint8`` array or an ``av.VideoFrame`` of the target size."""

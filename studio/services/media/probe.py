@@ -24,6 +24,7 @@ class VideoInfo:
     duration: float | None
     frame_count: int | None
     rate: Fraction | None = None
+    start_time: float = 0.0
     # Codec setup (SPS/PPS); packets can only be copied between files whose setup matches.
     extradata: bytes | None = field(default=None, repr=False)
 
@@ -83,6 +84,7 @@ def _video_info(stream) -> VideoInfo:
         duration=_seconds(stream.duration, stream.time_base),
         frame_count=frames,
         rate=Fraction(rate) if rate else None,
+        start_time=_seconds(stream.start_time, stream.time_base) or 0.0,
         extradata=bytes(ctx.extradata) if ctx.extradata else None,
     )
 

@@ -1,0 +1,162 @@
+"""The conform path of stitching: decode, fit, retime, crossfade, encode once."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+
+from studio.core.errors import Cancelled, MediaError
+
+from ._audio import read_audio
+from .encode import PIX_FMT, SAMPLE_RATE, ClipWriter
+from .plan import ClipPlan, StitchPlan, _fit_size
+from .probe import open_input
+
+# A decoded frame is shown at an output slot if it starts no later than a quarter
+# frame after the slot: absorbs float rounding without picking frames early.
+_SLOT_SLACK = 0.25
+
+
+class _Fitter:
+    """Scale (keeping aspect) and letterbox one source size into the target, in YUV 4:2:0."""
+
+    def __init__(self, src_w: int, src_h: int, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.sw, self.sh = _fit_size(src_w, src_h, width, height)
+        self.pad = (self.sw, self.sh) != (width, height)
+        self.x0 = ((width - self.sw) // 2) & ~1
+        self.y0 = ((height - self.sh) // 2) & ~1
+
+    def __call__(self, frame: av.VideoFrame) -> av.VideoFrame:
+        if frame.width == self.sw and frame.height == self.sh and frame.format.name == PIX_FMT:
+            scaled = frame
+        else:
+            scaled = frame.reformat(width=self.sw, height=self.sh, format=PIX_FMT, interpolation="BICUBIC")
+        if not self.pad:
+            return scaled
+        return av.VideoFrame.from_ndarray(self.pad_planes(scaled.to_ndarray()), format=PIX_FMT)
+
+    def pad_planes(self, src: np.ndarray) -> np.ndarray:
+        w, h, sw, sh = self.width, self.height, self.sw, self.sh
+        out = np.empty((h * 3 // 2, w), dtype=np.uint8)
+        y, u, v = out[:h], out[h : h * 5 // 4].reshape(h // 2, w // 2), out[h * 5 // 4 :].reshape(h // 2, w // 2)
+        y.fill(16)  # video-range black
+        u.fill(128)
+        v.fill(128)
+        y[self.y0 : self.y0 + sh, self.x0 : self.x0 + sw] = src[:sh]
+        cu = src[sh : sh * 5 // 4].reshape(sh // 2, sw // 2)
+        cv = src[sh * 5 // 4 :].reshape(sh // 2, sw // 2)
+        ys, xs = self.y0 // 2, self.x0 // 2
+        u[ys : ys + sh // 2, xs : xs + sw // 2] = cu
+        v[ys : ys + sh // 2, xs : xs + sw // 2] = cv
+        return out
+
+
+def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> Iterator[av.VideoFrame]:
+    """Exactly ``cp.frames`` frames of the target size and rate, picked by timestamp.
+
+    Frames are dropped or repeated to change the rate; each output slot shows the
+    latest source frame that has started by then.
+    """
+    container = open_input(cp.clip.path)
+    try:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        src_fps = float(cp.info.video.rate or rate)
+        if cp.start - cp.info.video.start_time > 1.0:
+            container.seek(int(cp.start / stream.time_base), stream=stream, backward=True)
+        fit = _Fitter(cp.info.video.width, cp.info.video.height, width, height)
+        step = 1 / float(rate)
+        slack = _SLOT_SLACK * min(step, 1 / src_fps)
+        slot = 0
+        prev = prev_fitted = None
+        guess = None
+        for frame in container.decode(stream):
+            t = frame.time if frame.time is not None else (guess if guess is not None else cp.start)
+            guess = t + 1 / src_fps
+            while slot < cp.frames and t > cp.start + slot * step + slack:
+                if prev is None:
+                    break  # the first frame starts late: it also covers the slots before it
+                if prev_fitted is None:
+                    prev_fitted = fit(prev)
+                yield prev_fitted
+                slot += 1
+            if slot >= cp.frames:
+                return
+            prev, prev_fitted = frame, None
+        if prev is None:
+            raise MediaError(f"Shot {cp.index + 1} has no video frames that decode.")
+        fitted = prev_fitted or fit(prev)
+        while slot < cp.frames:
+            yield fitted
+            slot += 1
+    finally:
+        container.close()
+
+
+def _blend(a: np.ndarray, b: np.ndarray, alpha: float) -> np.ndarray:
+    return cv2.addWeighted(a, 1.0 - alpha, b, alpha, 0.0)
+
+
+def _equal_power(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
+    n = cur.shape[1]
+    t = (np.arange(n, dtype=np.float32) + 0.5) / max(n, 1) * (math.pi / 2)
+    return (prev * np.cos(t) + cur * np.sin(t)).astype(np.float32)
+
+
+def stitch_conform(
+    plan: StitchPlan,
+    out: Path,
+    progress: Callable[[float], None] | None,
+    cancel: threading.Event | None,
+) -> None:
+    """Re-encode every clip into ``out`` at the plan's size and rate, with crossfades."""
+    width, height, rate = plan.width, plan.height, plan.fps
+    total = max(plan.total_frames, 1)
+    last = len(plan.clips) - 1
+
+    def sample_at(frame_index: int) -> int:
+        return round(frame_index * SAMPLE_RATE / rate)
+
+    written = 0
+    reported = 0.0
+    with ClipWriter(out, width, height, rate, quality=plan.quality, audio=plan.has_audio) as writer:
+        start = 0  # output frame where the current clip begins
+        tail_frames: list[np.ndarray] = []
+        tail_audio: np.ndarray | None = None
+        for cp in plan.clips:
+            x_in = plan.transitions[cp.index - 1] if cp.index else 0
+            x_out = plan.transitions[cp.index] if cp.index < last else 0
+            if writer.has_audio:
+                sound = read_audio(Path(cp.clip.path), cp.start, sample_at(start + cp.frames) - sample_at(start))
+                head = sample_at(start + x_in) - sample_at(start)
+                keep = sample_at(start + cp.frames - x_out) - sample_at(start)
+                if x_in and tail_audio is not None:
+                    writer.write_audio(_equal_power(tail_audio, sound[:, :head]))
+                writer.write_audio(sound[:, head:keep])
+                tail_audio = sound[:, keep:]
+            new_tail: list[np.ndarray] = []
+            for k, frame in enumerate(conformed_frames(cp, width, height, rate)):
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("The export was cancelled.")
+                if k < x_in:
+                    mixed = _blend(tail_frames[k], frame.to_ndarray(), (k + 0.5) / x_in)
+                    writer.write_frame(av.VideoFrame.from_ndarray(mixed, format=PIX_FMT))
+                elif k >= cp.frames - x_out:
+                    new_tail.append(frame.to_ndarray())
+                    continue
+                else:
+                    writer.write_frame(frame)
+                written += 1
+                if progress is not None and written / total - reported >= 0.01:
+                    reported = written / total
+                    progress(min(reported, 0.99))
+            tail_frames = new_tail
+            start += cp.frames - x_out

@@ -1,0 +1,284 @@
+"""Decide how a list of clips becomes one file, before any work is done.
+
+The plan is what the person sees before export: which shots are copied, which
+are scaled or padded, where silence is added, and where the joins fade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from studio.core.errors import InvalidRequest, MediaError
+
+from .encode import CHANNELS, SAMPLE_RATE, fps_fraction, resolve_quality
+from .probe import MediaInfo, open_input, probe
+
+# Only containers whose H.264 is stored with its setup out of band (avcC) can have
+# their packets moved into an MP4 unchanged.
+_COPYABLE_FORMATS = ("mp4", "mov", "matroska")
+
+
+@dataclass(frozen=True)
+class ClipIn:
+    """One input shot; ``trim_in``/``trim_out`` are seconds into the clip (None = to the end)."""
+
+    path: Path
+    trim_in: float = 0.0
+    trim_out: float | None = None
+
+
+@dataclass(frozen=True)
+class ExportSettings:
+    """Target size, rate and quality (None = the first clip's) and the joins.
+
+    ``crossfade`` (seconds) applies at every join unless ``transitions`` gives one
+    value per join (0 = a cut).
+    """
+
+    width: int | None = None
+    height: int | None = None
+    fps: float | None = None
+    quality: str = "standard"
+    crossfade: float = 0.0
+    transitions: Sequence[float] | None = None
+
+
+@dataclass
+class ClipPlan:
+    """What happens to one clip. ``start``/``end`` are source timestamps in seconds."""
+
+    index: int
+    clip: ClipIn
+    info: MediaInfo
+    start: float
+    end: float
+    frames: int
+    action: str = "conform"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def duration(self) -> float:
+        """Seconds of the source this clip contributes."""
+        return self.end - self.start
+
+
+@dataclass
+class StitchPlan:
+    """The whole export: ``mode`` is ``fast`` (video copied) or ``conform`` (re-encoded)."""
+
+    clips: list[ClipPlan]
+    mode: str
+    width: int
+    height: int
+    fps: Fraction
+    quality: str
+    transitions: list[int]  # crossfade length in frames at each join
+    has_audio: bool
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def total_frames(self) -> int:
+        """Output frame count once crossfades overlap their neighbours."""
+        return sum(c.frames for c in self.clips) - sum(self.transitions)
+
+    @property
+    def duration(self) -> float:
+        """Expected output length in seconds."""
+        return float(self.total_frames / self.fps)
+
+    def describe(self) -> list[str]:
+        """Human lines for the export preview, one for the whole and one per shot and fade."""
+        fps = f"{float(self.fps):g}"
+        if self.mode == "fast":
+            head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), audio re-encoded as one track."
+        else:
+            why = f" ({self.reasons[0]})" if self.reasons else ""
+            head = f"Re-encode every shot to {self.width}x{self.height} at {fps} fps{why}."
+        lines = [head]
+        for cp in self.clips:
+            notes = cp.notes or (["copied"] if cp.action == "copy" else ["re-encoded"])
+            lines.append(f"Shot {cp.index + 1}: " + "; ".join(notes))
+        for j, frames in enumerate(self.transitions):
+            if frames:
+                lines.append(f"Join {j + 1}\u2192{j + 2}: crossfade {float(frames / self.fps):.2f} s")
+        return lines
+
+
+def _fit_size(w: int, h: int, width: int, height: int) -> tuple[int, int]:
+    """Largest even size with ``w:h`` aspect inside ``width`` x ``height``."""
+    scale = min(width / w, height / h)
+    sw = min(width, max(2, int(round(w * scale / 2)) * 2))
+    sh = min(height, max(2, int(round(h * scale / 2)) * 2))
+    return sw, sh
+
+
+def keyframe_times(path: Path) -> list[float]:
+    """Presentation times (seconds) of the video keyframes, read by demuxing only."""
+    container = open_input(path)
+    try:
+        stream = container.streams.video[0]
+        times = []
+        for packet in container.demux(stream):
+            if packet.is_keyframe and packet.pts is not None:
+                times.append(float(packet.pts * stream.time_base))
+        return sorted(times)
+    finally:
+        container.close()
+
+
+def _join_seconds(settings: ExportSettings, joins: int) -> list[float]:
+    if settings.transitions is not None:
+        values = [float(v or 0.0) for v in settings.transitions]
+        if len(values) != joins:
+            raise InvalidRequest(
+                f"Give one transition per join: {joins} expected, {len(values)} given.", field="transitions"
+            )
+    else:
+        values = [float(settings.crossfade or 0.0)] * joins
+    if any(v < 0 for v in values):
+        raise InvalidRequest("A crossfade cannot be negative.", field="transitions")
+    return values
+
+
+def _clip_range(clip: ClipIn, info: MediaInfo) -> tuple[float, float]:
+    video = info.video
+    base = video.start_time
+    length = video.duration or (info.duration - base if info.duration else 0.0)
+    trim_in = max(0.0, clip.trim_in or 0.0)
+    trim_out = length if clip.trim_out is None else min(clip.trim_out, length)
+    if trim_out - trim_in <= 0:
+        raise InvalidRequest(
+            f"Shot {Path(clip.path).name}: the trim leaves nothing ({trim_in:.2f}-{trim_out:.2f} s).", field="trim"
+        )
+    return base + trim_in, base + trim_out
+
+
+def _audio_note(info: MediaInfo) -> str | None:
+    audio = info.audio
+    if audio is None:
+        return "silence added (no audio)"
+    if audio.sample_rate != SAMPLE_RATE or audio.channels != CHANNELS:
+        kind = {1: "mono", 2: "stereo"}.get(audio.channels, f"{audio.channels} channels")
+        return f"audio resampled from {audio.sample_rate / 1000:g} kHz {kind}"
+    return None
+
+
+def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate: Fraction) -> str | None:
+    """Why this clip's packets cannot be copied into the output, or None if they can."""
+    v, f = cp.info.video, first.video
+    name = f"shot {cp.index + 1}"
+    if v.codec != "h264":
+        return f"{name} is {v.codec}, not H.264"
+    if (v.width, v.height) != (width, height):
+        return f"{name} is {v.width}x{v.height}"
+    if v.rate is None or abs(float(v.rate) - float(rate)) > 1e-3:
+        return f"{name} runs at {v.fps:g} fps"
+    if v.pix_fmt != f.pix_fmt:
+        return f"{name} uses {v.pix_fmt} pixels"
+    if not v.extradata or v.extradata != f.extradata:
+        return f"{name} was encoded with different settings"
+    if not any(k in cp.info.format_name for k in _COPYABLE_FORMATS):
+        return f"{name} is in a {cp.info.format_name} container"
+    clip = cp.clip
+    if (clip.trim_in or 0) > 0 or clip.trim_out is not None:
+        half = 0.5 / float(rate)
+        keys = keyframe_times(Path(clip.path))
+        if not any(abs(k - cp.start) < half for k in keys):
+            return f"{name}'s trim does not start on a keyframe"
+        ends_at_end = cp.end >= v.start_time + (v.duration or cp.info.duration) - half
+        if not ends_at_end and not any(abs(k - cp.end) < half for k in keys):
+            return f"{name}'s trim does not end on a keyframe"
+    return None
+
+
+def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings | None = None) -> StitchPlan:
+    """Probe every clip and decide, per clip, copy or conform; see :class:`StitchPlan`.
+
+    Raises :class:`MediaError` for unreadable clips and :class:`InvalidRequest` for
+    impossible trims or crossfades.
+    """
+    settings = settings or ExportSettings()
+    quality = resolve_quality(settings.quality).name
+    items = [c if isinstance(c, ClipIn) else ClipIn(Path(c)) for c in clips]
+    if not items:
+        raise InvalidRequest("There are no shots to export.", field="clips")
+    infos = [probe(c.path) for c in items]
+    for clip, info in zip(items, infos):
+        if info.video is None:
+            raise MediaError(f"{Path(clip.path).name} has no video in it.")
+
+    first = infos[0].video
+    width = settings.width or first.width
+    height = settings.height or first.height
+    if (settings.width is None) != (settings.height is None):
+        raise InvalidRequest("Give both width and height, or neither.", field="size")
+    width, height = width - width % 2, height - height % 2
+    rate = fps_fraction(settings.fps) if settings.fps else (first.rate or fps_fraction(first.fps or 30))
+
+    plans: list[ClipPlan] = []
+    for i, (clip, info) in enumerate(zip(items, infos)):
+        start, end = _clip_range(clip, info)
+        frames = max(1, round((end - start) * rate))
+        plans.append(ClipPlan(index=i, clip=clip, info=info, start=start, end=end, frames=frames))
+
+    seconds = _join_seconds(settings, len(plans) - 1)
+    transitions = [round(s * rate) for s in seconds]
+    for j, x in enumerate(transitions):
+        room = min(plans[j].frames - (transitions[j - 1] if j else 0), plans[j + 1].frames)
+        if x >= room:
+            raise InvalidRequest(
+                f"The crossfade at join {j + 1} ({seconds[j]:.2f} s) is longer than the shots beside it.",
+                field="transitions",
+            )
+    has_audio = any(info.audio is not None for info in infos)
+
+    reasons: list[str] = []
+    if any(transitions):
+        reasons.append("crossfades need re-encoding")
+    for cp in plans:
+        if not reasons:
+            blocker = _fast_blocker(cp, infos[0], width, height, rate)
+            if blocker:
+                reasons.append(blocker)
+    mode = "conform" if reasons else "fast"
+
+    for cp in plans:
+        v = cp.info.video
+        notes: list[str] = []
+        if mode == "fast":
+            cp.action = "copy"
+            notes.append("video copied")
+        else:
+            cp.action = "conform"
+            if (v.width, v.height) != (width, height):
+                sw, sh = _fit_size(v.width, v.height, width, height)
+                note = f"scaled {v.width}x{v.height} \u2192 {sw}x{sh}" if (sw, sh) != (v.width, v.height) else ""
+                if (sw, sh) != (width, height):
+                    note = f"{note}, padded to {width}x{height}" if note else f"padded to {width}x{height}"
+                notes.append(note)
+            if v.rate is None or abs(float(v.rate) - float(rate)) > 1e-3:
+                notes.append(f"{v.fps:g} \u2192 {float(rate):g} fps")
+            if not notes:
+                notes.append("re-encoded")
+        if (cp.clip.trim_in or 0) > 0 or cp.clip.trim_out is not None:
+            notes.append(f"trimmed to {cp.start - v.start_time:.2f}\u2013{cp.end - v.start_time:.2f} s")
+        if has_audio:
+            audio_note = _audio_note(cp.info)
+            if audio_note:
+                notes.append(audio_note)
+        cp.notes = notes
+
+    return StitchPlan(
+        clips=plans,
+        mode=mode,
+        width=width,
+        height=height,
+        fps=rate,
+        quality=quality,
+        transitions=transitions,
+        has_audio=has_audio,
+        reasons=reasons,
+    )
