@@ -15,7 +15,7 @@ import numpy as np
 from studio.core.errors import Cancelled, MediaError
 
 from ._audio import read_audio
-from .encode import PIX_FMT, SAMPLE_RATE, ClipWriter
+from .encode import PIX_FMT, SAMPLE_RATE, ClipWriter, i420_planes
 from .plan import ClipPlan, StitchPlan, _fit_size
 from .probe import open_input
 
@@ -44,18 +44,16 @@ class _Fitter:
         return av.VideoFrame.from_ndarray(self.pad_planes(scaled.to_ndarray()), format=PIX_FMT)
 
     def pad_planes(self, src: np.ndarray) -> np.ndarray:
-        w, h, sw, sh = self.width, self.height, self.sw, self.sh
-        out = np.empty((h * 3 // 2, w), dtype=np.uint8)
-        y, u, v = out[:h], out[h : h * 5 // 4].reshape(h // 2, w // 2), out[h * 5 // 4 :].reshape(h // 2, w // 2)
+        out = np.empty((self.height * 3 // 2, self.width), dtype=np.uint8)
+        y, u, v = i420_planes(out, self.width, self.height)
         y.fill(16)  # video-range black
         u.fill(128)
         v.fill(128)
-        y[self.y0 : self.y0 + sh, self.x0 : self.x0 + sw] = src[:sh]
-        cu = src[sh : sh * 5 // 4].reshape(sh // 2, sw // 2)
-        cv = src[sh * 5 // 4 :].reshape(sh // 2, sw // 2)
-        ys, xs = self.y0 // 2, self.x0 // 2
-        u[ys : ys + sh // 2, xs : xs + sw // 2] = cu
-        v[ys : ys + sh // 2, xs : xs + sw // 2] = cv
+        sy, su, sv = i420_planes(src, self.sw, self.sh)
+        y[self.y0 : self.y0 + self.sh, self.x0 : self.x0 + self.sw] = sy
+        ys, xs, ch, cw = self.y0 // 2, self.x0 // 2, self.sh // 2, self.sw // 2
+        u[ys : ys + ch, xs : xs + cw] = su
+        v[ys : ys + ch, xs : xs + cw] = sv
         return out
 
 

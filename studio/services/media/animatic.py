@@ -18,7 +18,7 @@ import numpy as np
 
 from studio.core.errors import Cancelled, InvalidRequest
 
-from .encode import SAMPLE_RATE, ClipWriter
+from .encode import SAMPLE_RATE, ClipWriter, i420_planes
 from .frames import fit_image, load_image
 
 LABEL = "offline animatic, not AI"
@@ -109,12 +109,9 @@ def title_card(width: int, height: int, prompt: str) -> np.ndarray:
     return card
 
 
-def _i420(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    h, w = rgb.shape[:2]
-    yuv = cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420)
-    y = yuv[:h]
-    uv = yuv[h:].reshape(2, h // 2, w // 2)
-    return y, uv[0], uv[1]
+def _i420(rgb: np.ndarray) -> np.ndarray:
+    """RGB to one (h*3/2, w) yuv420p buffer, the layout VideoFrame.from_ndarray takes."""
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420)
 
 
 class _KenBurns:
@@ -122,7 +119,7 @@ class _KenBurns:
 
     def __init__(self, rgb: np.ndarray, frames: int) -> None:
         self.h, self.w = rgb.shape[:2]
-        self.planes = _i420(rgb)
+        self.planes = i420_planes(_i420(rgb), self.w, self.h)
         self.frames = max(frames, 1)
 
     def frame(self, index: int) -> np.ndarray:
@@ -135,14 +132,7 @@ class _KenBurns:
         cx = self.w / 2 + slack_x * (2 * ease - 1) * 0.9
         cy = self.h / 2 + slack_y * (1 - 2 * ease) * 0.6
         out = np.empty((self.h * 3 // 2, self.w), dtype=np.uint8)
-        for plane, (dst, div) in zip(
-            self.planes,
-            (
-                (out[: self.h], 1),
-                (out[self.h : self.h * 5 // 4].reshape(self.h // 2, self.w // 2), 2),
-                (out[self.h * 5 // 4 :].reshape(self.h // 2, self.w // 2), 2),
-            ),
-        ):
+        for plane, dst, div in zip(self.planes, i420_planes(out, self.w, self.h), (1, 2, 2)):
             ph, pw = plane.shape
             matrix = np.array(
                 [[zoom, 0, pw / 2 - zoom * cx / div], [0, zoom, ph / 2 - zoom * cy / div]], dtype=np.float64
@@ -179,8 +169,7 @@ def render_animatic(
         motion = _KenBurns(fit_image(load_image(image), width, height, "crop"), frames)
         make = motion.frame
     else:
-        y, u, v = _i420(title_card(width, height, prompt))
-        still = np.concatenate([y, u.reshape(-1, width), v.reshape(-1, width)])
+        still = _i420(title_card(width, height, prompt))
 
         def make(_index: int) -> np.ndarray:
             return still

@@ -152,6 +152,17 @@ class AudioEncoder:
         self._container.mux(self._stream.encode(None))
 
 
+def i420_planes(buffer: np.ndarray, w: int, h: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Y, U, V views into a yuv420p buffer (chroma rows do not align with luma rows)."""
+    flat = buffer.reshape(-1)
+    quarter = (h // 2) * (w // 2)
+    return (
+        flat[: h * w].reshape(h, w),
+        flat[h * w : h * w + quarter].reshape(h // 2, w // 2),
+        flat[h * w + quarter : h * w + 2 * quarter].reshape(h // 2, w // 2),
+    )
+
+
 def _yuv_frame(rgb: np.ndarray) -> av.VideoFrame:
     if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
         raise MediaError("Video frames must be height x width x 3 RGB bytes.")
