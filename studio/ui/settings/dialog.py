@@ -1,0 +1,411 @@
+"""``SettingsDialog``: keys, addresses and limits, one tab per provider plus General.
+
+Keys go straight to the OS keyring (``services.secrets``) when the person presses Save
+key, and are never shown back: the dialog shows only a mask (``r8_…abcd``). Everything
+else is applied on OK / Apply.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.ui.errors import describe_error
+from studio.ui.qt_events import spawn
+
+OFFLINE_PROVIDERS = {"animatic"}
+PROVIDER_TITLES = {"replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie"}
+KEY_ENV_VARS = {
+    "replicate": "REPLICATE_API_TOKEN",
+    "openai": "OPENAI_API_KEY",
+    "gemini": "GEMINI_API_KEY",
+    "kie": "KIE_API_KEY",
+}
+
+
+def mask_key(key: str | None) -> str:
+    """Only the last four characters of a key, after its prefix when it has one: ``r8_…abcd``."""
+    if not key:
+        return ""
+    if len(key) <= 8:
+        return "…" + "•" * 4
+    head, sep, _ = key.partition("_")
+    prefix = head + sep if sep and len(head) <= 4 else ""
+    return f"{prefix}…{key[-4:]}"
+
+
+def provider_title(name: str) -> str:
+    return PROVIDER_TITLES.get(name, name.replace("_", " ").title())
+
+
+def _muted(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+class ProviderPage(QWidget):
+    """Key, base URL, default model and connection test for one provider."""
+
+    key_saved = Signal(str)
+
+    def __init__(self, services: Any, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.name = name
+        secrets = services.secrets
+        settings = services.settings
+
+        # -- key ---------------------------------------------------------------------------
+        key_box = QGroupBox("API key")
+        key_layout = QVBoxLayout(key_box)
+        self.key_status = QLabel()
+        self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(f"Paste a new {provider_title(name)} key")
+        self.key_edit.setClearButtonEnabled(True)
+        self.save_key_button = QPushButton("Save key")
+        self.save_key_button.setEnabled(False)
+        self.save_key_button.clicked.connect(self.save_key)
+        self.remove_key_button = QPushButton("Remove")
+        self.remove_key_button.setToolTip("Delete the key from the keyring")
+        self.remove_key_button.clicked.connect(self.remove_key)
+        self.key_edit.textChanged.connect(lambda t: self.save_key_button.setEnabled(bool(t.strip()) and secrets.available))
+        self.key_edit.returnPressed.connect(self.save_key)
+        row = QHBoxLayout()
+        row.addWidget(self.key_edit, 1)
+        row.addWidget(self.save_key_button)
+        row.addWidget(self.remove_key_button)
+        key_layout.addWidget(self.key_status)
+        key_layout.addLayout(row)
+        self.keyring_note = _muted(QLabel())
+        key_layout.addWidget(self.keyring_note)
+        if not secrets.available:
+            self.key_edit.setEnabled(False)
+            self.remove_key_button.setEnabled(False)
+            self.keyring_note.setText(
+                f"No keyring is available ({secrets.backend_name}), so Studio cannot store keys here. "
+                + _fallback_help(secrets, name)
+            )
+            self.keyring_note.setStyleSheet("color: #b26a00;")
+        else:
+            self.keyring_note.setText(f"Stored in the system keyring ({secrets.backend_name}); never written to disk by Studio.")
+
+        # -- connection ------------------------------------------------------------------------
+        conn_box = QGroupBox("Connection")
+        form = QFormLayout(conn_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.base_url_edit = QLineEdit(settings.get(f"providers.{name}.base_url") or "")
+        self.base_url_edit.setPlaceholderText("The provider's own address")
+        self.base_url_edit.setToolTip("For a proxy or a compatible gateway; leave empty for the provider's own API")
+        form.addRow("Base URL", self.base_url_edit)
+        env_name = f"STUDIO_{name.upper()}_BASE_URL"
+        if os.environ.get(env_name):
+            form.addRow("", _muted(QLabel(f"{env_name} is set and wins over this field: {os.environ[env_name]}")))
+        self.model_combo = QComboBox()
+        self.model_combo.addItem("(no preference)", None)
+        for spec in services.catalog.all():
+            if spec.provider == name:
+                label = spec.name if spec.status.state == "live" else f"{spec.name} ({spec.status.state})"
+                self.model_combo.addItem(label, spec.id)
+        current = settings.get(f"providers.{name}.default_model")
+        index = self.model_combo.findData(current)
+        self.model_combo.setCurrentIndex(max(0, index))
+        form.addRow("Default model", self.model_combo)
+
+        self.test_button = QPushButton("Test connection")
+        self.test_button.setToolTip("Saves the key and address above, then asks the provider whether they work")
+        self.test_button.clicked.connect(self.test_connection)
+        self.spinner = QProgressBar()
+        self.spinner.setRange(0, 0)  # busy
+        self.spinner.setTextVisible(False)
+        self.spinner.setFixedWidth(90)
+        self.spinner.setMaximumHeight(14)
+        self.spinner.setVisible(False)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.spinner)
+        test_row.addWidget(self.test_result, 1)
+        form.addRow(test_row)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(key_box)
+        layout.addWidget(conn_box)
+        layout.addStretch(1)
+        self.refresh_key_status()
+
+    # -- key --------------------------------------------------------------------------------
+
+    def refresh_key_status(self) -> None:
+        secrets = self.services.secrets
+        source = secrets.source(self.name) if hasattr(secrets, "source") else None
+        key = secrets.get(self.name)
+        if key and source == "keyring":
+            self.key_status.setText(f"Saved: {mask_key(key)}")
+        elif key:
+            where = source or KEY_ENV_VARS.get(self.name, "the environment")
+            self.key_status.setText(f"From {where}: {mask_key(key)}")
+        else:
+            self.key_status.setText("No key set.")
+        self.remove_key_button.setEnabled(secrets.available and source == "keyring")
+
+    def save_key(self) -> bool:
+        key = self.key_edit.text().strip()
+        if not key:
+            return False
+        try:
+            self.services.secrets.set(self.name, key)
+        except Exception as exc:  # noqa: BLE001 - the keyring said no: show why
+            self.test_result.setText(f"The key was not saved: {describe_error(exc).sentence}")
+            return False
+        self.key_edit.clear()
+        self._forget_provider()
+        self.refresh_key_status()
+        self.test_result.setText("")
+        self.key_saved.emit(self.name)
+        return True
+
+    def remove_key(self) -> None:
+        self.services.secrets.delete(self.name)
+        self._forget_provider()
+        self.refresh_key_status()
+
+    def _forget_provider(self) -> None:
+        registry = getattr(self.services, "providers", None)
+        if registry is not None and hasattr(registry, "forget"):
+            registry.forget(self.name)  # the next job uses the new key
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def apply(self) -> None:
+        settings = self.services.settings
+        url = self.base_url_edit.text().strip() or None
+        if url != (settings.get(f"providers.{self.name}.base_url") or None):
+            settings.set(f"providers.{self.name}.base_url", url)
+        model = self.model_combo.currentData()
+        if model != settings.get(f"providers.{self.name}.default_model"):
+            settings.set(f"providers.{self.name}.default_model", model)
+
+    def test_connection(self) -> None:
+        if self.key_edit.text().strip():
+            if not self.save_key():
+                return
+        self.apply()
+        self.test_button.setEnabled(False)
+        self.spinner.setVisible(True)
+        self.test_result.setStyleSheet("")
+        self.test_result.setText(f"Asking {provider_title(self.name)}…")
+        spawn(self.services.test_connection(self.name), on_result=self._tested_ok, on_error=self._tested_bad)
+
+    def _tested_ok(self, message: Any) -> None:
+        self._test_done()
+        text = str(message).strip() or "The key works."
+        self.test_result.setStyleSheet("color: #2e7d32;")
+        self.test_result.setText(f"✓ Connected. {text.rstrip('.')}.")
+
+    def _tested_bad(self, exc: BaseException) -> None:
+        self._test_done()
+        text = describe_error(exc)
+        self.test_result.setStyleSheet("color: #c62828;")
+        self.test_result.setText(f"✗ {text.one_line()}")
+        if text.detail:
+            self.test_result.setToolTip(text.detail)
+
+    def _test_done(self) -> None:
+        try:
+            self.spinner.setVisible(False)
+            self.test_button.setEnabled(True)
+        except RuntimeError:  # the dialog closed while the test ran
+            pass
+
+
+def _fallback_help(secrets: Any, provider: str) -> str:
+    try:
+        return secrets.fallback_help(provider)
+    except TypeError:
+        return secrets.fallback_help()
+
+
+class GeneralPage(QWidget):
+    """Data folder, default model, budget cap and concurrency per provider."""
+
+    def __init__(self, services: Any, providers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        settings = services.settings
+        self.providers = providers
+
+        form_box = QGroupBox("Studio")
+        form = QFormLayout(form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.model_combo = QComboBox()
+        for spec in services.catalog.all():
+            if spec.status.state == "live":
+                self.model_combo.addItem(f"{spec.name} — {provider_title(spec.provider)}", spec.id)
+        index = self.model_combo.findData(settings.get("default_model"))
+        self.model_combo.setCurrentIndex(max(0, index))
+        form.addRow("Default model", self.model_combo)
+
+        current_home = str(services.paths.home)
+        self.data_dir_edit = QLineEdit(settings.get("data_dir") or current_home)
+        self.data_dir_edit.setToolTip("Where Studio keeps its job database, clips and logs")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.data_dir_edit, 1)
+        row.addWidget(browse)
+        form.addRow("Data folder", row)
+        self.data_dir_note = _muted(QLabel("A new data folder takes effect after Studio restarts; existing clips stay where they are."))
+        form.addRow("", self.data_dir_note)
+
+        self.budget_spin = QDoubleSpinBox()
+        self.budget_spin.setRange(0.0, 100000.0)
+        self.budget_spin.setDecimals(2)
+        self.budget_spin.setSingleStep(5.0)
+        self.budget_spin.setPrefix("$")
+        self.budget_spin.setSpecialValueText("No cap")
+        self.budget_spin.setValue(float(settings.get("budget_cap") or 0.0))
+        self.budget_spin.setToolTip("Studio refuses to start a paid job that would take the last 24 hours' spending over this")
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(self.budget_spin)
+        budget_row.addWidget(_muted(QLabel("per 24 hours (0 = no cap)")), 1)
+        form.addRow("Budget cap", budget_row)
+
+        conc_box = QGroupBox("Jobs at once, per provider")
+        conc_form = QFormLayout(conc_box)
+        self.concurrency: dict[str, QSpinBox] = {}
+        for name in providers:
+            spin = QSpinBox()
+            spin.setRange(1, 32)
+            spin.setValue(int(settings.get(f"providers.{name}.concurrency", 2) or 2))
+            spin.setToolTip("More jobs at once finish sooner but may hit the provider's rate limits")
+            self.concurrency[name] = spin
+            conc_form.addRow(provider_title(name), spin)
+        conc_form.addRow("", _muted(QLabel("Changes apply to jobs started after Studio restarts.")))
+
+        self.offline_note = _muted(
+            QLabel("The offline animatic needs no key: it makes quick placeholder clips on this computer.")
+        )
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(form_box)
+        layout.addWidget(conc_box)
+        layout.addWidget(self.offline_note)
+        layout.addStretch(1)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose the data folder", self.data_dir_edit.text())
+        if folder:
+            self.data_dir_edit.setText(folder)
+
+    def apply(self) -> None:
+        settings = self.services.settings
+        model = self.model_combo.currentData()
+        if model and model != settings.get("default_model"):
+            settings.set("default_model", model)
+        cap = self.budget_spin.value()
+        new_cap = round(cap, 2) if cap > 0 else None
+        if new_cap != settings.get("budget_cap"):
+            settings.set("budget_cap", new_cap)
+        folder = self.data_dir_edit.text().strip()
+        current = settings.get("data_dir") or str(self.services.paths.home)
+        if folder and Path(folder).expanduser() != Path(current).expanduser():
+            settings.set("data_dir", str(Path(folder).expanduser()))
+        for name, spin in self.concurrency.items():
+            if spin.value() != settings.get(f"providers.{name}.concurrency"):
+                settings.set(f"providers.{name}.concurrency", spin.value())
+
+
+class SettingsDialog(QDialog):
+    """Settings: General, then one tab per provider that needs a key."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.services = services
+        providers = list(services.catalog.providers())
+        self.general = GeneralPage(services, providers)
+        self.pages: dict[str, ProviderPage] = {}
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.general, "General")
+        for name in providers:
+            if name in OFFLINE_PROVIDERS:
+                continue
+            page = ProviderPage(services, name)
+            self.pages[name] = page
+            self.tabs.addTab(page, provider_title(name))
+
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(not services.secrets.available)
+        if not services.secrets.available:
+            self.warning.setText(
+                "⚠ This system has no keyring, so Studio cannot store provider keys. "
+                "Set them as environment variables instead (see each provider's tab)."
+            )
+            self.warning.setStyleSheet("color: #b26a00;")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(620, 460)
+
+    def page(self, provider: str) -> ProviderPage:
+        return self.pages[provider]
+
+    def show_provider(self, provider: str) -> None:
+        """Open on a provider's tab (e.g. from an "add your key" error)."""
+        if provider in self.pages:
+            self.tabs.setCurrentWidget(self.pages[provider])
+
+    def apply(self) -> None:
+        try:
+            self.general.apply()
+            for page in self.pages.values():
+                page.apply()
+        except (ValueError, OSError) as exc:
+            self.warning.setText(describe_error(exc).sentence)
+            self.warning.setVisible(True)
+            raise
+
+    def accept(self) -> None:
+        try:
+            self.apply()
+        except (ValueError, OSError):
+            return
+        super().accept()
