@@ -179,13 +179,18 @@ class ModelSpec:
         return size_from_aspect(aspect, short)
 
     def price_per_second(self, resolution: str | None, audio: bool) -> float | None:
+        """The price of the most specific matching row (resolution and audio rows before general ones)."""
+        best: PriceRow | None = None
+        best_rank = -1
         for row in self.price:
             if row.resolution not in (None, resolution):
                 continue
             if row.audio is not None and row.audio != audio:
                 continue
-            return row.per_second
-        return None
+            rank = (row.resolution is not None) + (row.audio is not None)
+            if rank > best_rank:
+                best, best_rank = row, rank
+        return best.per_second if best else None
 
     def price_summary(self) -> str:
         if not self.price:
@@ -341,6 +346,8 @@ def size_from_aspect(aspect: str, short_side: int = 720) -> tuple[int, int]:
         w_ratio, h_ratio = (float(x) for x in aspect.split(":"))
     except ValueError:
         raise InvalidRequest(f"{aspect!r} is not an aspect ratio like 16:9.", field="aspect_ratio") from None
+    if not (w_ratio > 0 and h_ratio > 0):
+        raise InvalidRequest(f"{aspect!r} is not an aspect ratio like 16:9.", field="aspect_ratio")
     if w_ratio >= h_ratio:
         height = short_side
         width = round(short_side * w_ratio / h_ratio)
