@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
 import signal
 import sys
@@ -92,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # OpenCV logs libpng's complaints itself; Studio says one sentence of its own instead.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "FATAL")
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -221,7 +224,8 @@ async def cmd_generate(services, args) -> int:
 
 
 async def cmd_stitch(services, args) -> int:
-    from studio.services.media import plan as media_plan, stitch as media_stitch
+    from studio.services.media import plan as media_plan
+    from studio.services.media.stitch import stitch as stitch_clips
 
     out = Path(args.output)
     _check_output(out)
@@ -238,7 +242,7 @@ async def cmd_stitch(services, args) -> int:
         _say(line)
     if args.plan:
         return EXIT_OK
-    info = await _run_export(lambda progress, cancel: asyncio.to_thread(media_stitch.stitch, plan, out, progress=progress, cancel=cancel))
+    info = await _run_export(lambda progress, cancel: asyncio.to_thread(stitch_clips, plan, out, progress=progress, cancel=cancel))
     _say(f"Wrote {out} ({info.duration:.2f} s).")
     return EXIT_OK
 

@@ -1,0 +1,230 @@
+"""The job engine end to end on the offline animatic provider, plus scripted failures."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sqlite3
+import subprocess
+
+import pytest
+
+from studio.core.errors import InvalidRequest, LostSubmission, QuotaError, RateLimited, TransientError
+from studio.core.jobs import Job, JobState
+from studio.core.request import GenerationRequest
+from studio.providers.base import RemoteRecord, SubmitNotSent
+from studio.services.context import build_services
+from studio.services.media import probe
+from studio.services.runner import Timing
+
+FAST = Timing(poll_first=0.05, poll_max=0.2, retry_base=0.05, retry_max=0.2)
+
+
+@pytest.fixture
+def services(studio_home):
+    svc = build_services(studio_home, timing=FAST, log_to_file=False)
+    svc.settings.set("animatic.queue_seconds", 0.05)
+    yield svc
+
+
+def request(prompt="A red kite over green hills", **kw):
+    kw.setdefault("duration", 1.0)
+    kw.setdefault("resolution", "480p")
+    return GenerationRequest("animatic:kenburns", prompt, **kw)
+
+
+class Scripted:
+    """Wraps the real animatic provider and fails its submit as scripted, counting calls."""
+
+    def __init__(self, inner, failures, *, idempotent=False):
+        self.inner = inner
+        self.failures = list(failures)
+        self.name = inner.name
+        self.supports_idempotency = idempotent
+        self.max_concurrency = 2
+        self.submits = 0
+
+    async def submit(self, spec, req, key):
+        self.submits += 1
+        if self.failures:
+            raise self.failures.pop(0)
+        return await self.inner.submit(spec, req, key)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def script(services, failures, **kw):
+    scripted = Scripted(services.providers("animatic"), failures, **kw)
+    services.runner.providers = lambda name: scripted
+    return scripted
+
+
+async def test_animatic_job_runs_to_done_with_a_valid_clip_and_provenance(services):
+    states = []
+    services.runner.job_changed.connect(lambda job: states.append(job.state))
+    job = await services.runner.submit(request())
+    job = await services.runner.wait(job.id)
+    await services.aclose()
+
+    assert job.state is JobState.DONE
+    info = probe(job.output_path)
+    assert info.video.width == 854 and info.video.height == 480
+    assert info.audio is not None
+    assert abs(info.duration - 1.0) < 0.1
+    sidecar = json.loads(open(job.output_path[:-4] + ".json").read())
+    assert sidecar["job_id"] == job.id and sidecar["label"] == "offline animatic, not AI"
+    order = [s for i, s in enumerate(states) if i == 0 or states[i - 1] is not s]
+    # "running" shows only when a poll catches the render in progress; a fast one skips it.
+    assert [s for s in order if s is not JobState.RUNNING] == [
+        JobState.QUEUED,
+        JobState.SUBMITTING,
+        JobState.SUBMITTED,
+        JobState.DOWNLOADING,
+        JobState.DONE,
+    ]
+    stored = build_services(services.paths.home, log_to_file=False).jobstore.get(job.id)
+    assert stored.state is JobState.DONE and stored.remote_id
+
+
+async def test_invalid_requests_are_refused_before_a_row_exists(services):
+    with pytest.raises(InvalidRequest) as zero:
+        await services.runner.submit(request(duration=0))
+    assert zero.value.field == "duration"
+    with pytest.raises(InvalidRequest) as unknown:
+        await services.runner.submit(GenerationRequest("replicate:nobody/nothing", "x"))
+    assert unknown.value.field == "model"
+    assert services.jobstore.list() == []
+    await services.aclose()
+
+
+async def test_budget_cap_refuses_a_paid_job(services):
+    services.settings.set("budget_cap", 1.0)
+    spec = services.catalog.get("animatic:kenburns")
+    priced = spec.to_dict() | {"id": "animatic:priced", "model": "priced"}
+    priced["price"] = {"rows": [{"per_second": 0.75}]}
+    from studio.core.modelspec import ModelSpec
+
+    services.catalog.add_user_spec(ModelSpec.from_dict(priced))
+    first = await services.runner.submit(GenerationRequest("animatic:priced", "one", duration=1.0, resolution="480p"))
+    await services.runner.wait(first.id)
+    with pytest.raises(QuotaError, match="budget cap"):
+        await services.runner.submit(GenerationRequest("animatic:priced", "two", duration=1.0, resolution="480p"))
+    await services.aclose()
+
+
+async def test_cancel_stops_the_job_here_and_at_the_provider(services):
+    services.settings.set("animatic.queue_seconds", 5.0)
+    job = await services.runner.submit(request())
+    for _ in range(100):
+        if services.runner.get(job.id).state is JobState.SUBMITTED:
+            break
+        await asyncio.sleep(0.02)
+    job = await services.runner.cancel(job.id)
+    assert job.state is JobState.CANCELLED
+    folder = services.paths.home / "animatic" / job.remote_id
+    assert (folder / "cancelled").exists()
+    assert not list(services.paths.clips.glob("*.mp4"))
+    await services.aclose()
+
+
+async def test_rate_limited_submit_waits_and_is_sent_again(services):
+    scripted = script(services, [RateLimited("slow down", retry_after=0.1)])
+    job = await services.runner.submit(request())
+    job = await services.runner.wait(job.id)
+    assert job.state is JobState.DONE
+    assert scripted.submits == 2 and job.attempts == 2
+    await services.aclose()
+
+
+async def test_submit_that_never_left_is_retried(services):
+    scripted = script(services, [SubmitNotSent("connect failed"), SubmitNotSent("connect failed")])
+    job = await services.runner.wait((await services.runner.submit(request())).id)
+    assert job.state is JobState.DONE and scripted.submits == 3
+    await services.aclose()
+
+
+@pytest.mark.parametrize("failure", [TransientError("502 after send"), LostSubmission("read timeout")])
+async def test_ambiguous_submit_becomes_unknown_and_is_never_resent(services, failure):
+    scripted = script(services, [failure])
+    job = await services.runner.wait((await services.runner.submit(request())).id)
+    assert job.state is JobState.UNKNOWN
+    assert scripted.submits == 1
+    assert "will not send it again" in job.error["message"] or "lost" in job.error["message"]
+    await services.aclose()
+
+
+async def test_unknown_job_is_reconciled_from_the_providers_list(services):
+    """A crash between committing 'submitting' and hearing back: the provider did take it."""
+    spec = services.catalog.get("animatic:kenburns")
+    provider = services.providers("animatic")
+    validated = services.runner.prepare(request("reconcile me"))[1]
+    job = Job.new(spec.id, validated.request.to_dict()).transition(JobState.SUBMITTING)
+    await provider.submit(spec, validated, job.idempotency_key)  # it reached the provider…
+    _save_as_dead_process(services, job)  # …and then the process died
+
+    resumed = await services.runner.start()
+    assert [j.id for j in resumed] == [job.id]
+    final = await services.runner.wait(job.id)
+    assert final.state is JobState.DONE
+    assert final.remote_id.startswith("anim-")
+    await services.aclose()
+
+
+async def test_unknown_job_without_a_match_waits_for_a_person(services):
+    scripted = script(services, [])
+    spec = services.catalog.get("animatic:kenburns")
+    validated = services.runner.prepare(request("never arrived"))[1]
+    job = Job.new(spec.id, validated.request.to_dict()).transition(JobState.SUBMITTING)
+    _save_as_dead_process(services, job)
+    await services.runner.start()
+    final = await services.runner.wait(job.id)
+    assert final.state is JobState.UNKNOWN
+    assert "probably never started" in final.error["message"]
+    assert scripted.submits == 0
+    await services.aclose()
+
+
+async def test_jobs_of_a_live_process_are_not_adopted(services):
+    sleeper = subprocess.Popen(["python3", "-c", "import time; time.sleep(30)"])
+    try:
+        spec = services.catalog.get("animatic:kenburns")
+        job = Job.new(spec.id, request().to_dict())
+        _save_as_dead_process(services, job, pid=sleeper.pid)
+        assert await services.runner.start() == []
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    await services.aclose()
+
+
+async def test_reconcile_skips_records_that_belong_to_other_jobs(services):
+    """Two identical prompts: the provider's record must match this job's key, not the other's."""
+
+    class Listing:
+        name = "animatic"
+        supports_idempotency = False
+        max_concurrency = 1
+
+        async def list_recent(self, since):
+            return [RemoteRecord("other", "kenburns", since + 200, {"prompt": "same"}, data={"idempotency_key": "x"})]
+
+    services.runner.providers = lambda name: Listing()
+    spec = services.catalog.get("animatic:kenburns")
+    job = Job.new(spec.id, {"prompt": "same", "duration": 1.0}).transition(JobState.SUBMITTING).transition(JobState.UNKNOWN)
+    services.jobstore.save(job)
+    result = await services.runner._reconcile(job, spec, Listing())
+    assert result.state is JobState.UNKNOWN
+    await services.aclose()
+
+
+def _save_as_dead_process(services, job, pid=None):
+    services.jobstore.save(job)
+    if pid is None:
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        pid = dead.pid
+    with sqlite3.connect(services.paths.db) as conn:
+        conn.execute("UPDATE jobs SET owner_pid = ? WHERE id = ?", (pid, job.id))
+    assert os.path.exists(services.paths.db)
