@@ -1,0 +1,87 @@
+"""Composition root of the window: build the services once, run Qt on a qasync event loop.
+
+``studio`` (the console script) calls :func:`main`. Everything the window needs is built here
+and passed down; there is no global application object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="studio", description="Studio: plan, generate, preview and export short AI videos.")
+    parser.add_argument("project", nargs="?", help="a project folder to open")
+    parser.add_argument("--home", help="the data folder (default: STUDIO_HOME or the platform's data folder)")
+    return parser.parse_args(argv)
+
+
+async def run_window(app, args: argparse.Namespace) -> int:
+    """Build services and the window, and wait until the window closes."""
+    from PySide6.QtCore import QSettings, Qt
+
+    from studio.core.errors import StudioError
+    from studio.services.context import build_services
+
+    from .ui.main_window import MainWindow
+
+    try:
+        services = build_services(Path(args.home) if args.home else None)
+    except StudioError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Studio cannot start", exc.user_message)
+        return 1
+
+    closed = asyncio.Event()
+    window = MainWindow(services, qsettings=QSettings("Studio", "Studio"))
+    window.destroyed.connect(lambda *_: closed.set())
+    window.setAttribute(Qt.WA_DeleteOnClose)
+    app.lastWindowClosed.connect(closed.set)
+    window.show()
+    try:
+        resumed = await services.start()
+        if resumed:
+            window.show_message(f"Resumed {len(resumed)} unfinished job(s) from the last session.")
+    except StudioError as exc:
+        window.show_message(exc.user_message, 10_000)
+    if args.project:
+        if not window.controller.open(args.project, guard=False):
+            window.controller.open_or_create_sample()
+    else:
+        window.controller.open_or_create_sample()
+    await closed.wait()
+    await services.aclose()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    import qasync
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.style import apply_theme
+
+    QCoreApplication.setOrganizationName("Studio")
+    QCoreApplication.setApplicationName("Studio")
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("Studio")
+    apply_theme(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        code = loop.run_until_complete(run_window(app, args))
+    return int(code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

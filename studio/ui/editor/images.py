@@ -1,0 +1,270 @@
+"""Image inputs of a shot: drop zones for first frame, last frame and references.
+
+Files dropped on a zone (or picked with its button) are reported with :attr:`ImageZone.files_dropped`;
+the editor imports them into the project and writes them to the shot. A zone shows the images
+the shot holds as thumbnails. Images are decoded in a worker thread and cached as QPixmaps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..async_utils import run_blocking, spawn
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp)"
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp"}
+
+# A fitted copy is named  <stem>__fit-<mode>-<w>x<h>.png  next to its original.
+_FIT_RE = re.compile(r"^(?P<stem>.+)__fit-(?P<mode>crop|pad)-(?P<w>\d+)x(?P<h>\d+)\.png$")
+
+
+def fitted_name(original: str, mode: str, size: tuple[int, int]) -> str:
+    """Relative path of the fitted copy of ``original`` (a path inside the project)."""
+    p = Path(original)
+    stem = p.name  # keep the suffix in the stem so the original can be found again
+    return str(p.with_name(f"{stem}__fit-{mode}-{size[0]}x{size[1]}.png").as_posix())
+
+
+def parse_fitted(path: str | None) -> tuple[str, str, tuple[int, int]] | None:
+    """``(original, mode, size)`` for a fitted copy's path, else None."""
+    if not path:
+        return None
+    p = Path(path)
+    m = _FIT_RE.match(p.name)
+    if not m:
+        return None
+    return str(p.with_name(m["stem"]).as_posix()), m["mode"], (int(m["w"]), int(m["h"]))
+
+
+def array_to_qimage(img: np.ndarray) -> QImage:
+    """An RGB uint8 array as a QImage that owns its memory (safe to build in a worker)."""
+    arr = np.ascontiguousarray(img)
+    if arr.ndim == 2:
+        arr = np.ascontiguousarray(np.stack([arr] * 3, axis=-1))
+    h, w = arr.shape[:2]
+    return QImage(arr.data, w, h, arr.strides[0], QImage.Format_RGB888).copy()
+
+
+def image_files(mime) -> list[Path]:
+    """Local image files in a drag's MIME data."""
+    out: list[Path] = []
+    if mime is None or not mime.hasUrls():
+        return out
+    for url in mime.urls():
+        if url.isLocalFile():
+            p = Path(url.toLocalFile())
+            if p.suffix.lower() in IMAGE_SUFFIXES:
+                out.append(p)
+    return out
+
+
+class PixmapCache(QObject):
+    """A bounded LRU of scaled QPixmaps for image files, filled from a worker thread."""
+
+    ready = Signal(str)
+
+    def __init__(self, capacity: int = 64, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.capacity = capacity
+        self._items: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._pending: set[tuple] = set()
+
+    def get(self, path: Path, height: int) -> QPixmap | None:
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            return None
+        key = (str(path), mtime, height)
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            spawn(self._load(key, path, height), on_error=lambda _e, k=key: self._pending.discard(k))
+        return None
+
+    async def _load(self, key: tuple, path: Path, height: int) -> None:
+        from studio.services import media
+
+        def work() -> QImage:
+            img = media.load_image(path)
+            return array_to_qimage(img).scaledToHeight(height, Qt.SmoothTransformation)
+
+        image = await run_blocking(work)
+        self._pending.discard(key)
+        self._items[key] = QPixmap.fromImage(image)
+        while len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+        self.ready.emit(str(path))
+
+
+class ImageZone(QFrame):
+    """One image slot: a drop target with thumbnails, a pick button and a clear button."""
+
+    files_dropped = Signal(list)  # list[Path]
+    clear_requested = Signal()
+
+    THUMB_H = 64
+
+    def __init__(self, slot: str, title: str, cache: PixmapCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slot = slot
+        self.cache = cache
+        self.setObjectName("dropZone")
+        self.setAcceptDrops(True)
+        self.setMinimumHeight(self.THUMB_H + 40)
+        self._paths: list[Path] = []
+        self._multi = slot == "reference_images"
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-weight: 600;")
+        head.addWidget(self.title)
+        head.addStretch(1)
+        self.pick = QToolButton()
+        self.pick.setText("Choose…")
+        self.pick.setToolTip(f"Pick an image file for the {title.lower()}")
+        self.pick.clicked.connect(self._pick)
+        self.clear = QToolButton()
+        self.clear.setText("Clear")
+        self.clear.clicked.connect(self.clear_requested)
+        head.addWidget(self.pick)
+        head.addWidget(self.clear)
+        layout.addLayout(head)
+        self.thumbs = QHBoxLayout()
+        self.thumbs.setSpacing(6)
+        self.hint = QLabel("Drop an image here")
+        self.hint.setObjectName("dim")
+        self.hint.setAlignment(Qt.AlignCenter)
+        self.hint.setMinimumHeight(self.THUMB_H)
+        self.thumbs.addWidget(self.hint)
+        layout.addLayout(self.thumbs)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        cache.ready.connect(self._on_ready)
+
+    def set_paths(self, paths: list[Path]) -> None:
+        self._paths = list(paths)
+        self._rebuild()
+
+    def paths(self) -> list[Path]:
+        return list(self._paths)
+
+    def set_unavailable(self, reason: str | None) -> None:
+        """Disable the zone with ``reason`` as tooltip (the model cannot take this input)."""
+        enabled = reason is None
+        self.pick.setEnabled(enabled)
+        self.setAcceptDrops(enabled)
+        self.setToolTip(reason or "")
+        self.hint.setText("Drop an image here" if enabled else reason or "")
+        self.hint.setWordWrap(True)
+
+    def _rebuild(self) -> None:
+        while self.thumbs.count():
+            item = self.thumbs.takeAt(0)
+            w = item.widget()
+            if w is not None and w is not self.hint:
+                w.deleteLater()
+        if not self._paths:
+            self.hint.show()
+            self.thumbs.addWidget(self.hint)
+            self.clear.setEnabled(False)
+            return
+        self.hint.hide()
+        self.clear.setEnabled(True)
+        for path in self._paths:
+            label = QLabel()
+            label.setFixedHeight(self.THUMB_H)
+            label.setMinimumWidth(self.THUMB_H)
+            label.setToolTip(path.name)
+            label.setProperty("image_path", str(path))
+            pix = self.cache.get(path, self.THUMB_H)
+            if pix is not None:
+                label.setPixmap(pix)
+            else:
+                label.setText("…")
+                label.setAlignment(Qt.AlignCenter)
+            self.thumbs.addWidget(label)
+        self.thumbs.addStretch(1)
+
+    def _on_ready(self, path: str) -> None:
+        if any(str(p) == path for p in self._paths):
+            self._rebuild()
+
+    def _pick(self) -> None:
+        if self._multi:
+            names, _ = QFileDialog.getOpenFileNames(self, "Choose images", "", IMAGE_FILTER)
+        else:
+            name, _ = QFileDialog.getOpenFileName(self, "Choose an image", "", IMAGE_FILTER)
+            names = [name] if name else []
+        if names:
+            self.files_dropped.emit([Path(n) for n in names])
+
+    # -- drag and drop ---------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if image_files(event.mimeData()):
+            event.acceptProposedAction()
+            self._hover(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if image_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover(False)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self._hover(False)
+        files = image_files(event.mimeData())
+        if not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(files if self._multi else files[:1])
+
+    def _hover(self, on: bool) -> None:
+        self.setProperty("hover", "true" if on else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class FitPreview(QLabel):
+    """The first (or last) frame exactly as it will be sent: fitted to the model's size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignCenter)
+        self.setMinimumSize(QSize(160, 90))
+        self.setObjectName("dim")
+        self.setText("No image")
+        self.setStyleSheet("background: #15171b; border-radius: 4px;")
+
+    def show_pixmap(self, pix: QPixmap | None, caption: str = "") -> None:
+        if pix is None:
+            self.clear()
+            self.setText(caption or "No image")
+            return
+        self.setPixmap(pix.scaled(self.width() - 4, self.height() - 4, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        self.setToolTip(caption)

@@ -1,0 +1,705 @@
+"""The prompt editor: edits the selected shot's prompt, model, inputs and parameters.
+
+The shot is the single source of truth. Every control change becomes an undoable
+:class:`~studio.ui.storyboard.commands.UpdateShotCommand`; the editor reloads itself from the
+shot whenever the project reports the shot changed (so undo/redo shows up here too).
+
+Images dropped on the first/last-frame zones are copied into the project's ``assets/`` and a
+copy fitted to the model's exact size (crop or pad, the person's choice) is written next to
+them; the shot points at the fitted copy, so the preview shows exactly what is sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.errors import StudioError
+from studio.core.modelspec import ModelSpec
+from studio.core.project import Project, Shot
+from studio.core.request import GenerationRequest
+
+from .. import style
+from ..async_utils import EventBridge, run_blocking, spawn, user_message
+from ..storyboard.commands import UpdateShotCommand
+from .images import FitPreview, ImageZone, PixmapCache, array_to_qimage, fitted_name, image_files, parse_fitted
+from .params import ParamPanel, validation_error
+
+FIT_MODES = ("crop", "pad")
+FRAME_SLOTS = ("first_frame", "last_frame")
+
+
+def shot_request(shot: Shot, spec: ModelSpec | None, project_dir: Path | None = None) -> GenerationRequest:
+    """The request a shot describes; image paths absolute when ``project_dir`` is given.
+
+    Fields the model has no control for (negative prompt, seed) are left out rather than
+    rejected, since the editor hides those controls for such a model.
+    """
+
+    def resolve(rel: str | None) -> str | None:
+        if not rel:
+            return None
+        if project_dir is None:
+            return rel
+        p = Path(rel)
+        return str(p if p.is_absolute() else Path(project_dir) / p)
+
+    takes_negative = spec is None or bool(spec.negative_prompt_param)
+    takes_seed = spec is None or bool(spec.seed_param)
+    audio = shot.audio
+    if spec is not None and not spec.audio_supported:
+        audio = None
+    return GenerationRequest(
+        model_id=shot.model_id,
+        prompt=shot.prompt,
+        negative_prompt=(shot.negative_prompt or None) if takes_negative else None,
+        duration=shot.duration,
+        aspect_ratio=shot.aspect_ratio,
+        resolution=shot.resolution,
+        audio=audio,
+        seed=shot.seed if takes_seed else None,
+        first_frame=resolve(shot.first_frame),
+        last_frame=resolve(shot.last_frame),
+        reference_images=tuple(r for r in (resolve(x) for x in shot.reference_images) if r),
+        extra=dict(shot.extra or {}),
+    )
+
+
+def _dot(colour: str) -> QIcon:
+    pix = QPixmap(12, 12)
+    pix.fill(Qt.transparent)
+    from PySide6.QtGui import QPainter
+
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.Antialiasing)
+    p.setBrush(QColor(colour))
+    p.setPen(Qt.NoPen)
+    p.drawEllipse(1, 1, 10, 10)
+    p.end()
+    return QIcon(pix)
+
+
+class PromptTextEdit(QPlainTextEdit):
+    """A prompt box that leaves Ctrl+Enter to the Generate shortcut and drops images on the editor."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ControlModifier:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802
+        if image_files(source):
+            return False  # images go to the editor's drop handling, not into the text
+        return super().canInsertFromMimeData(source)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if image_files(event.mimeData()):
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
+
+
+class PromptEditor(QWidget):
+    """Edits one shot of one project. ``generate_requested(shot_id)`` asks the window to run it."""
+
+    generate_requested = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, services: Any, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.undo_stack = undo_stack
+        self.project: Project | None = None
+        self.project_dir: Path | None = None
+        self.shot_id: str | None = None
+        self.spec: ModelSpec | None = None
+        self._loading = False
+        self._bridge: EventBridge | None = None
+        self._fit_mode = "crop"
+        self.cache = PixmapCache(capacity=48, parent=self)
+        self.setAcceptDrops(True)
+        self._build()
+        self._set_enabled(False)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(12, 10, 12, 12)
+        lay.setSpacing(style.SPACING)
+
+        self.shot_label = QLabel("No shot selected")
+        self.shot_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        lay.addWidget(self.shot_label)
+
+        # model picker
+        model_row = QHBoxLayout()
+        model_label = QLabel("Model")
+        model_label.setMinimumWidth(60)
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("model")
+        self.model_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.model_combo.setMinimumContentsLength(18)
+        self.model_combo.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        for spec in self.services.catalog.all():
+            colour = style.STATUS_COLOURS.get(spec.status.state, style.TEXT_DIM)
+            text = f"{spec.name}  ·  {spec.price_summary()}"
+            if spec.status.state != "live":
+                text += f"  ·  {spec.status.state}"
+            self.model_combo.addItem(_dot(colour), text, spec.id)
+            idx = self.model_combo.count() - 1
+            self.model_combo.setItemData(idx, f"{spec.id}\n{spec.description}\nStatus: {spec.status.describe()}", Qt.ToolTipRole)
+        self.model_combo.currentIndexChanged.connect(self._model_picked)
+        model_row.addWidget(model_label)
+        model_row.addWidget(self.model_combo, 1)
+        lay.addLayout(model_row)
+        self.model_status = QLabel()
+        self.model_status.setObjectName("warning")
+        self.model_status.setWordWrap(True)
+        self.model_status.hide()
+        lay.addWidget(self.model_status)
+
+        # prompt
+        head = QHBoxLayout()
+        head.addWidget(QLabel("Prompt"))
+        head.addStretch(1)
+        self.counter = QLabel("0")
+        self.counter.setObjectName("dim")
+        head.addWidget(self.counter)
+        lay.addLayout(head)
+        self.prompt = PromptTextEdit()
+        self.prompt.setObjectName("prompt")
+        self.prompt.setPlaceholderText("Describe the shot: subject, action, camera, light, mood…")
+        self.prompt.setMinimumHeight(90)
+        self.prompt.textChanged.connect(self._prompt_edited)
+        lay.addWidget(self.prompt)
+
+        self.negative_label = QLabel("Negative prompt")
+        self.negative = QLineEdit()
+        self.negative.setObjectName("negative_prompt")
+        self.negative.setPlaceholderText("What to avoid (optional)")
+        self.negative.textEdited.connect(lambda t: self._push({"negative_prompt": t}, merge=True))
+        lay.addWidget(self.negative_label)
+        lay.addWidget(self.negative)
+
+        # images
+        images_head = QHBoxLayout()
+        images_head.addWidget(QLabel("Images"))
+        images_head.addStretch(1)
+        images_head.addWidget(QLabel("Fit"))
+        self.fit_combo = QComboBox()
+        self.fit_combo.setObjectName("fit_mode")
+        self.fit_combo.addItem("Crop to fill", "crop")
+        self.fit_combo.addItem("Pad (letterbox)", "pad")
+        self.fit_combo.setToolTip("How a first or last frame is fitted to the model's exact size")
+        self.fit_combo.currentIndexChanged.connect(self._fit_mode_picked)
+        images_head.addWidget(self.fit_combo)
+        lay.addLayout(images_head)
+        self.zones: dict[str, ImageZone] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(8)
+        for col, (slot, title) in enumerate(
+            (("first_frame", "First frame"), ("last_frame", "Last frame"), ("reference_images", "References"))
+        ):
+            zone = ImageZone(slot, title, self.cache)
+            zone.files_dropped.connect(lambda files, s=slot: self.assign_images(s, files))
+            zone.clear_requested.connect(lambda s=slot: self._clear_slot(s))
+            self.zones[slot] = zone
+            if slot == "reference_images":
+                grid.addWidget(zone, 1, 0, 1, 2)
+            else:
+                grid.addWidget(zone, 0, col)
+        lay.addLayout(grid)
+        preview_row = QHBoxLayout()
+        self.fit_preview = FitPreview()
+        self.fit_preview.setFixedSize(QSize(192, 108))
+        self.fit_caption = QLabel("The first frame, exactly as it will be sent, appears here.")
+        self.fit_caption.setObjectName("dim")
+        self.fit_caption.setWordWrap(True)
+        preview_row.addWidget(self.fit_preview)
+        preview_row.addWidget(self.fit_caption, 1)
+        lay.addLayout(preview_row)
+
+        # parameters
+        params_head = QLabel("Parameters")
+        lay.addWidget(params_head)
+        self.params = ParamPanel()
+        self.params.changed.connect(self._params_edited)
+        lay.addWidget(self.params)
+
+        # validation, cost and generate
+        self.problem = QLabel()
+        self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        lay.addWidget(self.problem)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warning")
+        self.warnings.setWordWrap(True)
+        self.warnings.hide()
+        lay.addWidget(self.warnings)
+        lay.addStretch(1)
+        bottom = QHBoxLayout()
+        self.cost = QLabel("—")
+        self.cost.setObjectName("cost")
+        self.cost.setWordWrap(True)
+        self.generate = QPushButton("Generate")
+        self.generate.setObjectName("primary")
+        self.generate.setToolTip("Generate this shot (Ctrl+Enter)")
+        self.generate.clicked.connect(self._generate_clicked)
+        bottom.addWidget(self.cost, 1)
+        bottom.addWidget(self.generate)
+        lay.addLayout(bottom)
+
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._generate_clicked)
+        shortcut2 = QShortcut(QKeySequence("Ctrl+Enter"), self)
+        shortcut2.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut2.activated.connect(self._generate_clicked)
+
+    def _set_enabled(self, on: bool) -> None:
+        for w in (self.model_combo, self.prompt, self.negative, self.fit_combo, self.params, self.generate, *self.zones.values()):
+            w.setEnabled(on)
+
+    # -- context ---------------------------------------------------------------------
+
+    def set_project(self, project: Project | None, project_dir: Path | None) -> None:
+        if self._bridge is not None:
+            self._bridge.detach()
+            self._bridge.deleteLater()
+            self._bridge = None
+        self.project = project
+        self.project_dir = Path(project_dir) if project_dir else None
+        self.shot_id = None
+        if project is not None:
+            self._bridge = EventBridge(project.changed, self)
+            self._bridge.fired.connect(self._on_project_changed)
+        self.set_shot(project.shots[0].id if project and project.shots else None)
+
+    def set_shot(self, shot_id: str | None) -> None:
+        self.shot_id = shot_id
+        self.reload()
+
+    def shot(self) -> Shot | None:
+        if self.project is None or self.shot_id is None:
+            return None
+        try:
+            return self.project.shot(self.shot_id)
+        except KeyError:
+            return None
+
+    def _on_project_changed(self, args: tuple) -> None:
+        kind, shot_id = (args + (None, None))[:2]
+        if kind == "removed" and shot_id == self.shot_id:
+            self.set_shot(None)
+        elif shot_id == self.shot_id or kind == "settings":
+            self.reload()
+
+    # -- shot → widgets --------------------------------------------------------------
+
+    def reload(self) -> None:
+        shot = self.shot()
+        self._loading = True
+        try:
+            if shot is None:
+                self._set_enabled(False)
+                self.shot_label.setText("No shot selected" if self.project else "No project open")
+                self.prompt.setPlainText("")
+                self.cost.setText("—")
+                self.problem.hide()
+                self.warnings.hide()
+                return
+            self._set_enabled(True)
+            index = self.project.index_of(shot.id) + 1 if self.project else 0
+            self.shot_label.setText(f"Shot {index}" + (f": {shot.title}" if shot.title else ""))
+            try:
+                self.spec = self.services.catalog.get(shot.model_id)
+            except StudioError:
+                self.spec = None
+            i = self.model_combo.findData(shot.model_id)
+            if i >= 0:
+                self.model_combo.setCurrentIndex(i)
+            if self.prompt.toPlainText() != shot.prompt:
+                self.prompt.setPlainText(shot.prompt)
+            if self.negative.text() != (shot.negative_prompt or ""):
+                self.negative.setText(shot.negative_prompt or "")
+            spec = self.spec
+            has_negative = bool(spec and spec.negative_prompt_param)
+            self.negative_label.setVisible(has_negative)
+            self.negative.setVisible(has_negative)
+            if spec is not None:
+                self.params.build(spec)
+                self.params.load(shot_request(shot, spec), shot.extra or {})
+            self._show_model_status()
+            self._load_images(shot)
+        finally:
+            self._loading = False
+        self._refresh_checks()
+
+    def _show_model_status(self) -> None:
+        spec = self.spec
+        shot = self.shot()
+        if spec is None:
+            self.model_status.setText(f"⚠ {shot.model_id if shot else 'This model'} is not in the catalog. Pick another model.")
+            self.model_status.show()
+        elif spec.status.state != "live":
+            extra = " Pick another model to generate." if spec.status.state == "retired" else ""
+            self.model_status.setText(f"⚠ {spec.name} is {spec.status.describe()}.{extra}")
+            self.model_status.show()
+        else:
+            self.model_status.hide()
+
+    def _load_images(self, shot: Shot) -> None:
+        spec = self.spec
+        for slot, zone in self.zones.items():
+            values = shot.reference_images if slot == "reference_images" else [getattr(shot, slot)] if getattr(shot, slot) else []
+            zone.set_paths([self._abs(v) for v in values])
+            reason = None
+            if spec is not None and slot not in spec.inputs:
+                reason = f"{spec.name} takes no {slot.replace('_', ' ')}."
+            elif spec is not None and slot == "reference_images":
+                zone.title.setText(f"References (up to {spec.max_reference_images})")
+            zone.set_unavailable(reason)
+            if values and reason:
+                zone.clear.setEnabled(True)
+        fitted = parse_fitted(shot.first_frame) or parse_fitted(shot.last_frame)
+        if fitted:
+            i = self.fit_combo.findData(fitted[1])
+            if i >= 0:
+                self.fit_combo.setCurrentIndex(i)
+        self._update_fit_preview(shot)
+
+    def _abs(self, rel: str) -> Path:
+        p = Path(rel)
+        if p.is_absolute() or self.project_dir is None:
+            return p
+        return self.project_dir / p
+
+    # -- checks, cost --------------------------------------------------------------------
+
+    def current_request(self) -> GenerationRequest | None:
+        shot = self.shot()
+        return shot_request(shot, self.spec) if shot else None
+
+    def _refresh_checks(self) -> None:
+        shot = self.shot()
+        spec = self.spec
+        if shot is None:
+            return
+        limit = spec.max_prompt_length if spec else None
+        length = len(shot.prompt.strip())
+        if limit:
+            self.counter.setText(f"{length} / {limit}")
+            self.counter.setObjectName("counterOver" if length > limit else "dim")
+        else:
+            self.counter.setText(f"{length} characters")
+            self.counter.setObjectName("dim")
+        self.counter.style().unpolish(self.counter)
+        self.counter.style().polish(self.counter)
+        if spec is None:
+            self.problem.setText("This shot's model is not in the catalog; pick another model.")
+            self.problem.show()
+            self.generate.setEnabled(False)
+            return
+        request = shot_request(shot, spec)
+
+        def probe(req: GenerationRequest) -> str | None:
+            # a placeholder prompt so an empty prompt does not mask every other problem
+            if not req.prompt.strip():
+                req = replace(req, prompt="x")
+            return validation_error(spec, req)
+
+        self.params.mark_impossible(request, probe)
+        from studio.core.request import validate
+
+        try:
+            validated = validate(spec, request, allow_retired=True)
+        except StudioError as exc:
+            self.problem.setText(exc.user_message)
+            self.problem.show()
+            self.warnings.hide()
+            self.cost.setText("Cannot generate yet")
+            self.generate.setEnabled(False)
+            self.generate.setToolTip(exc.user_message)
+            return
+        self.problem.hide()
+        warnings = list(validated.warnings)
+        fitted = parse_fitted(shot.first_frame)
+        if fitted and fitted[2] != validated.size:
+            warnings.append(
+                f"The first frame was fitted to {fitted[2][0]}×{fitted[2][1]}; it is refitted to {validated.size[0]}×{validated.size[1]}."
+            )
+        self.warnings.setText("\n".join(f"• {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+        w, h = validated.size
+        if validated.cost is None:
+            price = "price unknown"
+        elif validated.cost == 0:
+            price = "Free" + (" (offline animatic)" if spec.is_offline else "")
+        else:
+            price = f"${validated.cost:.2f}"
+        self.cost.setText(f"{price}  ·  {validated.duration:g} s  ·  {w}×{h}")
+        usable = spec.status.usable
+        self.generate.setEnabled(usable)
+        self.generate.setToolTip("Generate this shot (Ctrl+Enter)" if usable else f"{spec.name} is {spec.status.describe()}.")
+        self._ensure_fitted(shot, validated.size)
+
+    # -- edits → commands ----------------------------------------------------------------
+
+    def _push(self, changes: dict[str, Any], *, merge: bool = False, text: str | None = None) -> None:
+        if self._loading or self.project is None or self.shot_id is None:
+            return
+        shot = self.shot()
+        if shot is None:
+            return
+        if all(getattr(shot, k) == v for k, v in changes.items()):
+            return
+        self.undo_stack.push(UpdateShotCommand(self.project, self.shot_id, changes, text, merge=merge))
+
+    def _prompt_edited(self) -> None:
+        if self._loading:
+            return
+        self._push({"prompt": self.prompt.toPlainText()}, merge=True)
+
+    def _params_edited(self, changes: dict) -> None:
+        shot = self.shot()
+        if shot is None:
+            return
+        if "extra" in changes:
+            extra = dict(shot.extra or {})
+            extra.update(changes["extra"])
+            changes = {"extra": extra}
+        self._push(changes)
+
+    def _model_picked(self, _index: int) -> None:
+        if self._loading:
+            return
+        shot = self.shot()
+        model_id = self.model_combo.currentData()
+        if shot is None or not model_id or model_id == shot.model_id:
+            return
+        spec = self.services.catalog.get(model_id)
+        changes: dict[str, Any] = {"model_id": model_id}
+        # keep what the new model can do; fall back to its defaults for the rest
+        if not spec.durations.allows(shot.duration):
+            changes["duration"] = spec.default_duration
+        if shot.aspect_ratio and shot.aspect_ratio not in spec.aspect_ratios:
+            changes["aspect_ratio"] = None
+        if shot.resolution and shot.resolution not in spec.resolutions:
+            changes["resolution"] = None
+        if shot.audio is not None and not spec.audio_supported:
+            changes["audio"] = None
+        if shot.negative_prompt and not spec.negative_prompt_param:
+            changes["negative_prompt"] = ""
+        if shot.seed is not None and not spec.seed_param:
+            changes["seed"] = None
+        known = {p.name for p in spec.extra_params}
+        if shot.extra and any(k not in known for k in shot.extra):
+            changes["extra"] = {k: v for k, v in shot.extra.items() if k in known}
+        self._push(changes, text=f"Change model to {spec.name}")
+
+    def _fit_mode_picked(self, _index: int) -> None:
+        self._fit_mode = self.fit_combo.currentData() or "crop"
+        if self._loading:
+            return
+        shot = self.shot()
+        if shot is not None:
+            self._refresh_checks()
+
+    def _clear_slot(self, slot: str) -> None:
+        self._push({slot: [] if slot == "reference_images" else None}, text=f"Clear {slot.replace('_', ' ')}")
+
+    # -- images ------------------------------------------------------------------------
+
+    def assign_images(self, slot: str, files: list[Path]) -> None:
+        """Import ``files`` into the project and set them as ``slot`` of the current shot."""
+        if self.project is None or self.project_dir is None or self.shot_id is None or not files:
+            return
+        shot_id = self.shot_id
+        spawn(self._assign(slot, shot_id, [Path(f) for f in files]), on_error=self._report)
+
+    async def _assign(self, slot: str, shot_id: str, files: list[Path]) -> None:
+        assert self.project is not None and self.project_dir is not None
+        folder = self.project_dir
+        store = self.services.projects
+        rels = [await run_blocking(store.import_asset, folder, f) for f in files]
+        # the file must really be an image before we point the shot at it
+        from studio.services import media
+
+        for rel in rels:
+            await run_blocking(media.load_image, folder / rel)
+        shot = self.project.shot(shot_id)
+        if slot == "reference_images":
+            limit = self.spec.max_reference_images if self.spec else len(rels)
+            refs = list(shot.reference_images) + [r for r in rels if r not in shot.reference_images]
+            value: Any = refs[-limit:] if limit else refs
+            text = "Add reference image" if len(rels) == 1 else "Add reference images"
+        else:
+            value = rels[0]
+            size = self._target_size(shot)
+            if size is not None:
+                value = await self._fit(folder, rels[0], self._fit_mode, size)
+            text = f"Set {slot.replace('_', ' ')}"
+        self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: value}, text))
+
+    def _target_size(self, shot: Shot) -> tuple[int, int] | None:
+        if self.spec is None:
+            return None
+        try:
+            from studio.core.request import validate
+
+            probe = replace(shot_request(shot, self.spec), prompt="x", first_frame=None, last_frame=None)
+            return validate(self.spec, probe, allow_retired=True).size
+        except StudioError:
+            return None
+
+    async def _fit(self, folder: Path, rel: str, mode: str, size: tuple[int, int]) -> str:
+        """Write the fitted copy of ``rel`` (once) and return its project-relative path."""
+        from studio.services import media
+
+        original = parse_fitted(rel)
+        source = original[0] if original else rel
+        target = fitted_name(source, mode, size)
+        if not (folder / target).exists():
+
+            def work() -> None:
+                img = media.load_image(folder / source)
+                media.save_image(media.fit_image(img, size[0], size[1], mode), folder / target)
+
+            await run_blocking(work)
+        return target
+
+    def _ensure_fitted(self, shot: Shot, size: tuple[int, int]) -> None:
+        """Refit first/last frames when the size or fit mode no longer matches (model or aspect changed)."""
+        if self.project_dir is None:
+            return
+        changes_needed = {}
+        for slot in FRAME_SLOTS:
+            value = getattr(shot, slot)
+            if not value:
+                continue
+            fitted = parse_fitted(value)
+            if fitted is None or fitted[2] != tuple(size) or fitted[1] != self._fit_mode:
+                changes_needed[slot] = value
+        if not changes_needed or getattr(self, "_refitting", False):
+            return
+        self._refitting = True
+        shot_id = shot.id
+
+        async def refit() -> None:
+            try:
+                assert self.project_dir is not None and self.project is not None
+                changes = {}
+                for slot, value in changes_needed.items():
+                    changes[slot] = await self._fit(self.project_dir, value, self._fit_mode, size)
+                current = self.project.shot(shot_id)
+                if all(getattr(current, s) == changes_needed[s] for s in changes):
+                    self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, "Fit images"))
+            finally:
+                self._refitting = False
+
+        spawn(refit(), on_error=self._report)
+
+    def _update_fit_preview(self, shot: Shot) -> None:
+        value = shot.first_frame or shot.last_frame
+        if not value:
+            self.fit_preview.show_pixmap(None, "No first frame")
+            self.fit_caption.setText("Drop an image on First frame to start the shot from it (image-to-video).")
+            return
+        path = self._abs(value)
+        fitted = parse_fitted(value)
+        pix = self.cache.get(path, 108)
+        if pix is None:
+            self.cache.ready.connect(self._preview_ready, Qt.UniqueConnection)
+        self.fit_preview.show_pixmap(pix, path.name)
+        which = "First frame" if shot.first_frame else "Last frame"
+        if fitted:
+            mode = "cropped to fill" if fitted[1] == "crop" else "padded (letterboxed)"
+            self.fit_caption.setText(f"{which} as sent: {fitted[2][0]}×{fitted[2][1]}, {mode}.")
+        else:
+            self.fit_caption.setText(f"{which} as sent: {path.name} (not fitted).")
+
+    def _preview_ready(self, _path: str) -> None:
+        shot = self.shot()
+        if shot is not None:
+            self._update_fit_preview(shot)
+
+    # -- drops anywhere on the editor ---------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self.shot() is not None and image_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self.shot() is not None and image_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        files = image_files(event.mimeData())
+        if not files or self.shot() is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        slot = self.choose_slot(event.position().toPoint() if hasattr(event, "position") else None)
+        if slot:
+            self.assign_images(slot, files if slot == "reference_images" else files[:1])
+
+    def choose_slot(self, pos=None) -> str | None:
+        """Ask where a dropped image goes (first frame, last frame or reference)."""
+        spec = self.spec
+        menu = QMenu(self)
+        choices = {}
+        for slot, label in (("first_frame", "Use as first frame"), ("last_frame", "Use as last frame"), ("reference_images", "Add as reference")):
+            action = menu.addAction(label)
+            if spec is not None and slot not in spec.inputs:
+                action.setEnabled(False)
+                action.setToolTip(f"{spec.name} takes no {slot.replace('_', ' ')}.")
+            choices[action] = slot
+        chosen = menu.exec(self.mapToGlobal(pos) if pos is not None else self.cursor().pos())
+        return choices.get(chosen)
+
+    # -- generate ----------------------------------------------------------------------
+
+    def _generate_clicked(self) -> None:
+        if self.shot_id is None or not self.generate.isEnabled():
+            return
+        self.generate_requested.emit(self.shot_id)
+
+    def _report(self, exc: BaseException) -> None:
+        self.message.emit(user_message(exc))

@@ -1,0 +1,159 @@
+"""The history library: every past generation, searchable by prompt and model.
+
+Queries run in a worker thread (``jobstore.list`` is SQLite). Double-click a finished job to
+preview its clip; the context menu reveals it in the file manager or reuses its prompt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.jobs import Job, JobState
+
+from .. import style
+from ..async_utils import EventBridge, run_blocking, spawn
+
+JobRole = Qt.UserRole + 1
+
+STATE_COLOURS = {
+    JobState.DONE: style.OK,
+    JobState.FAILED: style.ERROR,
+    JobState.CANCELLED: style.TEXT_DIM,
+    JobState.UNKNOWN: style.WARN,
+}
+
+
+def describe_job(job: Job) -> str:
+    when = dt.datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
+    cost = "free" if not job.cost_quote else f"${job.cost_quote:.2f}"
+    prompt = " ".join(job.prompt.split()) or "(no prompt)"
+    if len(prompt) > 90:
+        prompt = prompt[:89] + "…"
+    return f"{prompt}\n{job.model_id}  ·  {job.state.value}  ·  {when}  ·  {cost}"
+
+
+class HistoryPane(QWidget):
+    """Searchable list of past jobs. ``clip_activated(path)``; ``reuse_prompt(job)``."""
+
+    clip_activated = Signal(str)
+    reuse_requested = Signal(object)
+    message = Signal(str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 8, 8, 8)
+        lay.setSpacing(6)
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("history_search")
+        self.search.setPlaceholderText("Search prompts")
+        self.search.setClearButtonEnabled(True)
+        self.model_filter = QComboBox()
+        self.model_filter.addItem("All models", None)
+        for spec in services.catalog.all():
+            self.model_filter.addItem(spec.name, spec.id)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.model_filter)
+        lay.addLayout(row)
+        self.list = QListWidget()
+        self.list.setObjectName("history_list")
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.itemDoubleClicked.connect(self._activate)
+        lay.addWidget(self.list, 1)
+        self.count = QLabel()
+        self.count.setObjectName("dim")
+        lay.addWidget(self.count)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.model_filter.currentIndexChanged.connect(lambda _i: self._debounce.start())
+        self._bridge = EventBridge(services.runner.job_changed, self)
+        self._bridge.fired.connect(self._job_changed)
+        self._generation = 0
+        self.loaded = False
+
+    def _job_changed(self, args: tuple) -> None:
+        job = args[0]
+        if job.state.terminal or job.state is JobState.QUEUED:
+            self._debounce.start()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        text = self.search.text().strip() or None
+        model = self.model_filter.currentData()
+
+        async def query() -> None:
+            jobs = await run_blocking(self.services.jobstore.list, text=text, model=model, limit=200)
+            if generation == self._generation:
+                self._fill(jobs)
+
+        spawn(query(), on_error=lambda e: self.message.emit(f"History could not be read: {e}"))
+
+    def _fill(self, jobs: list[Job]) -> None:
+        self.list.clear()
+        for job in jobs:
+            item = QListWidgetItem(describe_job(job))
+            item.setData(JobRole, job)
+            item.setForeground(QColor(style.TEXT))
+            tip = job.prompt
+            if job.error_message:
+                tip += f"\n\n{job.error_message}"
+            item.setToolTip(tip)
+            colour = STATE_COLOURS.get(job.state)
+            if colour:
+                item.setData(Qt.DecorationRole, QColor(colour))
+            self.list.addItem(item)
+        self.count.setText(f"{len(jobs)} jobs" + (" (newest 200)" if len(jobs) >= 200 else ""))
+        self.loaded = True
+
+    def _job(self, item: QListWidgetItem | None) -> Job | None:
+        return item.data(JobRole) if item is not None else None
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        job = self._job(item)
+        if job is None:
+            return
+        if job.output_path and Path(job.output_path).exists():
+            self.clip_activated.emit(job.output_path)
+        else:
+            self.message.emit("This job has no clip to preview." if job.state is not JobState.DONE else "The clip file is gone.")
+
+    def _menu(self, pos) -> None:
+        item = self.list.itemAt(pos)
+        job = self._job(item)
+        if job is None:
+            return
+        menu = QMenu(self)
+        has_clip = bool(job.output_path and Path(job.output_path).exists())
+        preview = menu.addAction("Preview", lambda: self._activate(item))
+        preview.setEnabled(has_clip)
+        reveal = menu.addAction("Show in folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.output_path).parent))))
+        reveal.setEnabled(has_clip)
+        menu.addAction("Use this prompt in the selected shot", lambda: self.reuse_requested.emit(job))
+        menu.exec(self.list.viewport().mapToGlobal(pos))

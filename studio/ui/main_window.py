@@ -1,0 +1,568 @@
+"""The studio window: docked editor, storyboard, jobs, preview and history, plus menus.
+
+Dependencies come in through the constructor (services, QSettings, a Prompter); nothing is
+global. The job monitor, preview, settings and export widgets are imported defensively so
+the window still opens if one of them fails to load.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from studio.core.jobs import Job, JobState
+
+from .async_utils import EventBridge, set_error_handler, spawn, user_message
+from .editor import PromptEditor
+from .history import HistoryPane
+from .project_actions import ProjectController, Prompter
+from .storyboard import StoryboardPanel
+
+log = logging.getLogger(__name__)
+
+STATE_TEXT = {
+    JobState.QUEUED: "queued",
+    JobState.SUBMITTING: "sending",
+    JobState.SUBMITTED: "submitted",
+    JobState.RUNNING: "generating",
+    JobState.DOWNLOADING: "downloading",
+    JobState.UNKNOWN: "needs attention",
+    JobState.FAILED: "failed",
+}
+
+
+def _optional(module: str, name: str) -> Any | None:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except Exception:  # the widget has not landed or failed to import: run without it
+        log.warning("%s.%s is unavailable", module, name, exc_info=True)
+        return None
+
+
+class Placeholder(QLabel):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setAlignment(Qt.AlignCenter)
+        self.setObjectName("dim")
+        self.setWordWrap(True)
+
+
+class MainWindow(QMainWindow):
+    """The studio. ``controller`` holds the project; the docks edit and show it."""
+
+    def __init__(
+        self,
+        services: Any,
+        *,
+        qsettings: QSettings | None = None,
+        prompter: Prompter | None = None,
+        autosave_ms: int = 30_000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.qsettings = qsettings or QSettings("Studio", "Studio")
+        self.undo_stack = QUndoStack(self)
+        self.prompter = prompter or Prompter(self)
+        self.prompter.parent = self
+        self.controller = ProjectController(
+            services, self.undo_stack, self.qsettings, self.prompter, self, autosave_ms=autosave_ms
+        )
+        self._attaching: set[str] = set()
+        self._storyboard_jobs: set[str] = set()
+        self._closing = False
+        self.setWindowTitle("Studio")
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
+        self.setCorner(Qt.BottomRightCorner, Qt.BottomDockWidgetArea)
+
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status()
+
+        self.controller.project_changed.connect(self._project_loaded)
+        self.controller.dirty_changed.connect(lambda _d: self._update_title())
+        self.controller.message.connect(self.show_message)
+        self.controller.recent_changed.connect(self._fill_recent)
+        self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self._job_bridge = EventBridge(services.runner.job_changed, self)
+        self._job_bridge.fired.connect(self._on_job_changed)
+        set_error_handler(self._background_error)
+        self._restore_layout()
+        self._fill_recent()
+        self._project_loaded()
+
+    # -- docks -------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        services = self.services
+        self.editor = PromptEditor(services, self.undo_stack)
+        self.editor.generate_requested.connect(self.generate_shot)
+        self.editor.message.connect(self.show_message)
+        self.storyboard = StoryboardPanel(self.undo_stack)
+        self.storyboard.current_changed.connect(lambda sid: self.editor.set_shot(sid or None))
+        self.storyboard.shot_activated.connect(self.preview_shot)
+        self.storyboard.generate_requested.connect(self.generate_shot)
+        self.storyboard.generate_all_requested.connect(self.generate_missing)
+
+        JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
+        PreviewPane = _optional("studio.ui.preview", "PreviewPane")
+        self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder("The job monitor is not available.")
+        self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder("The preview is not available.")
+        if hasattr(self.jobs, "clip_activated"):
+            self.jobs.clip_activated.connect(self.show_clip)
+        self.history = HistoryPane(services)
+        self.history.clip_activated.connect(self.show_clip)
+        self.history.reuse_requested.connect(self._reuse_prompt)
+        self.history.message.connect(self.show_message)
+
+        self.editor_dock = self._dock("Prompt", "dock_editor", self.editor, Qt.LeftDockWidgetArea)
+        self.preview_dock = self._dock("Preview", "dock_preview", self.preview, Qt.RightDockWidgetArea)
+        self.jobs_dock = self._dock("Jobs", "dock_jobs", self.jobs, Qt.RightDockWidgetArea)
+        self.history_dock = self._dock("History", "dock_history", self.history, Qt.RightDockWidgetArea)
+        self.storyboard_dock = self._dock("Storyboard", "dock_storyboard", self.storyboard, Qt.BottomDockWidgetArea)
+        self.splitDockWidget(self.preview_dock, self.jobs_dock, Qt.Vertical)
+        self.tabifyDockWidget(self.jobs_dock, self.history_dock)
+        self.jobs_dock.raise_()
+        self.history_dock.visibilityChanged.connect(lambda shown: shown and not self.history.loaded and self.history.refresh())
+        self._default_state = None
+
+    # -- actions, menus, toolbar ---------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: Any = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action("&New project…", lambda: self.controller.new(), QKeySequence.New, "Start a new project")
+        self.act_open = self._action("&Open project…", lambda: self.controller.open(), QKeySequence.Open, "Open a project folder")
+        self.act_save = self._action("&Save", self.controller.save, QKeySequence.Save, "Save the project (Ctrl+S)")
+        self.act_save_as = self._action("Save &as…", lambda: spawn(self.controller.save_as()), QKeySequence("Ctrl+Shift+S"))
+        self.act_export = self._action("&Export video…", self.open_export, QKeySequence("Ctrl+E"), "Export the finished video")
+        self.act_settings = self._action("Se&ttings…", self.open_settings, QKeySequence("Ctrl+,"), "Keys, providers, budget")
+        self.act_quit = self._action("&Quit", self.close, QKeySequence.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_add_shot = self._action("&Add shot", self._add_shot, QKeySequence("Ctrl+Shift+N"), "Add a shot after the selected one")
+        self.act_duplicate = self._action("&Duplicate shot", self._duplicate_shot, QKeySequence("Ctrl+D"))
+        self.act_delete = self._action("De&lete shot", self._delete_shot)
+        self.act_generate = self._action(
+            "&Generate shot", lambda: self.editor._generate_clicked(), QKeySequence("Ctrl+Return"), "Generate the selected shot (Ctrl+Enter)"
+        )
+        self.act_generate.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.act_generate_all = self._action(
+            "Generate &missing shots", self.generate_missing, QKeySequence("Ctrl+Shift+Return"),
+            "Generate every shot without a take, honouring continuity",
+        )
+        self.act_preview_cut = self._action("&Preview the cut", self.preview_cut, QKeySequence("Ctrl+P"), "Play the chosen takes in order")
+        self.act_shortcuts = self._action("&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
+        self.act_about = self._action("&About Studio", self.show_about)
+        self.act_data = self._action("Open the &data folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
+        self.act_reset_layout = self._action("&Reset layout", self.reset_layout)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        file.addActions([self.act_new, self.act_open])
+        self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        file.addActions([self.act_save, self.act_save_as])
+        file.addSeparator()
+        file.addAction(self.act_export)
+        file.addAction(self.act_settings)
+        file.addSeparator()
+        file.addAction(self.act_quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addActions([self.act_add_shot, self.act_duplicate, self.act_delete])
+        view = bar.addMenu("&View")
+        for dock in (self.editor_dock, self.storyboard_dock, self.preview_dock, self.jobs_dock, self.history_dock):
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addAction(self.act_reset_layout)
+        generate = bar.addMenu("&Generate")
+        generate.addActions([self.act_generate, self.act_generate_all])
+        generate.addSeparator()
+        generate.addAction(self.act_preview_cut)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.act_shortcuts, self.act_data, self.act_about])
+
+    def _build_toolbar(self) -> None:
+        tb = QToolBar("Main", self)
+        tb.setObjectName("toolbar_main")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_open, self.act_save):
+            tb.addAction(action)
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        tb.addSeparator()
+        tb.addActions([self.act_add_shot, self.act_generate, self.act_generate_all, self.act_preview_cut])
+        tb.addSeparator()
+        tb.addActions([self.act_export, self.act_settings])
+        self.addToolBar(Qt.TopToolBarArea, tb)
+        self.toolbar = tb
+
+    def _build_status(self) -> None:
+        self.project_label = QLabel()
+        self.cost_label = QLabel()
+        self.cost_label.setObjectName("dim")
+        self.statusBar().addWidget(self.project_label, 1)
+        self.statusBar().addPermanentWidget(self.cost_label)
+        self._cost_timer = QTimer(self)
+        self._cost_timer.setSingleShot(True)
+        self._cost_timer.setInterval(300)
+        self._cost_timer.timeout.connect(self._update_cost)
+
+    # -- project ---------------------------------------------------------------------------
+
+    @property
+    def project(self):
+        return self.controller.project
+
+    @property
+    def folder(self) -> Path | None:
+        return self.controller.folder
+
+    def _project_loaded(self) -> None:
+        project, folder = self.controller.project, self.controller.folder
+        self.storyboard.set_project(project, folder)
+        self.editor.set_project(project, folder)
+        sid = self.storyboard.current_shot_id()
+        if sid:
+            self.editor.set_shot(sid)
+        for action in (self.act_save, self.act_save_as, self.act_export, self.act_add_shot, self.act_generate_all, self.act_preview_cut):
+            action.setEnabled(project is not None)
+        if project is not None:
+            self._project_bridge = EventBridge(project.changed, self.editor)
+            self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
+            self._attach_finished_jobs()
+        self._update_title()
+        self._update_cost()
+
+    def _update_title(self) -> None:
+        c = self.controller
+        dirty = c.is_dirty()
+        if c.project is None:
+            self.setWindowTitle("Studio")
+            self.project_label.setText("No project open")
+            return
+        self.setWindowTitle(f"{'• ' if dirty else ''}{c.title} — Studio")
+        self.setWindowModified(dirty)
+        self.project_label.setText(f"{c.title}  ·  {c.folder}" + ("  ·  unsaved changes" if dirty else ""))
+
+    def _update_cost(self) -> None:
+        project = self.project
+        if project is None:
+            self.cost_label.setText("")
+            return
+        takes_cost = sum(t.cost or 0.0 for s in project.shots for t in s.takes)
+        day_start = time.time() - 24 * 3600
+        try:
+            today = self.services.jobstore.spent_since(day_start)
+        except Exception:
+            today = 0.0
+        self.cost_label.setText(f"Project cost ${takes_cost:.2f}  ·  last 24 h ${today:.2f}  ·  {project.duration:.1f} s in the cut")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        items = self.controller.recent()
+        for folder in items:
+            self.recent_menu.addAction(folder, lambda f=folder: self.controller.open(f))
+        if items:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear the list", self.controller.clear_recent)
+        self.recent_menu.setEnabled(bool(items))
+
+    # -- shots -----------------------------------------------------------------------------
+
+    def _add_shot(self) -> None:
+        if self.storyboard.canvas is not None:
+            self.storyboard.canvas.add_shot()
+
+    def _duplicate_shot(self) -> None:
+        canvas = self.storyboard.canvas
+        if canvas is not None and canvas.current_id:
+            canvas.duplicate_shot(canvas.current_id)
+
+    def _delete_shot(self) -> None:
+        canvas = self.storyboard.canvas
+        if canvas is not None and canvas.current_id:
+            canvas.delete_shot(canvas.current_id)
+
+    def _reuse_prompt(self, job: Job) -> None:
+        canvas = self.storyboard.canvas
+        if canvas is None or not canvas.current_id:
+            self.show_message("Select a shot first.")
+            return
+        changes: dict[str, Any] = {"prompt": job.prompt}
+        if job.model_id in self.services.catalog:
+            changes["model_id"] = job.model_id
+        canvas.set_field(canvas.current_id, **changes)
+
+    # -- generation --------------------------------------------------------------------
+
+    def generate_shot(self, shot_id: str) -> None:
+        project, folder = self.project, self.folder
+        if project is None or folder is None or not shot_id:
+            return
+        from studio.services import storyboard
+
+        self.storyboard.set_job_text(shot_id, "sending")
+        self.show_message("Sending the shot…")
+
+        def failed(exc: BaseException) -> None:
+            self.storyboard.set_job_text(shot_id, None)
+            self._background_error(exc)
+
+        spawn(storyboard.generate_shot(self.services, project, folder, shot_id), on_error=failed)
+
+    def generate_missing(self) -> None:
+        project, folder = self.project, self.folder
+        if project is None or folder is None:
+            return
+        missing = project.shots_without_take()
+        if not missing:
+            self.show_message("Every shot has a take. Select a shot and press Generate for another take.")
+            return
+        from studio.services import storyboard
+
+        for shot in missing:
+            self.storyboard.set_job_text(shot.id, "waiting")
+
+        def on_job(job: Job) -> None:
+            self._storyboard_jobs.add(job.id)
+
+        async def run() -> None:
+            try:
+                await storyboard.run_storyboard(self.services, project, folder, on_job=on_job)
+            finally:
+                for shot in project.shots:
+                    if self.storyboard.canvas and self.storyboard.canvas.job_text.get(shot.id) == "waiting":
+                        self.storyboard.set_job_text(shot.id, None)
+            if project is self.project:
+                self.controller.note_saved()  # run_storyboard saved the project
+                self.show_message("Every missing shot has a take now.")
+
+        self.show_message(f"Generating {len(missing)} shot(s)…")
+        spawn(run())
+
+    def _on_job_changed(self, args: tuple) -> None:
+        job: Job = args[0]
+        self._cost_timer.start()
+        project, folder = self.project, self.folder
+        if project is None or folder is None or not job.shot_id or job.project_dir != str(folder):
+            return
+        try:
+            project.shot(job.shot_id)
+        except KeyError:
+            return
+        if job.state is JobState.DONE:
+            self.storyboard.set_job_text(job.shot_id, None)
+            if job.id not in self._storyboard_jobs:
+                self._attach(job)
+        elif job.state is JobState.CANCELLED:
+            self.storyboard.set_job_text(job.shot_id, None)
+        elif job.state is JobState.FAILED:
+            self.storyboard.set_job_text(job.shot_id, "failed")
+            from .errors import describe_error
+
+            self.show_message(describe_error(job.error or "The job failed.").one_line(), 10_000)
+        else:
+            text = STATE_TEXT.get(job.state, job.state.value)
+            if job.progress is not None and job.state in (JobState.RUNNING, JobState.DOWNLOADING):
+                text += f" {job.progress * 100:.0f}%"
+            self.storyboard.set_job_text(job.shot_id, text)
+
+    def _attach(self, job: Job) -> None:
+        project, folder = self.project, self.folder
+        if project is None or folder is None or job.id in self._attaching:
+            return
+        shot = project.shot(job.shot_id)
+        if any(t.job_id == job.id for t in shot.takes):
+            return
+        self._attaching.add(job.id)
+        from studio.services import storyboard
+
+        async def attach() -> None:
+            try:
+                await storyboard.attach_finished(self.services, project, folder, job)
+            finally:
+                self._attaching.discard(job.id)
+            if project is self.project:
+                self.controller.mark_dirty()
+                self.show_message(f"A new take for shot {project.index_of(job.shot_id) + 1} is ready.")
+
+        spawn(attach())
+
+    def _attach_finished_jobs(self) -> None:
+        """Takes of jobs that finished while the project was closed (or the app was down)."""
+        project, folder = self.project, self.folder
+        if project is None or folder is None:
+            return
+        ids = {s.id for s in project.shots}
+        attached = {t.job_id for s in project.shots for t in s.takes}
+
+        async def scan() -> None:
+            from .async_utils import run_blocking
+
+            jobs = await run_blocking(self.services.jobstore.list, state=JobState.DONE, limit=500)
+            for job in jobs:
+                if job.project_dir == str(folder) and job.shot_id in ids and job.id not in attached and job.output_path:
+                    if Path(job.output_path).exists():
+                        self._attach(job)
+
+        spawn(scan())
+
+    # -- preview -----------------------------------------------------------------------
+
+    def show_clip(self, path: str) -> None:
+        if hasattr(self.preview, "show_clip"):
+            self.preview.show_clip(str(path))
+            self.preview_dock.show()
+            self.preview_dock.raise_()
+
+    def preview_shot(self, shot_id: str) -> None:
+        project, folder = self.project, self.folder
+        if project is None or folder is None:
+            return
+        shot = project.shot(shot_id)
+        take = shot.chosen_take
+        if take is None:
+            self.show_message("This shot has no take yet; press Generate.")
+            return
+        if hasattr(self.preview, "show_cut"):
+            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)])
+        else:
+            self.show_clip(str(folder / take.path))
+
+    def preview_cut(self) -> None:
+        project, folder = self.project, self.folder
+        if project is None or folder is None:
+            return
+        items = [(str(folder / s.chosen_take.path), s.trim_in, s.trim_out) for s in project.shots if s.chosen_take]
+        if not items:
+            self.show_message("No shot has a take yet.")
+            return
+        if hasattr(self.preview, "show_cut"):
+            self.preview.show_cut(items)
+            self.preview_dock.show()
+            self.preview_dock.raise_()
+
+    # -- dialogs -----------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        SettingsDialog = _optional("studio.ui.settings", "SettingsDialog")
+        if SettingsDialog is None:
+            self.show_message("Settings are not available in this build.")
+            return
+        dialog = SettingsDialog(self.services, self)
+        dialog.exec()
+        self.editor.reload()
+
+    def open_export(self) -> None:
+        if self.project is None or self.folder is None:
+            return
+        ExportDialog = _optional("studio.ui.export", "ExportDialog")
+        if ExportDialog is None:
+            self.show_message("Export is not available in this build.")
+            return
+        dialog = ExportDialog(self.services, self.project, self.folder, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()  # window-modal but not blocking: the export runs on the event loop
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+Enter", "Generate the selected shot"),
+            ("Ctrl+Shift+Enter", "Generate every shot without a take"),
+            ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+            ("Ctrl+Shift+N", "Add a shot"),
+            ("Ctrl+D", "Duplicate the shot"),
+            ("Delete", "Delete the shot (timeline focused)"),
+            ("← / →", "Select the previous / next shot"),
+            ("Alt+← / Alt+→", "Move the shot left / right"),
+            ("Ctrl+wheel", "Zoom the timeline"),
+            ("Ctrl+P", "Preview the cut"),
+            ("Ctrl+E", "Export"),
+            ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
+        ]
+        text = "<table cellspacing=6>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        QMessageBox.information(self, "Keyboard shortcuts", text)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Studio", "<b>Studio</b><br>Plan, generate, preview and export short AI videos.")
+
+    # -- messages and errors ---------------------------------------------------------------
+
+    def show_message(self, text: str, timeout: int = 6000) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    def _background_error(self, exc: BaseException) -> None:
+        log.warning("background task failed", exc_info=exc)
+        self.show_message(user_message(exc), 10_000)
+
+    # -- layout persistence -------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        self.resize(1480, 920)
+        self.resizeDocks([self.editor_dock, self.preview_dock], [430, 620], Qt.Horizontal)
+        self.resizeDocks([self.storyboard_dock], [300], Qt.Vertical)
+        self._default_state = self.saveState()
+        geometry = self.qsettings.value("window/geometry")
+        state = self.qsettings.value("window/state")
+        if isinstance(geometry, (QByteArray, bytes)):
+            self.restoreGeometry(geometry)
+        if isinstance(state, (QByteArray, bytes)):
+            self.restoreState(state)
+
+    def reset_layout(self) -> None:
+        if self._default_state is not None:
+            self.restoreState(self._default_state)
+        for dock in (self.editor_dock, self.storyboard_dock, self.preview_dock, self.jobs_dock, self.history_dock):
+            dock.show()
+
+    def save_layout(self) -> None:
+        self.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.qsettings.setValue("window/state", self.saveState())
+        self.qsettings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.controller.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self.controller.shutdown()
+        if hasattr(self.preview, "shutdown"):
+            try:
+                self.preview.shutdown()
+            except Exception:
+                log.exception("preview shutdown failed")
+        set_error_handler(None)
+        self._closing = True
+        event.accept()

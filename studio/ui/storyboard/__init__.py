@@ -1,0 +1,26 @@
+"""The storyboard: a Qt model over the project's shots, undoable edit commands, and the timeline."""
+
+from .commands import (
+    AddShotCommand,
+    ChooseTakeCommand,
+    DuplicateShotCommand,
+    MoveShotCommand,
+    RemoveShotCommand,
+    RemoveTakeCommand,
+    UpdateShotCommand,
+)
+from .model import ShotListModel
+from .timeline import StoryboardPanel, TimelineCanvas
+
+__all__ = [
+    "AddShotCommand",
+    "ChooseTakeCommand",
+    "DuplicateShotCommand",
+    "MoveShotCommand",
+    "RemoveShotCommand",
+    "RemoveTakeCommand",
+    "ShotListModel",
+    "StoryboardPanel",
+    "TimelineCanvas",
+    "UpdateShotCommand",
+]
