@@ -361,7 +361,6 @@ async def download_to_file(
     policy: RetryPolicy = RetryPolicy(),
     provider_label: str = "The provider",
     sleep: Sleep = asyncio.sleep,
-    chunk_size: int = 256 * 1024,
 ) -> int:
     """Stream ``url`` to ``dest`` safely and return its size in bytes.
 
@@ -383,7 +382,6 @@ async def download_to_file(
             policy=policy,
             provider_label=provider_label,
             sleep=sleep,
-            chunk_size=chunk_size,
         )
     except BaseException:
         # A half file is worthless once we give up: the next try starts from zero anyway.
@@ -404,7 +402,6 @@ async def _stream_with_resume(
     policy: RetryPolicy,
     provider_label: str,
     sleep: Sleep,
-    chunk_size: int,
 ) -> int:
     """The retry loop of :func:`download_to_file`; returns the bytes written to ``part``."""
     have = 0
@@ -413,7 +410,10 @@ async def _stream_with_resume(
     last_error: StudioError | None = None
     with open(part, "wb") as fh:
         for attempt in range(max(1, policy.attempts)):
-            headers = {"Range": f"bytes={have}-"} if have and ranges_ok else {}
+            # identity: byte ranges must count the bytes we store, not a compressed form.
+            headers = {"Accept-Encoding": "identity"}
+            if have and ranges_ok:
+                headers["Range"] = f"bytes={have}-"
             if have and not ranges_ok:
                 fh.seek(0)
                 fh.truncate()
@@ -444,7 +444,9 @@ async def _stream_with_resume(
                         have = 0
                     ranges_ok = ranges_ok or response.headers.get("accept-ranges", "").lower() == "bytes"
                     total = _parse_total(response, have) or total
-                    async for chunk in response.aiter_bytes(chunk_size):
+                    # No chunk_size here: httpx would hold back a partial chunk, and a reset
+                    # would then lose bytes we had already received.
+                    async for chunk in response.aiter_bytes():
                         fh.write(chunk)
                         have += len(chunk)
                         if progress:
