@@ -35,8 +35,9 @@ requests; settings stay until changed)::
      "latency": 0.3, "retention": 3600, "page_size": 5, "create_delay": 0}
 
 ``GET /_emulator/faults`` shows them, ``GET /_emulator/stats`` returns the counters
-(``create_requests``, ``creates``/``polls``/``downloads``/``download_requests``/``cancels``
-per prediction id, ``uploads``, ``list_requests``), ``POST /_emulator/reset`` clears all.
+(``create_requests``, ``poll_requests``, ``uploads``, ``list_requests``, and per prediction
+id ``creates``, ``polls``, ``downloads`` (complete bodies), ``download_requests``,
+``ranged_downloads``, ``cancels``), ``POST /_emulator/reset`` clears all.
 """
 
 from __future__ import annotations
@@ -117,7 +118,9 @@ class ReplicateEmulator:
 
     def start(self) -> str:
         """Serve in a daemon thread; returns the base URL."""
-        self._thread = threading.Thread(target=self._server.serve_forever, name="replicate-emulator", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="replicate-emulator", daemon=True
+        )
         self._thread.start()
         return self.url
 
@@ -185,6 +188,7 @@ class ReplicateEmulator:
             "poll_requests": 0,
             "downloads": {},
             "download_requests": {},
+            "ranged_downloads": {},
             "cancels": {},
             "uploads": 0,
             "list_requests": 0,
@@ -359,10 +363,17 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(raw)
 
-    def _reset(self) -> None:
-        """Drop the TCP connection with a RST, as a crashed proxy would."""
+    def _reset(self, *, hard: bool = True) -> None:
+        """Drop the connection: a RST as a crashed proxy sends, or (``hard=False``) a bare FIN.
+
+        A RST can make the peer discard data it has not read yet, so a mid-body cut uses
+        FIN: the client then reliably holds half a body and must resume.
+        """
         self.wfile.flush()
-        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        if hard:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        else:
+            self.connection.shutdown(socket.SHUT_WR)
         self.connection.close()
         self.close_connection = True
 
@@ -379,6 +390,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._route("POST")
 
     def _route(self, method: str) -> None:
+        try:
+            self._dispatch(method)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client went away (a timeout test, say)
+
+    def _dispatch(self, method: str) -> None:
         url = urlsplit(self.path)
         path, query = url.path.rstrip("/"), parse_qs(url.query)
         body = self._body() if method == "POST" else b""
@@ -516,6 +533,7 @@ class _Handler(BaseHTTPRequestHandler):
         start = 0
         match = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
         if match:
+            emu._count("ranged_downloads", pid)
             start = int(match.group(1))
             if start >= len(data):
                 self._send(416, b"", headers={"Content-Range": f"bytes */{len(data)}"})
@@ -532,7 +550,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header(key, value)
             self.end_headers()
             self.wfile.write(chunk[: len(chunk) // 2])
-            self._reset()
+            self._reset(hard=False)
             return
         self._send(206 if match else 200, chunk, headers=headers)
         emu._count("downloads", pid)
