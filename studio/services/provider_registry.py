@@ -50,7 +50,12 @@ class ProviderRegistry:
                 raise AuthError(
                     "No Replicate key is set: add it in Settings, or set REPLICATE_API_TOKEN for the command line."
                 )
-            return ReplicateProvider(api_token=token, base_url=self.settings.provider_base_url("replicate"))
+            return ReplicateProvider(
+                token,
+                base_url=self.settings.provider_base_url("replicate"),
+                max_concurrency=self.settings.concurrency("replicate"),
+                poll_interval=float(self.settings.get("providers.replicate.poll_interval", 5.0)),
+            )
         raise ModelUnavailable(f"Studio has no provider called {name!r}.")
 
     def _on_setting_changed(self, key: str, value: object) -> None:
