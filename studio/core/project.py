@@ -184,14 +184,15 @@ class Project:
         """Set fields of a shot; returns their previous values (for undo)."""
         shot = self.shot(shot_id)
         names = {f.name for f in fields(Shot)} - {"id", "takes"}
-        previous: dict[str, Any] = {}
-        for name, value in changes.items():
+        for name, value in changes.items():  # check every change before applying any
             if name not in names:
                 raise ProjectError(f"A shot has no field {name!r}.")
             if name == "continuity" and value not in CONTINUITY_MODES:
                 raise ProjectError(f"Continuity must be one of {', '.join(CONTINUITY_MODES)}.")
             if name == "transition" and value not in TRANSITIONS:
                 raise ProjectError(f"A transition must be one of {', '.join(TRANSITIONS)}.")
+        previous: dict[str, Any] = {}
+        for name, value in changes.items():
             previous[name] = copy.deepcopy(getattr(shot, name))
             setattr(shot, name, value)
         if previous:
@@ -208,7 +209,9 @@ class Project:
 
     def remove_take(self, shot_id: str, take_id: str) -> Take:
         shot = self.shot(shot_id)
-        take = next(t for t in shot.takes if t.id == take_id)
+        take = next((t for t in shot.takes if t.id == take_id), None)
+        if take is None:
+            raise KeyError(take_id)
         shot.takes.remove(take)
         if shot.chosen_take_id == take_id:
             shot.chosen_take_id = shot.takes[-1].id if shot.takes else None
@@ -225,10 +228,11 @@ class Project:
         return previous
 
     def set_settings(self, **changes: Any) -> dict[str, Any]:
-        previous = {k: getattr(self.settings, k) for k in changes}
-        for key, value in changes.items():
+        for key in changes:
             if not hasattr(self.settings, key):
                 raise ProjectError(f"Project settings have no field {key!r}.")
+        previous = {k: getattr(self.settings, k) for k in changes}
+        for key, value in changes.items():
             setattr(self.settings, key, value)
         self.changed.emit("settings", None)
         return previous
@@ -261,8 +265,8 @@ class Project:
                 f"This project was saved by a newer Studio (schema {version}; this one reads up to "
                 f"{SCHEMA_VERSION}). Update Studio to open it."
             )
-        data = migrate(copy.deepcopy(data))
         try:
+            data = migrate(copy.deepcopy(data))
             project = cls(
                 title=str(data.get("title", "Untitled")),
                 settings=ProjectSettings(**_known(ProjectSettings, data.get("settings") or {})),
@@ -271,7 +275,10 @@ class Project:
         except (TypeError, ValueError, AttributeError) as exc:
             raise ProjectError("project.json is malformed: a shot or setting has the wrong shape.", detail=str(exc)) from None
         project.id = str(data.get("id") or project.id)
-        project.created_at = float(data.get("created_at") or project.created_at)
+        try:
+            project.created_at = float(data.get("created_at") or project.created_at)
+        except (TypeError, ValueError):
+            pass  # a bad timestamp is not worth refusing the project for
         return project
 
 
