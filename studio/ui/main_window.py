@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Studio")
             self.project_label.setText("No project open")
             return
-        self.setWindowTitle(f"{'• ' if dirty else ''}{c.title} — Studio")
+        self.setWindowTitle(f"{c.title}[*] — Studio")
         self.setWindowModified(dirty)
         self.project_label.setText(f"{c.title}  ·  {c.folder}" + ("  ·  unsaved changes" if dirty else ""))
 
