@@ -117,7 +117,9 @@ class JobStore:
 
     def claim_orphans(self, states: Iterable[JobState]) -> list[Job]:
         """Adopt unfinished rows in ``states`` whose owning process is gone, and return them."""
-        wanted = [s.value for s in states]
+        wanted = [s.value for s in states if not JobState(s).terminal]
+        if not wanted:
+            return []
         marks = ", ".join("?" for _ in wanted)
         claimed: list[Job] = []
         with self._lock:
@@ -186,10 +188,10 @@ class JobStore:
             args.extend(values)
         if text:
             where.append("prompt LIKE ? ESCAPE '\\'")
-            args.append("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            args.append("%" + _like_literal(text) + "%")
         if model:
-            where.append("(model_id = ? OR model_id LIKE ?)")
-            args.extend([model, model + "%"])
+            where.append("(model_id = ? OR model_id LIKE ? ESCAPE '\\')")
+            args.extend([model, _like_literal(model) + "%"])
         if since is not None:
             where.append("created_at >= ?")
             args.append(since)
@@ -214,6 +216,11 @@ class JobStore:
                 (since,),
             ).fetchone()
         return float(row[0] or 0.0)
+
+
+def _like_literal(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (for ``ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _to_row(job: Job) -> dict[str, Any]:
