@@ -138,6 +138,8 @@ def prediction_error(error_text: str | None, *, images_given: Iterable[str] = ()
 
 
 def _which_input(text: str, images: list[str]) -> str | None:
+    if re.search(r"input or (?:the )?output", text, re.I):
+        return None  # Replicate's generic E005 wording names no particular input
     for name, pattern in _INPUT_HINTS:
         if pattern.search(text):
             if name == "first_frame" and images and "first_frame" not in images:
