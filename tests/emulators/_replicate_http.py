@@ -265,6 +265,9 @@ class ReplicateHandler(BaseHTTPRequestHandler):
     # -- files, models, account ---------------------------------------------------------------
 
     def _upload(self) -> None:
+        if self.emu._take("upload_5xx"):
+            self._send(503, _problem(503, "Service Unavailable", "The service is temporarily unavailable."))
+            return
         ctype = self.headers.get("Content-Type", "")
         message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {ctype}\r\n\r\n".encode() + self._raw)
         content = None

@@ -28,6 +28,7 @@ requests; settings stay until changed)::
      "create_5xx": 1, "create_reset": 1,    # 503 without creating / create, then TCP reset
      "create_401": 1, "create_402": 1, "auth_401": 1,
      "poll_5xx": 2, "download_reset": 1,    # 503 on GET prediction / reset mid-body
+     "upload_5xx": 1,                       # 503 on POST /v1/files
      "moderation": 1, "moderation_error": "E005 ...",  # the next prediction fails so
      "fail": 1, "fail_error": "...",
      "slow": 1, "slow_latency": 30,         # the next prediction takes 30 s
@@ -62,7 +63,7 @@ from tests.emulators._replicate_models import MODELS
 DEFAULT_TOKEN = "test-key-replicate"
 COUNTER_FAULTS = (
     "create_429", "create_5xx", "create_reset", "create_401", "create_402", "auth_401",
-    "poll_5xx", "download_reset", "moderation", "fail", "slow", "list_output",
+    "poll_5xx", "upload_5xx", "download_reset", "moderation", "fail", "slow", "list_output",
 )  # fmt: skip
 DEFAULT_SETTINGS: dict[str, Any] = {
     "retry_after": 2,

@@ -95,6 +95,24 @@ async def test_read_timeout_on_create_is_lost_not_resent(replicate_emulator):
     assert replicate_emulator.stats()["create_requests"] == 1
 
 
+async def test_failed_upload_before_create_is_submit_not_sent(replicate, replicate_emulator, tmp_path):
+    replicate_emulator.set_faults(upload_5xx=10)
+    image = write_png(tmp_path / "big.png", 1_100_000)
+    s, request = validated("google/veo-3.1", first_frame=str(image), duration=8)
+    with pytest.raises(SubmitNotSent):
+        await replicate.submit(s, request, "job")
+    assert replicate_emulator.stats()["create_requests"] == 0
+
+
+async def test_upload_5xx_is_retried(replicate, replicate_emulator, tmp_path):
+    replicate_emulator.set_faults(upload_5xx=1)
+    image = write_png(tmp_path / "big.png", 1_100_000)
+    s, request = validated("google/veo-3.1", first_frame=str(image), duration=8)
+    await replicate.submit(s, request, "job")
+    stats = replicate_emulator.stats()
+    assert stats["uploads"] == 1 and stats["create_requests"] == 1
+
+
 # -- polls and downloads: retried ---------------------------------------------------------------
 
 

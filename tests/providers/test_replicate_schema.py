@@ -7,7 +7,7 @@ import pytest
 from studio.core.errors import InvalidRequest, ModelUnavailable
 from studio.core.modelspec import ModelSpec
 from studio.core.request import GenerationRequest, validate
-from studio.providers.replicate import spec_from_model_json
+from studio.providers.replicate import fetch_model_spec, spec_from_model_json
 from studio.providers.replicate.inputs import build_input
 from tests.emulators._replicate_models import openapi_model
 from tests.providers._replicate_kit import poll_until_done
@@ -110,6 +110,12 @@ async def test_fetch_over_http_and_run_the_imported_model(replicate, replicate_e
     assert sent["resolution"] == "720p" and sent["aspect_ratio"] == "16:9"
     status = await poll_until_done(replicate, ref)
     assert status.result is not None
+
+
+async def test_fetch_with_the_provider_or_its_client(replicate):
+    by_provider = await fetch_model_spec(replicate, "google/veo-3.1-fast")
+    by_client = await fetch_model_spec(replicate.http_client, "google/veo-3.1-fast")
+    assert by_provider == by_client and by_provider.user_defined
 
 
 async def test_fetch_unknown_model_is_model_unavailable(replicate):

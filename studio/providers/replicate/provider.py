@@ -23,11 +23,18 @@ from typing import Any
 
 import httpx
 
-from studio.core.errors import AuthError, Expired, InvalidRequest, StudioError, TransientError
+from studio.core.errors import AuthError, Expired, InvalidRequest, LostSubmission, StudioError, TransientError
 from studio.core.modelspec import ModelSpec
 from studio.core.request import ValidatedRequest
 from studio.providers import _http
-from studio.providers.base import DownloadProgress, RemoteRecord, RemoteRef, RemoteState, RemoteStatus
+from studio.providers.base import (
+    DownloadProgress,
+    RemoteRecord,
+    RemoteRef,
+    RemoteState,
+    RemoteStatus,
+    SubmitNotSent,
+)
 
 from .errors import LABEL, error_mapper, prediction_error
 from .inputs import build_input, field_namer
@@ -81,6 +88,11 @@ class ReplicateProvider:
             self.base_url, api_key, timeout=timeout or _http.DEFAULT_TIMEOUT, transport=transport
         )
 
+    @property
+    def http_client(self) -> httpx.AsyncClient:
+        """The configured client (base URL, key, timeouts), for :func:`.schema.fetch_model_spec`."""
+        return self._client
+
     def __repr__(self) -> str:
         return f"ReplicateProvider(base_url={self.base_url!r}, key={'set' if self._has_key else 'missing'})"
 
@@ -125,7 +137,13 @@ class ReplicateProvider:
         self._require_key()
         if "/" not in spec.model:
             raise InvalidRequest(f"{spec.model!r} is not a Replicate model name like owner/name.", field="model")
-        data = await build_input(spec, request, self._upload)
+        try:
+            data = await build_input(spec, request, self._upload)
+        except SubmitNotSent:
+            raise
+        except TransientError as exc:
+            # An image upload failed before the paid create was sent: nothing to reconcile.
+            raise SubmitNotSent(exc.user_message, detail=exc.detail) from None
         response = await _http.send_once(
             self._client,
             "POST",
@@ -135,10 +153,18 @@ class ReplicateProvider:
             policy=self.policy,
             provider_label=LABEL,
         )
-        body = self._json(response)
+        try:
+            body = self._json(response)
+        except TransientError as exc:
+            body = {"unreadable": exc.detail}
         remote_id = body.get("id")
         if not remote_id:
-            raise TransientError("Replicate accepted the request but sent no prediction id.", detail=str(body)[:200])
+            # Created (2xx) but we cannot tell which prediction it is: reconcile, never resend.
+            raise LostSubmission(
+                "Replicate accepted the request but its answer could not be read; "
+                "Studio will check its list before sending it again.",
+                detail=str(body)[:200],
+            )
         log.info("replicate prediction %s created for %s", remote_id, spec.model)
         return RemoteRef(
             provider=self.name,
@@ -269,7 +295,7 @@ class ReplicateProvider:
         from .schema import fetch_model_spec  # local: schema is only needed for "add a model"
 
         self._require_key()
-        return await fetch_model_spec(self._client, model, policy=self.policy)
+        return await fetch_model_spec(self, model)
 
     # -- uploads --------------------------------------------------------------------------
 

@@ -29,14 +29,16 @@ _SECRET_WORDS = ("api_key", "apikey", "token", "password", "secret")
 _DEFAULT_REFERENCE_MAX = 3
 
 
-async def fetch_model_spec(
-    client: httpx.AsyncClient, model: str, *, policy: _http.RetryPolicy | None = None
-) -> ModelSpec:
+async def fetch_model_spec(client: Any, model: str, *, policy: _http.RetryPolicy | None = None) -> ModelSpec:
     """Fetch ``owner/name`` from Replicate and build a user-defined ModelSpec for it.
 
-    ``client`` is an ``httpx.AsyncClient`` with Replicate's base URL and key (the
-    provider's own client). Raises :class:`ModelUnavailable` for unknown models.
+    ``client`` is a :class:`~studio.providers.replicate.ReplicateProvider` (its base URL,
+    key and retry policy are used) or an ``httpx.AsyncClient`` already set up for
+    Replicate. Raises :class:`ModelUnavailable` for unknown models.
     """
+    if not isinstance(client, httpx.AsyncClient):
+        policy = policy or getattr(client, "policy", None)
+        client = client.http_client
     model = model.strip().strip("/")
     if model.count("/") != 1:
         raise ModelUnavailable(f"{model!r} is not a Replicate model name like owner/name.")
