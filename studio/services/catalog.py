@@ -35,7 +35,12 @@ class Catalog:
                     specs[spec.id] = spec
         if self.user_dir and self.user_dir.exists():
             for path in sorted(self.user_dir.glob("*.json")):
-                for spec in _parse(path.read_text("utf-8"), path.name, user=True):
+                try:
+                    text = path.read_text("utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    log.error("catalog file %s is unreadable and was skipped: %s", path.name, exc)
+                    continue
+                for spec in _parse(text, path.name, user=True):
                     specs[spec.id] = spec
         self._specs = specs
 
@@ -74,9 +79,12 @@ class Catalog:
         if path.exists():
             try:
                 existing = json.loads(path.read_text("utf-8")).get("models", [])
-            except ValueError:
+            except (ValueError, AttributeError):
                 log.warning("the user catalog was unreadable; starting it again")
-        existing = [m for m in existing if m.get("id") != spec.id]
+            if not isinstance(existing, list):
+                existing = []
+        # entries that no longer parse would make the whole file be skipped on reload
+        existing = [m for m in existing if _parses(m) and m.get("id") != spec.id]
         data = spec.to_dict()
         data["user_defined"] = True
         existing.append(data)
@@ -85,10 +93,18 @@ class Catalog:
         return self._specs[spec.id]
 
 
+def _parses(entry: object) -> bool:
+    try:
+        ModelSpec.from_dict(entry)  # type: ignore[arg-type]
+    except (ValueError, KeyError, TypeError, AttributeError, InvalidRequest):
+        return False
+    return True
+
+
 def _parse(text: str, name: str, *, user: bool) -> list[ModelSpec]:
     try:
         data = json.loads(text)
         return [ModelSpec.from_dict(entry, user_defined=user) for entry in data.get("models", [])]
-    except (ValueError, KeyError, TypeError, InvalidRequest) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, InvalidRequest) as exc:
         log.error("catalog file %s is malformed and was skipped: %s", name, exc)
         return []
