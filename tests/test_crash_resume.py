@@ -64,7 +64,14 @@ def test_sigkill_with_jobs_in_flight_then_restart(tmp_path, emulator, kill_after
     home = tmp_path / "home"
     home.mkdir()
     (home / "settings.json").write_text(
-        json.dumps({"providers.replicate.concurrency": SHOTS, "providers.replicate.poll_interval": 0.5})
+        json.dumps(
+            {
+                "providers.replicate.concurrency": SHOTS,
+                "providers.replicate.poll_interval": 0.5,
+                # a submit cut off by the kill is checked at the provider this long before resending
+                "runner.reconcile_grace": 3,
+            }
+        )
     )
     folder = tmp_path / "boats"
     write_project(folder)

@@ -48,8 +48,9 @@ ALLOWED_TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     _S.SUBMITTED: frozenset({_S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
     _S.RUNNING: frozenset({_S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
     _S.DOWNLOADING: frozenset({_S.DONE, _S.FAILED, _S.CANCELLED}),
-    # A lost submit is resolved by reconciling with the provider's list, or by the person.
-    _S.UNKNOWN: frozenset({_S.SUBMITTED, _S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
+    # A lost submit is resolved by reconciling with the provider's list: found (submitted),
+    # or verifiably absent after a grace period (queued again, said so in the job), or by the person.
+    _S.UNKNOWN: frozenset({_S.SUBMITTED, _S.RUNNING, _S.DOWNLOADING, _S.QUEUED, _S.FAILED, _S.CANCELLED}),
     _S.DONE: frozenset(),
     _S.FAILED: frozenset(),
     _S.CANCELLED: frozenset(),

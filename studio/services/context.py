@@ -73,6 +73,8 @@ def build_services(
     except Exception as exc:  # sqlite3 errors: a locked or damaged database
         raise StudioError(f"The job database in {paths.home} cannot be opened.", detail=str(exc)) from None
     registry = ProviderRegistry(settings, secrets, paths.home)
+    if timing is None:
+        timing = Timing(reconcile_grace=float(settings.get("runner.reconcile_grace", 60.0)))
     runner = Runner(store, catalog, registry, settings, paths.clips, timing=timing)
     return Services(
         paths=paths,

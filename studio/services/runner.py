@@ -67,6 +67,9 @@ class Timing:
     retry_max: float = 60.0
     max_transient_retries: int = 8
     max_submit_retries: int = 5
+    # How long after a lost submit the provider's list must still not show it before we
+    # conclude it never arrived (a request already on the wire may land late).
+    reconcile_grace: float = 60.0
 
 
 class Runner:
@@ -240,15 +243,20 @@ class Runner:
             spec = self.catalog.get(job.model_id)
             provider = self.providers(spec.provider)
             async with self._semaphore(spec.provider):
-                job = self._current(job_id)
-                if job.state is JobState.QUEUED:
-                    job = await self._submit(job, spec, provider)
-                if job.state is JobState.UNKNOWN:
-                    job = await self._reconcile(job, spec, provider)
-                if job.state in (JobState.SUBMITTED, JobState.RUNNING):
-                    job = await self._poll_until_done(job, spec, provider)
-                if job.state is JobState.DOWNLOADING:
-                    job = await self._download(job, spec, provider)
+                while True:
+                    job = self._current(job_id)
+                    if job.state is JobState.QUEUED:
+                        job = await self._submit(job, spec, provider)
+                    elif job.state is JobState.UNKNOWN:
+                        job = await self._reconcile(job, spec, provider)
+                        if job.state is JobState.UNKNOWN:
+                            return  # a person decides
+                    elif job.state in (JobState.SUBMITTED, JobState.RUNNING):
+                        job = await self._poll_until_done(job, spec, provider)
+                    elif job.state is JobState.DOWNLOADING:
+                        job = await self._download(job, spec, provider)
+                    else:
+                        return
         except asyncio.CancelledError:
             job = self._current(job_id)
             if self._cancel_requested.get(job_id, asyncio.Event()).is_set() and not job.state.terminal:
@@ -305,7 +313,12 @@ class Runner:
             self._check_cancel(job.id)
             await self._respect_rate_limit(job.id, spec.provider)
             # The row says "submitting" (committed) before the paid call goes out.
-            job = self._set(self._current(job.id).transition(JobState.SUBMITTING, attempts=job.attempts + 1))
+            current = self._current(job.id)
+            job = self._set(
+                current.transition(
+                    JobState.SUBMITTING, attempts=current.attempts + 1, remote={**current.remote, "attempt_at": time.time()}
+                )
+            )
             try:
                 ref = await asyncio.shield(provider.submit(spec, validated, job.idempotency_key))
             except (SubmitNotSent, RateLimited) as error:
@@ -338,40 +351,62 @@ class Runner:
             )
 
     async def _reconcile(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
-        try:
-            records = await provider.list_recent(since=job.created_at - 120)
-        except StudioError as error:
-            log.warning("could not list recent jobs at %s: %s", spec.provider, error.user_message)
-            return job
-        if records is None:
-            error = LostSubmission(
-                f"The answer to this job was lost and {spec.provider} cannot list recent jobs; "
-                "check its dashboard before generating again."
+        """Find a lost submit at the provider; requeue it only once the provider verifiably lacks it."""
+        attempt_at = float(job.remote.get("attempt_at") or job.updated_at)
+        while True:
+            self._check_cancel(job.id)
+            try:
+                records = await provider.list_recent(since=job.created_at - 300)
+            except (TransientError, RateLimited) as error:
+                log.warning("could not list recent jobs at %s: %s", spec.provider, error.user_message)
+                await self._sleep(job.id, self._backoff(2))
+                continue
+            if records is None:
+                error = LostSubmission(
+                    f"The answer to this job was lost and {spec.provider} cannot list recent jobs; "
+                    "check its dashboard before generating again."
+                )
+                return self._set(job.updated(error=error.to_dict()))
+            candidates = self._matching_records(job, spec, records)
+            if len(candidates) == 1:
+                record = candidates[0]
+                ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
+                log.info("job %s reconciled with remote %s", job.id, record.remote_id)
+                return self._set(
+                    job.transition(JobState.SUBMITTED, remote_id=record.remote_id, remote=ref.to_dict(), error=None)
+                )
+            if candidates:
+                text = "The answer to this job was lost and several jobs at the provider match it; check its dashboard."
+                return self._set(job.updated(error=LostSubmission(text).to_dict()))
+            wait = attempt_at + self.timing.reconcile_grace - time.time()
+            if wait <= 0:
+                note = LostSubmission(
+                    f"{spec.provider} has no record of this job {self.timing.reconcile_grace:.0f} s after it was "
+                    "sent, so it never started; it was sent again."
+                )
+                log.info("job %s: not at %s after the grace period; queued again", job.id, spec.provider)
+                return self._set(job.transition(JobState.QUEUED, error=note.to_dict()))
+            job = self._set(
+                job.updated(
+                    error=LostSubmission(
+                        "The answer to this job was lost; checking with the provider whether it arrived."
+                    ).to_dict()
+                )
             )
-            return self._set(job.updated(error=error.to_dict()))
+            await self._sleep(job.id, min(wait, 5.0))
+
+    def _matching_records(self, job: Job, spec: ModelSpec, records) -> list:
         prompt = job.request.get("prompt", "")
         candidates = [
             r
             for r in records
-            if r.created_at >= job.created_at - 5
+            if r.created_at >= job.created_at - 300
             and (not r.model or r.model == spec.model)
             and (r.input.get("prompt", prompt) == prompt)
             and (r.data.get("idempotency_key") in (None, job.idempotency_key))
         ]
-        known = {j.remote_id for j in self.store.list(model=job.model_id, since=job.created_at - 120, limit=1000)}
-        candidates = [r for r in candidates if r.remote_id not in known]
-        if len(candidates) == 1:
-            record = candidates[0]
-            ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
-            log.info("job %s reconciled with remote %s", job.id, record.remote_id)
-            return self._set(job.transition(JobState.SUBMITTED, remote_id=record.remote_id, remote=ref.to_dict(), error=None))
-        text = (
-            "The answer to this job was lost and the provider shows no matching job; it probably never started. "
-            "Retry it if you want it."
-            if not candidates
-            else "The answer to this job was lost and several jobs at the provider match it; check its dashboard."
-        )
-        return self._set(job.updated(error=LostSubmission(text).to_dict()))
+        known = {j.remote_id for j in self.store.list(model=job.model_id, since=job.created_at - 600, limit=1000)}
+        return [r for r in candidates if r.remote_id not in known]
 
     async def _poll_until_done(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
         ref = RemoteRef.from_dict(job.remote)

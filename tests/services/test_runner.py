@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import time
 
 import pytest
 
@@ -18,7 +19,7 @@ from studio.services.context import build_services
 from studio.services.media import probe
 from studio.services.runner import Timing
 
-FAST = Timing(poll_first=0.05, poll_max=0.2, retry_base=0.05, retry_max=0.2)
+FAST = Timing(poll_first=0.05, poll_max=0.2, retry_base=0.05, retry_max=0.2, reconcile_grace=0.3)
 
 
 @pytest.fixture
@@ -146,12 +147,24 @@ async def test_submit_that_never_left_is_retried(services):
 
 
 @pytest.mark.parametrize("failure", [TransientError("502 after send"), LostSubmission("read timeout")])
-async def test_ambiguous_submit_becomes_unknown_and_is_never_resent(services, failure):
-    scripted = script(services, [failure])
+async def test_ambiguous_submit_is_reconciled_not_blindly_resent(services, failure):
+    """The create failed after it was sent: the provider did create it, so we adopt, never resend."""
+    inner = services.providers("animatic")
+
+    class CreatedThenLost(Scripted):
+        async def submit(self, spec, req, key):
+            self.submits += 1
+            await inner.submit(spec, req, key)  # it reached the provider…
+            raise failure  # …but the answer was lost
+
+    scripted = CreatedThenLost(inner, [])
+    services.runner.providers = lambda name: scripted
+    seen = []
+    services.runner.job_changed.connect(lambda j: seen.append(j.state))
     job = await services.runner.wait((await services.runner.submit(request())).id)
-    assert job.state is JobState.UNKNOWN
+    assert JobState.UNKNOWN in seen
+    assert job.state is JobState.DONE
     assert scripted.submits == 1
-    assert "will not send it again" in job.error["message"] or "lost" in job.error["message"]
     await services.aclose()
 
 
@@ -172,17 +185,52 @@ async def test_unknown_job_is_reconciled_from_the_providers_list(services):
     await services.aclose()
 
 
-async def test_unknown_job_without_a_match_waits_for_a_person(services):
+async def test_lost_submit_the_provider_never_got_is_sent_once_after_the_grace_period(services):
     scripted = script(services, [])
     spec = services.catalog.get("animatic:kenburns")
     validated = services.runner.prepare(request("never arrived"))[1]
     job = Job.new(spec.id, validated.request.to_dict()).transition(JobState.SUBMITTING)
     _save_as_dead_process(services, job)
+    messages = []
+    services.runner.job_changed.connect(lambda j: messages.append((j.state, j.error_message)))
     await services.runner.start()
     final = await services.runner.wait(job.id)
-    assert final.state is JobState.UNKNOWN
-    assert "probably never started" in final.error["message"]
-    assert scripted.submits == 0
+    assert final.state is JobState.DONE
+    assert scripted.submits == 1
+    assert any(state is JobState.QUEUED and "never started" in (text or "") for state, text in messages)
+
+
+async def test_lost_submit_with_two_matching_remote_jobs_waits_for_a_person(services):
+    class Listing:
+        name = "animatic"
+        supports_idempotency = False
+        max_concurrency = 1
+
+        async def list_recent(self, since):
+            return [
+                RemoteRecord(f"r{i}", "kenburns", time.time(), {"prompt": "twin"}) for i in range(2)
+            ]
+
+    spec = services.catalog.get("animatic:kenburns")
+    job = Job.new(spec.id, {"prompt": "twin", "duration": 1.0}).transition(JobState.SUBMITTING)
+    job = services.jobstore.save(job.transition(JobState.UNKNOWN))
+    result = await services.runner._reconcile(job, spec, Listing())
+    assert result.state is JobState.UNKNOWN and "several" in result.error["message"]
+    await services.aclose()
+
+
+async def test_lost_submit_at_a_provider_without_a_list_waits_for_a_person(services):
+    class NoList:
+        name = "animatic"
+
+        async def list_recent(self, since):
+            return None
+
+    spec = services.catalog.get("animatic:kenburns")
+    job = Job.new(spec.id, {"prompt": "x", "duration": 1.0}).transition(JobState.SUBMITTING)
+    job = services.jobstore.save(job.transition(JobState.UNKNOWN))
+    result = await services.runner._reconcile(job, spec, NoList())
+    assert result.state is JobState.UNKNOWN and "dashboard" in result.error["message"]
     await services.aclose()
 
 
@@ -215,7 +263,7 @@ async def test_reconcile_skips_records_that_belong_to_other_jobs(services):
     job = Job.new(spec.id, {"prompt": "same", "duration": 1.0}).transition(JobState.SUBMITTING).transition(JobState.UNKNOWN)
     services.jobstore.save(job)
     result = await services.runner._reconcile(job, spec, Listing())
-    assert result.state is JobState.UNKNOWN
+    assert result.remote_id is None and result.state is JobState.QUEUED
     await services.aclose()
 
 
