@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-import qasync
 from PySide6.QtCore import Qt
 
 from studio.core.project import Project, ProjectSettings, Shot, Take
@@ -27,15 +26,6 @@ if str(ROOT) not in sys.path:
 from tests.emulators._mp4 import make_mp4  # noqa: E402
 
 pytestmark = pytest.mark.ui
-
-
-@pytest.fixture
-def qloop(qapp):
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 async def wait_until(predicate, timeout: float = 10.0) -> None:
@@ -74,7 +64,7 @@ def dialog_factory(services, qtbot):
     return make
 
 
-def test_presets_and_plan(tmp_path, dialog_factory, qloop):
+def test_presets_and_plan(tmp_path, dialog_factory, run):
     folder = tmp_path / "proj"
     project = make_project(folder, [(256, 144), (256, 144)])
     dlg = dialog_factory(project, folder)
@@ -101,10 +91,10 @@ def test_presets_and_plan(tmp_path, dialog_factory, qloop):
         assert dlg.size_combo.currentText() == "Custom" and dlg.width_spin.isEnabled()
         assert dlg.export_settings().width == 300
 
-    qloop.run_until_complete(scenario())
+    run(scenario())
 
 
-def test_export_writes_the_file_then_offers_the_folder(tmp_path, dialog_factory, qloop, qtbot):
+def test_export_writes_the_file_then_offers_the_folder(tmp_path, dialog_factory, run, qtbot):
     folder = tmp_path / "proj"
     project = make_project(folder, [(256, 144), (320, 240)])
     dlg = dialog_factory(project, folder)
@@ -124,7 +114,7 @@ def test_export_writes_the_file_then_offers_the_folder(tmp_path, dialog_factory,
         assert dlg.progress.isVisible()
         await wait_until(lambda: not dlg.is_exporting(), 30)
 
-    qloop.run_until_complete(scenario())
+    run(scenario())
     out = folder / "exports" / "Tiny film.mp4"
     assert exported == [str(out)], dlg.status.text()
     assert dlg.progress.value() == 1000
@@ -138,7 +128,7 @@ def test_export_writes_the_file_then_offers_the_folder(tmp_path, dialog_factory,
     assert opened == [str(out.parent)]
 
 
-def test_cancel_stops_the_export_and_leaves_no_file(tmp_path, dialog_factory, qloop, qtbot):
+def test_cancel_stops_the_export_and_leaves_no_file(tmp_path, dialog_factory, run, qtbot):
     folder = tmp_path / "proj"
     project = make_project(folder, [(256, 144), (320, 240)])
     dlg = dialog_factory(project, folder)
@@ -150,14 +140,14 @@ def test_cancel_stops_the_export_and_leaves_no_file(tmp_path, dialog_factory, ql
         assert dlg._cancel.is_set()
         await wait_until(lambda: not dlg.is_exporting(), 30)
 
-    qloop.run_until_complete(scenario())
+    run(scenario())
     assert dlg.status.text() == "The export was cancelled; no file was written."
     assert not (folder / "exports" / "Tiny film.mp4").exists()
     assert not dlg.open_folder_button.isVisible()
     assert dlg.export_button.isEnabled()
 
 
-def test_a_shot_without_a_take_is_explained_in_one_sentence(tmp_path, dialog_factory, qloop):
+def test_a_shot_without_a_take_is_explained_in_one_sentence(tmp_path, dialog_factory, run):
     folder = tmp_path / "proj"
     project = make_project(folder, [(256, 144)])
     project.add_shot(Shot(title="Ending"))
@@ -166,12 +156,12 @@ def test_a_shot_without_a_take_is_explained_in_one_sentence(tmp_path, dialog_fac
     async def scenario():
         await wait_until(lambda: "Ending" in dlg.plan_summary.text())
 
-    qloop.run_until_complete(scenario())
+    run(scenario())
     assert "Shot 2 (Ending) has no chosen take" in dlg.plan_summary.text()
     assert not dlg.export_button.isEnabled()
 
 
-def test_overwrite_is_confirmed(tmp_path, dialog_factory, qloop):
+def test_overwrite_is_confirmed(tmp_path, dialog_factory, run):
     folder = tmp_path / "proj"
     project = make_project(folder, [(256, 144)])
     dlg = dialog_factory(project, folder)
@@ -185,7 +175,7 @@ def test_overwrite_is_confirmed(tmp_path, dialog_factory, qloop):
         await wait_until(lambda: dlg.export_button.isEnabled())
         dlg.start_export()
 
-    qloop.run_until_complete(scenario())
+    run(scenario())
     assert asked == [out]
     assert not dlg.is_exporting()
     assert out.read_bytes() == b"old"

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-import qasync
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import Qt
@@ -67,15 +66,6 @@ def keyring_backend():
 @pytest.fixture
 def services(tmp_path, keyring_backend):
     return build_services(tmp_path / "home", secrets=Secrets(keyring_backend), log_to_file=False)
-
-
-@pytest.fixture
-def qloop(qapp):
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 async def wait_until(predicate, timeout: float = 5.0) -> None:
@@ -167,7 +157,7 @@ def test_reverse_settings_show_current_values(services, qtbot):
     assert dlg.general.data_dir_edit.text() == str(services.paths.home)
 
 
-def test_connection_success_and_failure_against_emulator(dialog, services, qloop):
+def test_connection_success_and_failure_against_emulator(dialog, services, run):
     page = dialog.page("replicate")
     with ReplicateEmulator(token=DEFAULT_TOKEN, latency=0.1) as emu:
 
@@ -190,7 +180,7 @@ def test_connection_success_and_failure_against_emulator(dialog, services, qloop
             assert services.settings.get("providers.replicate.base_url") == emu.url
             await services.providers.aclose()
 
-        qloop.run_until_complete(scenario())
+        run(scenario())
 
 
 def test_without_a_keyring_says_so_and_shows_the_fallback(tmp_path, qtbot):

@@ -89,12 +89,19 @@ class _FilterProxy(QSortFilterProxyModel):
         self._states: frozenset[JobState] | None = None
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_text", text.strip().lower()))
 
     def set_states(self, states: frozenset[JobState] | None) -> None:
-        self._states = states
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_states", states))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         job: Job = self.sourceModel().index(source_row, 0, source_parent).data(JobRole)
