@@ -432,7 +432,7 @@ async def _stream_with_resume(
                     if response.status_code >= 400:
                         await response.aread()
                         error = map_error(response)
-                        if response.status_code not in _RETRY_STATUSES:
+                        if response.status_code not in _RETRY_STATUSES or attempt == policy.attempts - 1:
                             raise error
                         last_error = error
                         await sleep(retry_after(response) or policy.backoff(attempt))
