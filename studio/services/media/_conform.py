@@ -16,7 +16,7 @@ from studio.core.errors import Cancelled, MediaError
 
 from ._audio import read_audio
 from .encode import PIX_FMT, SAMPLE_RATE, ClipWriter, i420_planes
-from .plan import ClipPlan, StitchPlan, _fit_size
+from .plan import ClipPlan, StitchPlan, fit_size
 from .probe import open_input
 
 # A decoded frame is shown at an output slot if it starts no later than a quarter
@@ -29,7 +29,7 @@ class _Fitter:
 
     def __init__(self, src_w: int, src_h: int, width: int, height: int) -> None:
         self.width, self.height = width, height
-        self.sw, self.sh = _fit_size(src_w, src_h, width, height)
+        self.sw, self.sh = fit_size(src_w, src_h, width, height)
         self.pad = (self.sw, self.sh) != (width, height)
         self.x0 = ((width - self.sw) // 2) & ~1
         self.y0 = ((height - self.sh) // 2) & ~1

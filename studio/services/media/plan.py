@@ -107,7 +107,7 @@ class StitchPlan:
         return lines
 
 
-def _fit_size(w: int, h: int, width: int, height: int) -> tuple[int, int]:
+def fit_size(w: int, h: int, width: int, height: int) -> tuple[int, int]:
     """Largest even size with ``w:h`` aspect inside ``width`` x ``height``."""
     scale = min(width / w, height / h)
     sw = min(width, max(2, int(round(w * scale / 2)) * 2))
@@ -254,7 +254,7 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
         else:
             cp.action = "conform"
             if (v.width, v.height) != (width, height):
-                sw, sh = _fit_size(v.width, v.height, width, height)
+                sw, sh = fit_size(v.width, v.height, width, height)
                 note = f"scaled {v.width}x{v.height} \u2192 {sw}x{sh}" if (sw, sh) != (v.width, v.height) else ""
                 if (sw, sh) != (width, height):
                     note = f"{note}, padded to {width}x{height}" if note else f"padded to {width}x{height}"
