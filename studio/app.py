@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("Studio")
     QCoreApplication.setApplicationName("Studio")
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    # Worker threads (decode, encode, frame grabs) hold the GIL in short bursts; a 1 ms
+    # switch interval (default 5 ms) lets the GUI thread take it back before a frame is late.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Studio")
     apply_theme(app)

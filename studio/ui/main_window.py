@@ -18,9 +18,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, 
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from studio.core.jobs import Job, JobState
+from studio.services import storyboard
 
-from .async_utils import EventBridge, set_error_handler, spawn, user_message
+from .async_utils import EventBridge, run_blocking, set_error_handler, spawn, user_message
 from .editor import PromptEditor
+from .errors import describe_error
 from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
@@ -332,8 +334,6 @@ class MainWindow(QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None or not shot_id:
             return
-        from studio.services import storyboard
-
         self.storyboard.set_job_text(shot_id, "sending")
         self.show_message("Sending the shot…")
 
@@ -351,8 +351,6 @@ class MainWindow(QMainWindow):
         if not missing:
             self.show_message("Every shot has a take. Select a shot and press Generate for another take.")
             return
-        from studio.services import storyboard
-
         for shot in missing:
             self.storyboard.set_job_text(shot.id, "waiting")
 
@@ -391,8 +389,6 @@ class MainWindow(QMainWindow):
             self.storyboard.set_job_text(job.shot_id, None)
         elif job.state is JobState.FAILED:
             self.storyboard.set_job_text(job.shot_id, "failed")
-            from .errors import describe_error
-
             self.show_message(describe_error(job.error or "The job failed.").one_line(), 10_000)
         else:
             text = STATE_TEXT.get(job.state, job.state.value)
@@ -408,8 +404,6 @@ class MainWindow(QMainWindow):
         if any(t.job_id == job.id for t in shot.takes):
             return
         self._attaching.add(job.id)
-        from studio.services import storyboard
-
         async def attach() -> None:
             try:
                 await storyboard.attach_finished(self.services, project, folder, job)
@@ -430,8 +424,6 @@ class MainWindow(QMainWindow):
         attached = {t.job_id for s in project.shots for t in s.takes}
 
         async def scan() -> None:
-            from .async_utils import run_blocking
-
             jobs = await run_blocking(self.services.jobstore.list, state=JobState.DONE, limit=500)
             for job in jobs:
                 if job.project_dir == str(folder) and job.shot_id in ids and job.id not in attached and job.output_path:

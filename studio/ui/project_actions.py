@@ -25,6 +25,7 @@ from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project
 
 from .async_utils import EventBridge, run_blocking
+from .errors import show_error
 
 RECENT_KEY = "projects/recent"
 MAX_RECENT = 10
@@ -73,8 +74,6 @@ class Prompter:
         return Path(name) if name else None
 
     def error(self, exc: BaseException | str) -> None:
-        from .errors import show_error
-
         show_error(self.parent, exc, "Project")
 
 

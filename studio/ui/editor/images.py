@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.services import media
+
 from ..async_utils import run_blocking, spawn
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp)"
@@ -101,8 +103,6 @@ class PixmapCache(QObject):
         return None
 
     async def _load(self, key: tuple, path: Path, height: int) -> None:
-        from studio.services import media
-
         def work() -> QImage:
             img = media.load_image(path)
             return array_to_qimage(img).scaledToHeight(height, Qt.SmoothTransformation)

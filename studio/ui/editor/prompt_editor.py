@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from studio.core.errors import StudioError
 from studio.core.modelspec import ModelSpec
 from studio.core.project import Project, Shot
-from studio.core.request import GenerationRequest
+from studio.core.request import GenerationRequest, validate
+from studio.services import media
 
 from .. import style
 from ..async_utils import EventBridge, run_blocking, spawn, user_message
@@ -87,8 +88,6 @@ def shot_request(shot: Shot, spec: ModelSpec | None, project_dir: Path | None = 
 def _dot(colour: str) -> QIcon:
     pix = QPixmap(12, 12)
     pix.fill(Qt.transparent)
-    from PySide6.QtGui import QPainter
-
     p = QPainter(pix)
     p.setRenderHint(QPainter.Antialiasing)
     p.setBrush(QColor(colour))
@@ -444,8 +443,6 @@ class PromptEditor(QWidget):
             return validation_error(spec, req)
 
         self.params.mark_impossible(request, probe)
-        from studio.core.request import validate
-
         try:
             validated = validate(spec, request, allow_retired=True)
         except StudioError as exc:
@@ -558,8 +555,6 @@ class PromptEditor(QWidget):
         store = self.services.projects
         rels = [await run_blocking(store.import_asset, folder, f) for f in files]
         # the file must really be an image before we point the shot at it
-        from studio.services import media
-
         for rel in rels:
             await run_blocking(media.load_image, folder / rel)
         shot = self.project.shot(shot_id)
@@ -580,8 +575,6 @@ class PromptEditor(QWidget):
         if self.spec is None:
             return None
         try:
-            from studio.core.request import validate
-
             probe = replace(shot_request(shot, self.spec), prompt="x", first_frame=None, last_frame=None)
             return validate(self.spec, probe, allow_retired=True).size
         except StudioError:
@@ -589,8 +582,6 @@ class PromptEditor(QWidget):
 
     async def _fit(self, folder: Path, rel: str, mode: str, size: tuple[int, int]) -> str:
         """Write the fitted copy of ``rel`` (once) and return its project-relative path."""
-        from studio.services import media
-
         original = parse_fitted(rel)
         source = original[0] if original else rel
         target = fitted_name(source, mode, size)

@@ -100,6 +100,14 @@ class HistoryPane(QWidget):
     def _job_changed(self, args: tuple) -> None:
         job = args[0]
         if job.state.terminal or job.state is JobState.QUEUED:
+            if self.isVisible():
+                self._debounce.start()
+            else:
+                self.loaded = False  # refreshed when shown again
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.loaded:
             self._debounce.start()
 
     def refresh(self) -> None:

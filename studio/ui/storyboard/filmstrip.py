@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 
+from studio.services import media
+
 from ..async_utils import run_blocking, spawn
 from ..editor.images import array_to_qimage
 
@@ -71,8 +73,6 @@ class FilmstripCache(QObject):
         self._pump()
 
     async def _load(self, key: tuple) -> None:
-        from studio.services import media
-
         path, _mtime, count, height = key
 
         def work() -> list[QImage]:

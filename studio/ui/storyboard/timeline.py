@@ -84,8 +84,9 @@ class TimelineCanvas(QWidget):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setMinimumHeight(CARD_H + 2 * MARGIN)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.dataChanged, model.modelReset):
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
             signal.connect(self._model_changed)
+        model.dataChanged.connect(self._data_changed)
         self._relayout()
 
     # -- geometry ----------------------------------------------------------------------
@@ -183,6 +184,23 @@ class TimelineCanvas(QWidget):
             parent = parent.parentWidget()
         return parent
 
+    def _data_changed(self, top_left, bottom_right, *_roles: Any) -> None:
+        """Repaint only the changed cards, unless a card's width changed (then lay out again)."""
+        changed = []
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            if row >= len(self._rects):
+                return self._relayout()
+            sid, rect = self._rects[row]
+            try:
+                shot = self.project.shot(sid)
+            except KeyError:
+                return self._relayout()
+            if self.card_width(shot) != rect.width():
+                return self._relayout()
+            changed.append(rect)
+        for rect in changed:
+            self.update(rect.adjusted(-GAP, -4, 4, 4))  # the card and its incoming transition
+
     def _model_changed(self, *args: Any) -> None:
         ids = self.model.shot_ids()
         if self.current_id not in ids:
@@ -193,13 +211,18 @@ class TimelineCanvas(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
+        try:
+            self._paint(p, event.rect())
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter, visible: QRect) -> None:
         p.setRenderHint(QPainter.Antialiasing)
         p.fillRect(self.rect(), QColor(style.BG))
         if not self._rects:
             p.setPen(QColor(style.TEXT_DIM))
             p.drawText(self.rect(), Qt.AlignCenter, "No shots yet. Click “Add shot” to plan the first one.")
             return
-        visible = event.rect()
         for index, (sid, rect) in enumerate(self._rects):
             if index > 0:
                 self._paint_transition(p, sid, rect)
@@ -652,7 +675,7 @@ class StoryboardPanel(QWidget):
             self.canvas.current_changed.connect(self._current_changed)
             self.canvas.shot_activated.connect(self.shot_activated)
             self.canvas.generate_requested.connect(self.generate_requested)
-            self.model.shot_changed.connect(lambda *_: self._refresh_inspector())
+            self.model.shot_changed.connect(self._shot_changed)
             ids = self.model.shot_ids()
             self.canvas.set_current(ids[0] if ids else None)
         self._refresh_inspector()
@@ -667,11 +690,31 @@ class StoryboardPanel(QWidget):
     def set_job_text(self, shot_id: str, text: str | None) -> None:
         if self.canvas is None:
             return
+        if self.canvas.job_text.get(shot_id) == text:
+            return
         if text:
             self.canvas.job_text[shot_id] = text
         else:
             self.canvas.job_text.pop(shot_id, None)
-        self.canvas.update()
+        rect = self.canvas.card_rect(shot_id)
+        if rect is not None:
+            self.canvas.update(rect.adjusted(-2, -2, 2, 2))
+
+    def _shot_changed(self, kind: str, shot_id: str) -> None:
+        if shot_id and shot_id != self.current_shot_id() and kind == "updated":
+            self._update_summary()
+        else:
+            self._refresh_inspector()
+
+    def _update_summary(self) -> None:
+        if self.canvas is None:
+            self.summary.setText("")
+            return
+        project = self.canvas.project
+        missing = len(project.shots_without_take())
+        text = f"{len(project.shots)} shots  ·  {project.duration:.1f} s" + (f"  ·  {missing} without a take" if missing else "")
+        if text != self.summary.text():
+            self.summary.setText(text)
 
     def _current_changed(self, shot_id: str) -> None:
         self._refresh_inspector()
@@ -695,15 +738,7 @@ class StoryboardPanel(QWidget):
                 w.setEnabled(has)
             self.add_button.setEnabled(self.canvas is not None)
             self.generate_all_button.setEnabled(self.canvas is not None and bool(self.model and self.model.rowCount()))
-            if self.canvas is not None:
-                project = self.canvas.project
-                missing = len(project.shots_without_take())
-                self.summary.setText(
-                    f"{len(project.shots)} shots  ·  {project.duration:.1f} s"
-                    + (f"  ·  {missing} without a take" if missing else "")
-                )
-            else:
-                self.summary.setText("")
+            self._update_summary()
             self.take_combo.clear()
             if not has:
                 return
