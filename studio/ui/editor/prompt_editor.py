@@ -281,7 +281,13 @@ class PromptEditor(QWidget):
         self.generate.clicked.connect(self._generate_clicked)
         bottom.addWidget(self.cost, 1)
         bottom.addWidget(self.generate)
-        lay.addLayout(bottom)
+        # pinned below the scrolling form: cost and Generate are always in view
+        bar = QFrame()
+        bar.setObjectName("generateBar")
+        bar.setStyleSheet(f"QFrame#generateBar {{ border-top: 1px solid {style.BORDER}; }}")
+        bottom.setContentsMargins(12, 8, 12, 8)
+        bar.setLayout(bottom)
+        outer.addWidget(bar)
 
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)

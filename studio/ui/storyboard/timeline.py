@@ -47,7 +47,7 @@ HEADER_H = 26
 STRIP_H = 72
 FOOTER_H = 26
 CARD_H = HEADER_H + STRIP_H + FOOTER_H
-MIN_CARD_W = 132
+MIN_CARD_W = 150
 HANDLE_W = 8
 
 CONTINUITY_LABELS = {"independent": "Independent", "chained": "Chained (from previous shot)", "bridged": "Bridged (first + last frame)"}
@@ -307,12 +307,9 @@ class TimelineCanvas(QWidget):
         foot = QRect(rect.left() + 8, rect.bottom() - FOOTER_H + 1, rect.width() - 16, FOOTER_H)
         p.setPen(QColor(style.TEXT_DIM))
         left = "  ·  ".join(bits)
-        if job:
-            p.setPen(QColor(style.WARN if "fail" not in job else style.ERROR))
-            right_w = min(fm.horizontalAdvance(job) + 4, foot.width() // 2)
-            p.drawText(foot, Qt.AlignVCenter | Qt.AlignRight, fm.elidedText(job, Qt.ElideRight, right_w))
-            foot = foot.adjusted(0, 0, -right_w - 6, 0)
-            p.setPen(QColor(style.TEXT_DIM))
+        if job:  # while a job runs, its state replaces the take count
+            left = f"{bits[0]}  ·  {job}"
+            p.setPen(QColor(style.ERROR if "fail" in job else style.WARN))
         p.drawText(foot, Qt.AlignVCenter | Qt.AlignLeft, fm.elidedText(left, Qt.ElideRight, foot.width()))
 
         p.setBrush(Qt.NoBrush)
