@@ -39,12 +39,16 @@ class ProjectStore:
 
     def save(self, project: Project, folder: Path) -> Path:
         """Write ``project.json`` atomically; refuses to replace a file from a newer Studio."""
+        return self.save_data(project.to_dict(), folder)
+
+    def save_data(self, data: dict, folder: Path) -> Path:
+        """Write already-serialised project data (see :meth:`save`)."""
         folder = Path(folder)
         path = folder / PROJECT_FILE
         if path.exists():
             self._refuse_newer(path)
         (folder / ASSETS).mkdir(parents=True, exist_ok=True)
-        atomic_write_json(path, project.to_dict())
+        atomic_write_json(path, data)
         (folder / AUTOSAVE_FILE).unlink(missing_ok=True)
         return path
 
@@ -94,24 +98,28 @@ class ProjectStore:
         candidate = Path(path)
         return candidate if candidate.is_absolute() else Path(folder) / candidate
 
-    def attach_take(self, project: Project, folder: Path, shot_id: str, job: Job, info=None) -> Take:
-        """Copy a finished job's clip into the project and add it as the shot's chosen take."""
+    def take_for_job(self, folder: Path, job: Job, info=None) -> Take:
+        """Copy a finished job's clip into ``assets/`` and describe it as a Take (blocking I/O)."""
         if not job.output_path:
             raise ProjectError("This job has no clip to attach.")
         rel = self.import_asset(folder, Path(job.output_path))
-        take = Take(
+        video = getattr(info, "video", None)
+        return Take(
             path=rel,
             job_id=job.id,
             model_id=job.model_id,
             duration=float(getattr(info, "duration", None) or job.request.get("duration") or 0.0),
-            width=int(getattr(getattr(info, "video", None), "width", 0) or 0),
-            height=int(getattr(getattr(info, "video", None), "height", 0) or 0),
+            width=int(getattr(video, "width", 0) or 0),
+            height=int(getattr(video, "height", 0) or 0),
             has_audio=bool(getattr(info, "audio", None)),
             seed=job.request.get("seed"),
             cost=job.cost_quote,
             created_at=time.time(),
         )
-        return project.add_take(shot_id, take)
+
+    def attach_take(self, project: Project, folder: Path, shot_id: str, job: Job, info=None) -> Take:
+        """Copy a finished job's clip into the project and add it as the shot's chosen take."""
+        return project.add_take(shot_id, self.take_for_job(folder, job, info))
 
     def create_sample(self, folder: Path) -> Project:
         """A three-shot storyboard that runs on the offline animatic provider."""

@@ -18,6 +18,7 @@ import os
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,7 @@ class Runner:
         self._semaphores: dict[str, asyncio.Semaphore] = {}
         self._not_before: dict[str, float] = {}
         self._jobs: dict[str, Job] = {}
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobstore")
         self._started = False
 
     # -- public API ------------------------------------------------------------------
@@ -115,7 +117,7 @@ class Runner:
         for job in resumed:
             if job.state is JobState.SUBMITTING:
                 # We crashed between committing the row and hearing the answer.
-                job = self._set(
+                job = await self._commit(
                     job.transition(
                         JobState.UNKNOWN,
                         error=LostSubmission(
@@ -145,7 +147,7 @@ class Runner:
             project_dir=project_dir,
             shot_id=shot_id,
         )
-        job = self._set(job)
+        job = await self._commit(job)
         self._launch(job)
         return job
 
@@ -167,7 +169,7 @@ class Runner:
         job = self._current(job_id)
         if not job.state.terminal:
             await self._cancel_remote(job)
-            job = self._set(self._current(job_id).transition(JobState.CANCELLED))
+            job = await self._commit(self._current(job_id).transition(JobState.CANCELLED))
         return job
 
     async def retry(self, job_id: str) -> Job:
@@ -200,6 +202,9 @@ class Runner:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         self._tasks.clear()
+        # Let queued commits land, then start a fresh writer in case the runner starts again.
+        await asyncio.get_running_loop().run_in_executor(None, self._writer.shutdown, True)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobstore")
 
     # -- internals -------------------------------------------------------------------
 
@@ -209,10 +214,22 @@ class Runner:
             raise KeyError(job_id)
         return job
 
-    def _set(self, job: Job, *, persist: bool = True) -> Job:
+    def _set(self, job: Job, *, persist: bool = False) -> Job:
+        """Publish a change that need not be durable (progress, notes): memory and event only."""
         if persist:
-            self.store.save(job)
+            raise ValueError("durable changes go through _commit")
         self._jobs[job.id] = job
+        self.job_changed.emit(job)
+        return job
+
+    async def _commit(self, job: Job) -> Job:
+        """Make a change durable (committed row, fsync'd) off the event loop, then publish it.
+
+        One writer thread keeps each job's writes in order; callers await the commit, so a
+        paid call never starts before its row is on disk.
+        """
+        self._jobs[job.id] = job
+        await asyncio.get_running_loop().run_in_executor(self._writer, self.store.save, job)
         self.job_changed.emit(job)
         return job
 
@@ -261,23 +278,23 @@ class Runner:
             job = self._current(job_id)
             if self._cancel_requested.get(job_id, asyncio.Event()).is_set() and not job.state.terminal:
                 if job.state in (JobState.QUEUED,):
-                    self._set(job.transition(JobState.CANCELLED))
+                    await self._commit(job.transition(JobState.CANCELLED))
             raise
         except Cancelled:
             job = self._current(job_id)
             if not job.state.terminal:
                 await self._cancel_remote(job)
-                self._set(self._current(job_id).transition(JobState.CANCELLED))
+                await self._commit(self._current(job_id).transition(JobState.CANCELLED))
         except StudioError as error:
             job = self._current(job_id)
             if not job.state.terminal and job.state is not JobState.UNKNOWN:
-                self._set(job.transition(JobState.FAILED, error=error.to_dict()))
+                await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
         except Exception as exc:  # a bug must still leave the job explained, not stuck
             log.exception("job %s failed unexpectedly", job_id)
             job = self._current(job_id)
             if not job.state.terminal:
                 error = StudioError("Something went wrong inside Studio; the job stopped.", detail=repr(exc))
-                self._set(job.transition(JobState.FAILED, error=error.to_dict()))
+                await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
 
     def _check_cancel(self, job_id: str) -> None:
         event = self._cancel_requested.get(job_id)
@@ -314,7 +331,7 @@ class Runner:
             await self._respect_rate_limit(job.id, spec.provider)
             # The row says "submitting" (committed) before the paid call goes out.
             current = self._current(job.id)
-            job = self._set(
+            job = await self._commit(
                 current.transition(
                     JobState.SUBMITTING, attempts=current.attempts + 1, remote={**current.remote, "attempt_at": time.time()}
                 )
@@ -328,7 +345,7 @@ class Runner:
                     raise
                 retry_after = error.retry_after if isinstance(error, RateLimited) else None
                 delay = self._slow_down(spec.provider, retry_after, attempt)
-                job = self._set(self._current(job.id).transition(JobState.QUEUED, error=error.to_dict()))
+                job = await self._commit(self._current(job.id).transition(JobState.QUEUED, error=error.to_dict()))
                 log.info("job %s not accepted (%s); trying again in %.1fs", job.id, error.kind, delay)
                 await self._sleep(job.id, delay)
                 continue
@@ -336,15 +353,15 @@ class Runner:
                 if provider.supports_idempotency and attempt < self.timing.max_submit_retries:
                     attempt += 1
                     await self._sleep(job.id, self._backoff(attempt))
-                    job = self._set(self._current(job.id).transition(JobState.QUEUED))
+                    job = await self._commit(self._current(job.id).transition(JobState.QUEUED))
                     continue
                 lost = LostSubmission(
                     "The provider's answer to this job was lost; it may be running. Studio is checking, "
                     "and will not send it again on its own.",
                     detail=error.detail or error.user_message,
                 )
-                return self._set(self._current(job.id).transition(JobState.UNKNOWN, error=lost.to_dict()))
-            return self._set(
+                return await self._commit(self._current(job.id).transition(JobState.UNKNOWN, error=lost.to_dict()))
+            return await self._commit(
                 self._current(job.id).transition(
                     JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict(), error=None
                 )
@@ -366,18 +383,18 @@ class Runner:
                     f"The answer to this job was lost and {spec.provider} cannot list recent jobs; "
                     "check its dashboard before generating again."
                 )
-                return self._set(job.updated(error=error.to_dict()))
+                return await self._commit(job.updated(error=error.to_dict()))
             candidates = self._matching_records(job, spec, records)
             if len(candidates) == 1:
                 record = candidates[0]
                 ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
                 log.info("job %s reconciled with remote %s", job.id, record.remote_id)
-                return self._set(
+                return await self._commit(
                     job.transition(JobState.SUBMITTED, remote_id=record.remote_id, remote=ref.to_dict(), error=None)
                 )
             if candidates:
                 text = "The answer to this job was lost and several jobs at the provider match it; check its dashboard."
-                return self._set(job.updated(error=LostSubmission(text).to_dict()))
+                return await self._commit(job.updated(error=LostSubmission(text).to_dict()))
             wait = attempt_at + self.timing.reconcile_grace - time.time()
             if wait <= 0:
                 note = LostSubmission(
@@ -385,8 +402,8 @@ class Runner:
                     "sent, so it never started; it was sent again."
                 )
                 log.info("job %s: not at %s after the grace period; queued again", job.id, spec.provider)
-                return self._set(job.transition(JobState.QUEUED, error=note.to_dict()))
-            job = self._set(
+                return await self._commit(job.transition(JobState.QUEUED, error=note.to_dict()))
+            job = await self._commit(
                 job.updated(
                     error=LostSubmission(
                         "The answer to this job was lost; checking with the provider whether it arrived."
@@ -427,16 +444,16 @@ class Runner:
                 continue
             job = self._current(job.id)
             if status.state is RemoteState.SUCCEEDED:
-                return self._set(job.transition(JobState.DOWNLOADING, remote=_with_result(job, status), progress=None))
+                return await self._commit(job.transition(JobState.DOWNLOADING, remote=_with_result(job, status), progress=None))
             if status.state is RemoteState.FAILED:
                 error = status.error or StudioError("The provider says the job failed without a reason.")
-                return self._set(job.transition(JobState.FAILED, error=error.to_dict()))
+                return await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
             if status.state is RemoteState.CANCELLED:
-                return self._set(job.transition(JobState.CANCELLED))
+                return await self._commit(job.transition(JobState.CANCELLED))
             if status.state is RemoteState.RUNNING and job.state is JobState.SUBMITTED:
-                job = self._set(job.transition(JobState.RUNNING, progress=status.progress))
+                job = await self._commit(job.transition(JobState.RUNNING, progress=status.progress))
             elif status.progress != job.progress:
-                job = self._set(job.updated(progress=status.progress), persist=False)
+                job = self._set(job.updated(progress=status.progress))
             delay = status.poll_after if status.poll_after is not None else interval
             interval = min(self.timing.poll_max, interval * self.timing.poll_growth)
             await self._sleep(job.id, delay * (0.9 + random.random() * 0.2))
@@ -456,7 +473,7 @@ class Runner:
             now = time.monotonic()
             if total and now - last_emit > 0.2:
                 last_emit = now
-                self._set(self._current(job.id).updated(progress=done / total), persist=False)
+                self._set(self._current(job.id).updated(progress=done / total))
 
         failures = 0
         try:
@@ -482,7 +499,7 @@ class Runner:
         os.replace(partial, final)
         done = self._current(job.id).transition(JobState.DONE, output_path=str(final), progress=1.0)
         _write_sidecar(final, done, spec, info)
-        return self._set(done)
+        return await self._commit(done)
 
     async def _cancel_remote(self, job: Job) -> None:
         if not job.remote:

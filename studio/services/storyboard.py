@@ -92,7 +92,8 @@ async def attach_finished(services, project: Project, folder: Path, job: Job) ->
     from .media import probe
 
     info = await asyncio.to_thread(probe, job.output_path)
-    services.projects.attach_take(project, folder, job.shot_id, job, info)
+    take = await asyncio.to_thread(services.projects.take_for_job, folder, job, info)
+    project.add_take(job.shot_id, take)  # on the loop: the window listens to the project
 
 
 async def run_storyboard(
@@ -101,8 +102,11 @@ async def run_storyboard(
     folder: Path,
     *,
     on_job: Callable[[Job], None] | None = None,
+    attach: bool = True,
 ) -> list[Job]:
-    """Generate every shot without a chosen take, then save the project.
+    """Generate every shot without a chosen take; with ``attach``, add the takes and save.
+
+    A window that attaches finished jobs itself (and owns saving) passes ``attach=False``.
 
     Chained and bridged shots wait for the shot before them; others run in parallel.
     Raises the first failure's error after every other shot has finished.
@@ -129,8 +133,9 @@ async def run_storyboard(
             job = await services.runner.wait(job.id)
             jobs.append(job)
             if job.state is JobState.DONE:
-                await attach_finished(services, project, folder, job)
-                services.projects.save(project, folder)
+                if attach:
+                    await attach_finished(services, project, folder, job)
+                    await _save(services, project, folder)
             else:
                 failures.append(_job_error(job, shot, index))
         except StudioError as error:
@@ -139,10 +144,16 @@ async def run_storyboard(
             done_events[shot.id].set()
 
     await asyncio.gather(*(produce(s) for s in project.shots if s.id in pending))
-    services.projects.save(project, folder)
+    if attach:
+        await _save(services, project, folder)
     if failures:
         raise failures[0]
     return jobs
+
+
+async def _save(services, project: Project, folder: Path) -> None:
+    data = project.to_dict()  # snapshot on the loop; the write (with fsync) in a worker
+    await asyncio.to_thread(services.projects.save_data, data, folder)
 
 
 def _adoptable_job(services, project: Project, folder: Path, shot: Shot) -> Job | None:

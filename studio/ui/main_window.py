@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
         job: Job = args[0]
         self._cost_timer.start()
         project, folder = self.project, self.folder
-        if project is None or folder is None or not job.shot_id or job.project_dir != str(folder):
+        if project is None or folder is None or not job.shot_id or job.project_dir != str(Path(folder).resolve()):
             return
         try:
             project.shot(job.shot_id)
