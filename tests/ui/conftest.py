@@ -11,6 +11,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,13 @@ def qloop(qapp):
 
     apply_theme(qapp)
     loop = qasync.QEventLoop(qapp, already_running=True)
+    # Plain worker threads: qasync's own QThread executor is never shut down by a loop that
+    # pytest-qt keeps running, and Qt aborts the process when a running QThread is destroyed.
+    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ui-test-worker")
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
+    executor.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture
