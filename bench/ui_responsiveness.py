@@ -203,6 +203,7 @@ def main() -> int:
     sys.setswitchinterval(0.001)  # as studio.app.main does
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
+    app.setQuitOnLastWindowClosed(False)  # the scenario closes the window before it returns
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
