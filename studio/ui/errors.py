@@ -86,3 +86,20 @@ def show_error(parent: QWidget | None, error: BaseException | dict | str, title:
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
     return text
+
+
+TONES = {"ok": "OK", "error": "ERROR", "warning": "WARN", "dim": "TEXT_DIM"}
+
+
+def tone_colour(tone: str) -> str:
+    """The theme's colour for ``ok``, ``error``, ``warning`` or ``dim`` ("" for the default text)."""
+    from studio.ui import style
+
+    name = TONES.get(tone)
+    return getattr(style, name) if name else ""
+
+
+def set_tone(label: QWidget, tone: str = "") -> None:
+    """Colour a status label by meaning (success, failure, warning, secondary) in the app's theme."""
+    colour = tone_colour(tone)
+    label.setStyleSheet(f"color: {colour};" if colour else "")

@@ -77,7 +77,8 @@ def test_events_become_rows_with_state_progress_cost_and_error(monitor, services
     job = running_job()
     services.runner.job_changed.emit(job)
     assert monitor.model.rowCount() == 1
-    assert cell(monitor, 0, COL_MODEL) == "replicate:google/veo-3.1-fast"
+    assert cell(monitor, 0, COL_MODEL) == services.catalog.get("replicate:google/veo-3.1-fast").name == "Veo 3.1 Fast"
+    assert "replicate:google/veo-3.1-fast" in monitor.model.index(0, COL_MODEL).data(Qt.ItemDataRole.ToolTipRole)
     assert cell(monitor, 0, COL_PROMPT).startswith("A lighthouse at dusk")
     assert cell(monitor, 0, COL_STATE) == "Submitted"
     assert cell(monitor, 0, COL_COST) == "$1.20"

@@ -168,7 +168,8 @@ def test_connection_success_and_failure_against_emulator(dialog, services, run):
             assert page.spinner.isVisibleTo(page) and not page.test_button.isEnabled()
             await wait_until(lambda: page.test_button.isEnabled(), 10)
             assert page.test_result.text().startswith("✗ ")
-            assert "Check the key in Settings" in page.test_result.text(), page.test_result.text()
+            assert "did not accept the API key" in page.test_result.text(), page.test_result.text()
+            assert "Something went wrong" not in page.test_result.text()
             assert "r8_wrong" not in page.test_result.text()
             assert not page.spinner.isVisibleTo(page)
             # The right key: typed, tested (which saves it), success sentence.

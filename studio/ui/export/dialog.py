@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from studio.core.project import Project
 from studio.services import export as export_service
 from studio.services.media.plan import ExportSettings
-from studio.ui.errors import describe_error
+from studio.ui.errors import describe_error, set_tone
 from studio.ui.qt_events import spawn
 
 log = logging.getLogger(__name__)
@@ -166,6 +166,7 @@ class ExportDialog(QDialog):
 
         self.export_button = QPushButton("Export")
         self.export_button.setDefault(True)
+        self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button = QPushButton("Cancel export")
         self.cancel_button.setVisible(False)
@@ -257,7 +258,7 @@ class ExportDialog(QDialog):
     def _schedule_plan(self) -> None:
         # The shown plan no longer matches the settings: no export until the new one is in.
         self._plan = None
-        self.plan_summary.setStyleSheet("")
+        set_tone(self.plan_summary)
         self.plan_summary.setText("Working out the plan…")
         self._update_buttons()
         self._replan_timer.start()
@@ -284,7 +285,7 @@ class ExportDialog(QDialog):
         self._plan = plan
         self.plan_view.setPlainText("\n".join(plan.describe()))
         seconds = float(getattr(plan, "duration", 0.0) or 0.0)
-        self.plan_summary.setStyleSheet("")
+        set_tone(self.plan_summary)
         self.plan_summary.setText(
             f"{len(plan.clips)} shot{'s' if len(plan.clips) != 1 else ''}, {seconds:.1f} s"
             + (", with sound." if getattr(plan, "has_audio", False) else ", silent.")
@@ -296,7 +297,7 @@ class ExportDialog(QDialog):
             return
         self._plan = None
         self.plan_view.setPlainText("")
-        self.plan_summary.setStyleSheet("color: #c62828;")
+        set_tone(self.plan_summary, "error")
         self.plan_summary.setText(describe_error(exc).one_line())
         self._update_buttons()
 
@@ -330,7 +331,7 @@ class ExportDialog(QDialog):
         self._result_path = None
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setStyleSheet("")
+        set_tone(self.status)
         self.status.setText(f"Exporting to {out.name}…")
         self._set_busy(True)
         relay = self._relay
@@ -374,7 +375,7 @@ class ExportDialog(QDialog):
             facts.append(f"{duration:.1f} s")
         if video is not None:
             facts.append(f"{video.width}×{video.height}")
-        self.status.setStyleSheet("color: #2e7d32;")
+        set_tone(self.status, "ok")
         self.status.setText(f"Exported {out.name}" + (f" ({', '.join(facts)})" if facts else "") + ".")
         self.open_folder_button.setVisible(True)
         self._set_busy(False)
@@ -387,7 +388,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         text = describe_error(exc)
         if text.kind == "cancelled":
-            self.status.setStyleSheet("")
+            set_tone(self.status)
             self.status.setText("The export was cancelled; no file was written.")
         else:
             self._fail(text.one_line(), text.detail)
@@ -396,7 +397,7 @@ class ExportDialog(QDialog):
             super().reject()
 
     def _fail(self, sentence: str, detail: str = "") -> None:
-        self.status.setStyleSheet("color: #c62828;")
+        set_tone(self.status, "error")
         self.status.setText(sentence)
         self.status.setToolTip(detail)
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from studio.core.jobs import Job, JobState
-from studio.ui.errors import describe_error
+from studio.ui.errors import describe_error, tone_colour
 
 COLUMNS = ("Model", "Prompt", "State", "Progress", "Cost", "Error")
 COL_MODEL, COL_PROMPT, COL_STATE, COL_PROGRESS, COL_COST, COL_ERROR = range(len(COLUMNS))
@@ -34,14 +34,14 @@ STATE_LABELS = {
     JobState.DONE: "Done",
     JobState.FAILED: "Failed",
     JobState.CANCELLED: "Cancelled",
-    JobState.UNKNOWN: "Unknown — check provider",
+    JobState.UNKNOWN: "Unknown",
 }
 
 _STATE_COLORS = {
-    JobState.DONE: QColor("#2e7d32"),
-    JobState.FAILED: QColor("#c62828"),
-    JobState.UNKNOWN: QColor("#ef6c00"),
-    JobState.CANCELLED: QColor("#757575"),
+    JobState.DONE: QColor(tone_colour("ok")),
+    JobState.FAILED: QColor(tone_colour("error")),
+    JobState.UNKNOWN: QColor(tone_colour("warning")),
+    JobState.CANCELLED: QColor(tone_colour("dim")),
 }
 
 PROMPT_EXCERPT = 80
@@ -78,8 +78,10 @@ def state_label(job: Job) -> str:
 class JobTableModel(QAbstractTableModel):
     """A table of jobs keyed by id, newest first."""
 
-    def __init__(self, parent=None, *, clock=time.time) -> None:
+    def __init__(self, parent=None, *, clock=time.time, model_name=None) -> None:
         super().__init__(parent)
+        self._model_name = model_name  # model id -> display name (the catalog's), or None
+        self._labels: dict[str, str] = {}
         self._jobs: list[Job] = []
         self._rows: dict[str, int] = {}
         self._clock = clock
@@ -120,6 +122,8 @@ class JobTableModel(QAbstractTableModel):
                 return "\n\n".join(x for x in (text.sentence, text.action, text.detail) if x)
             if col == COL_MODEL:
                 return f"{job.model_id}\njob {job.id}" + (f"\nremote {job.remote_id}" if job.remote_id else "")
+            if col == COL_STATE and job.state is JobState.UNKNOWN:
+                return "Studio lost the provider's answer to this submit. Check the provider's dashboard before retrying."
             if col == COL_STATE and job.output_path:
                 return job.output_path
         if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_ERROR):
@@ -131,7 +135,7 @@ class JobTableModel(QAbstractTableModel):
 
     def _display(self, job: Job, col: int) -> str:
         if col == COL_MODEL:
-            return job.model_id
+            return self.model_label(job.model_id)
         if col == COL_PROMPT:
             return excerpt(job.prompt)
         if col == COL_STATE:
@@ -143,6 +147,19 @@ class JobTableModel(QAbstractTableModel):
         if col == COL_ERROR:
             return describe_error(job.error).sentence if job.error else ""
         return ""
+
+    def model_label(self, model_id: str) -> str:
+        """The catalog's name for ``model_id`` (cached: this runs on every paint)."""
+        label = self._labels.get(model_id)
+        if label is None:
+            label = model_id
+            if self._model_name is not None:
+                try:
+                    label = self._model_name(model_id) or model_id
+                except Exception:  # noqa: BLE001 - an unknown model keeps its id
+                    pass
+            self._labels[model_id] = label
+        return label
 
     def progress_text(self, job: Job) -> str:
         """``"42%"`` when known; else the elapsed time ``"1:23"`` (final time once finished)."""

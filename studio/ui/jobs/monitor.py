@@ -136,7 +136,8 @@ class JobMonitor(QWidget):
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self.model = JobTableModel(self)
+        catalog = getattr(services, "catalog", None)
+        self.model = JobTableModel(self, model_name=(lambda mid: catalog.get(mid).name) if catalog is not None else None)
         self.proxy = _FilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -170,13 +171,13 @@ class JobMonitor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        widths = {COL_MODEL: 210, COL_STATE: 110, COL_PROGRESS: 110, COL_COST: 64, COL_ERROR: 240}
+        widths = {COL_MODEL: 170, COL_STATE: 100, COL_PROGRESS: 110, COL_COST: 64, COL_ERROR: 260}
         for col, width in widths.items():
             header.resizeSection(col, width)
         header.setMinimumSectionSize(48)
 
         # actions: one set, used by the buttons, the context menu and shortcuts
-        self.cancel_action = QAction("Cancel", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.cancel_action = QAction("Cancel job", self, shortcut=QKeySequence.StandardKey.Delete)
         self.cancel_action.setToolTip("Stop this job (and ask the provider to stop billing for it)")
         self.cancel_action.triggered.connect(self.cancel_selected)
         self.retry_action = QAction("Retry…", self)
@@ -207,7 +208,8 @@ class JobMonitor(QWidget):
         for button in (self.cancel_button, self.retry_button, self.reveal_button, self.copy_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)

@@ -29,9 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.ui.errors import set_tone
+
 from .frames import ClipFacts, FrameGrabber
 
 log = logging.getLogger(__name__)
+
+NO_MULTIMEDIA_NOTE = "No Qt Multimedia backend here: showing frames only, without sound."
 
 CutItem = tuple[str, float, "float | None"]
 """``(path, trim_in, trim_out)`` in seconds; ``trim_out`` None means "to the end"."""
@@ -230,10 +234,10 @@ class PreviewPane(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setVisible(False)
-        self.note.setStyleSheet("color: palette(mid);")
+        set_tone(self.note, "dim")
 
         controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
+        controls.setContentsMargins(6, 0, 6, 0)
         controls.setSpacing(4)
         for w in (self.back_button, self.play_button, self.forward_button):
             controls.addWidget(w)
@@ -241,7 +245,7 @@ class PreviewPane(QWidget):
         controls.addWidget(self.time_label)
         controls.addWidget(self.mute_button)
         info = QHBoxLayout()
-        info.setContentsMargins(0, 0, 0, 0)
+        info.setContentsMargins(8, 0, 8, 6)
         info.addWidget(self.note, 1)
         info.addWidget(self.item_label)
         layout = QVBoxLayout(self)
@@ -262,10 +266,7 @@ class PreviewPane(QWidget):
             shortcut.activated.connect(slot)
 
         if self.player is None:
-            self._set_note(
-                "Playback with sound is not available on this system (no Qt Multimedia backend): "
-                "showing frames only, without sound."
-            )
+            self._set_note(NO_MULTIMEDIA_NOTE)
         self._update_controls()
 
     # -- setup -------------------------------------------------------------------------
@@ -673,10 +674,7 @@ class PreviewPane(QWidget):
 
     def _set_note(self, text: str) -> None:
         if not text and self.player is None:
-            text = (
-                "Playback with sound is not available on this system (no Qt Multimedia backend): "
-                "showing frames only, without sound."
-            )
+            text = NO_MULTIMEDIA_NOTE
         self.note.setText(text)
         self.note.setVisible(bool(text))
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.ui.errors import describe_error
+from studio.ui.errors import describe_error, set_tone
 from studio.ui.qt_events import spawn
 
 OFFLINE_PROVIDERS = {"animatic"}
@@ -61,7 +61,7 @@ def provider_title(name: str) -> str:
 
 def _muted(label: QLabel) -> QLabel:
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
+    set_tone(label, "dim")
     return label
 
 
@@ -105,11 +105,8 @@ class ProviderPage(QWidget):
         if not secrets.available:
             self.key_edit.setEnabled(False)
             self.remove_key_button.setEnabled(False)
-            self.keyring_note.setText(
-                f"No keyring is available ({secrets.backend_name}), so Studio cannot store keys here. "
-                + _fallback_help(secrets, name)
-            )
-            self.keyring_note.setStyleSheet("color: #b26a00;")
+            self.keyring_note.setText(_fallback_help(secrets, name))
+            set_tone(self.keyring_note, "warning")
         else:
             self.keyring_note.setText(f"Stored in the system keyring ({secrets.backend_name}); never written to disk by Studio.")
 
@@ -218,21 +215,23 @@ class ProviderPage(QWidget):
         self.apply()
         self.test_button.setEnabled(False)
         self.spinner.setVisible(True)
-        self.test_result.setStyleSheet("")
+        set_tone(self.test_result)
         self.test_result.setText(f"Asking {provider_title(self.name)}…")
         spawn(self.services.test_connection(self.name), on_result=self._tested_ok, on_error=self._tested_bad)
 
     def _tested_ok(self, message: Any) -> None:
         self._test_done()
         text = str(message).strip() or "The key works."
-        self.test_result.setStyleSheet("color: #2e7d32;")
+        set_tone(self.test_result, "ok")
         self.test_result.setText(f"✓ Connected. {text.rstrip('.')}.")
 
     def _tested_bad(self, exc: BaseException) -> None:
         self._test_done()
         text = describe_error(exc)
-        self.test_result.setStyleSheet("color: #c62828;")
-        self.test_result.setText(f"✗ {text.one_line()}")
+        set_tone(self.test_result, "error")
+        # The action hint for a bad key is "Check the key in Settings": we are there already.
+        line = text.sentence if text.kind == "auth" else text.one_line()
+        self.test_result.setText(f"✗ {line}")
         if text.detail:
             self.test_result.setToolTip(text.detail)
 
@@ -280,7 +279,8 @@ class GeneralPage(QWidget):
         row.addWidget(self.data_dir_edit, 1)
         row.addWidget(browse)
         form.addRow("Data folder", row)
-        self.data_dir_note = _muted(QLabel("A new data folder takes effect after Studio restarts; existing clips stay where they are."))
+        self.data_dir_note = _muted(QLabel("Takes effect after a restart; existing clips stay where they are."))
+        self.data_dir_note.setWordWrap(False)
         form.addRow("", self.data_dir_note)
 
         self.budget_spin = QDoubleSpinBox()
@@ -298,15 +298,19 @@ class GeneralPage(QWidget):
 
         conc_box = QGroupBox("Jobs at once, per provider")
         conc_form = QFormLayout(conc_box)
+        conc_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.concurrency: dict[str, QSpinBox] = {}
         for name in providers:
             spin = QSpinBox()
             spin.setRange(1, 32)
             spin.setValue(int(settings.get(f"providers.{name}.concurrency", 2) or 2))
             spin.setToolTip("More jobs at once finish sooner but may hit the provider's rate limits")
+            spin.setMinimumWidth(80)
             self.concurrency[name] = spin
             conc_form.addRow(provider_title(name), spin)
-        conc_form.addRow("", _muted(QLabel("Changes apply to jobs started after Studio restarts.")))
+        conc_note = _muted(QLabel("Changes apply after a restart."))
+        conc_note.setWordWrap(False)
+        conc_form.addRow("", conc_note)
 
         self.offline_note = _muted(
             QLabel("The offline animatic needs no key: it makes quick placeholder clips on this computer.")
@@ -365,10 +369,10 @@ class SettingsDialog(QDialog):
         self.warning.setVisible(not services.secrets.available)
         if not services.secrets.available:
             self.warning.setText(
-                "⚠ This system has no keyring, so Studio cannot store provider keys. "
-                "Set them as environment variables instead (see each provider's tab)."
+                f"⚠ No keyring service was found ({services.secrets.backend_name}): Studio cannot store keys. "
+                "Set them as environment variables instead; each provider's tab says which."
             )
-            self.warning.setStyleSheet("color: #b26a00;")
+            set_tone(self.warning, "warning")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
