@@ -169,9 +169,11 @@ class JobMonitor(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Prompt and error share whatever width is left, so a narrow dock still shows both.
         header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_ERROR, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        widths = {COL_MODEL: 170, COL_STATE: 100, COL_PROGRESS: 110, COL_COST: 64, COL_ERROR: 260}
+        widths = {COL_MODEL: 130, COL_STATE: 92, COL_PROGRESS: 100, COL_COST: 56}
         for col, width in widths.items():
             header.resizeSection(col, width)
         header.setMinimumSectionSize(48)

@@ -206,7 +206,8 @@ class FrameGrabber(QObject):
                 if self.cache.get(facts.path, index) is None:
                     self.cache.put(facts.path, index, to_qimage(rgb))
 
-        self._prefetch_executor.submit(work)
+        if not self._closed:
+            self._prefetch_executor.submit(work)
 
     def _emit_ready(self, path: str, seconds: float, image: QImage) -> None:
         try:
@@ -239,7 +240,8 @@ class FrameGrabber(QObject):
                 except RuntimeError:
                     self._closed = True
 
-        self._executor.submit(work)
+        if not self._closed:
+            self._executor.submit(work)
 
     def grab_now(self, path: str, seconds: float) -> QImage:
         """Blocking exact grab (tests and single stills); also fills the cache."""

@@ -678,9 +678,9 @@ class PreviewPane(QWidget):
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
-    def closeEvent(self, event) -> None:  # noqa: N802
-        self.shutdown()
-        super().closeEvent(event)
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.pause()  # a hidden preview must not keep playing sound
+        super().hideEvent(event)
 
     def shutdown(self) -> None:
         """Stop playback and the frame workers (call before the app quits)."""
