@@ -281,3 +281,24 @@ def test_bridge_unhooks_when_the_monitor_is_destroyed(services, qtbot):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(services.runner.job_changed) == before
     services.runner.job_changed.emit(running_job())  # no crash into a dead widget
+
+
+def test_events_from_a_worker_thread_arrive_on_the_gui_thread(monitor, services, qtbot):
+    import threading
+
+    from PySide6.QtCore import QThread
+
+    seen_threads = []
+    upsert = monitor.model.upsert
+
+    def recording_upsert(job):
+        seen_threads.append(QThread.currentThread())
+        return upsert(job)
+
+    monitor.model.upsert = recording_upsert
+    job = running_job(prompt="From a worker")
+    worker = threading.Thread(target=services.runner.job_changed.emit, args=(job,))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: monitor.model.row_of(job.id) >= 0, timeout=2000)
+    assert seen_threads == [monitor.thread()]

@@ -679,7 +679,8 @@ class PreviewPane(QWidget):
         self.note.setVisible(bool(text))
 
     def hideEvent(self, event) -> None:  # noqa: N802
-        self.pause()  # a hidden preview must not keep playing sound
+        if not event.spontaneous():  # closed or tabbed away (not a minimised window): stop the sound
+            self.pause()
         super().hideEvent(event)
 
     def shutdown(self) -> None:
