@@ -8,16 +8,15 @@ else is applied on OK / Apply.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -271,15 +270,17 @@ class GeneralPage(QWidget):
         form.addRow("Default model", self.model_combo)
 
         current_home = str(services.paths.home)
-        self.data_dir_edit = QLineEdit(settings.get("data_dir") or current_home)
+        self.data_dir_edit = QLineEdit(current_home)
+        self.data_dir_edit.setReadOnly(True)
         self.data_dir_edit.setToolTip("Where Studio keeps its job database, clips and logs")
-        browse = QPushButton("Browse…")
-        browse.clicked.connect(self._browse)
+        open_folder = QPushButton("Open")
+        open_folder.setToolTip("Show the data folder in the file manager")
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(current_home)))
         row = QHBoxLayout()
         row.addWidget(self.data_dir_edit, 1)
-        row.addWidget(browse)
+        row.addWidget(open_folder)
         form.addRow("Data folder", row)
-        self.data_dir_note = _muted(QLabel("Takes effect after a restart; existing clips stay where they are."))
+        self.data_dir_note = _muted(QLabel("To use another folder, start Studio with STUDIO_HOME set to it."))
         self.data_dir_note.setWordWrap(False)
         form.addRow("", self.data_dir_note)
 
@@ -322,11 +323,6 @@ class GeneralPage(QWidget):
         layout.addWidget(self.offline_note)
         layout.addStretch(1)
 
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose the data folder", self.data_dir_edit.text())
-        if folder:
-            self.data_dir_edit.setText(folder)
-
     def apply(self) -> None:
         settings = self.services.settings
         model = self.model_combo.currentData()
@@ -336,10 +332,6 @@ class GeneralPage(QWidget):
         new_cap = round(cap, 2) if cap > 0 else None
         if new_cap != settings.get("budget_cap"):
             settings.set("budget_cap", new_cap)
-        folder = self.data_dir_edit.text().strip()
-        current = settings.get("data_dir") or str(self.services.paths.home)
-        if folder and Path(folder).expanduser() != Path(current).expanduser():
-            settings.set("data_dir", str(Path(folder).expanduser()))
         for name, spin in self.concurrency.items():
             if spin.value() != settings.get(f"providers.{name}.concurrency"):
                 settings.set(f"providers.{name}.concurrency", spin.value())
