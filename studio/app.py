@@ -40,7 +40,9 @@ async def run_window(app, args: argparse.Namespace) -> int:
         return 1
 
     closed = asyncio.Event()
-    window = MainWindow(services, qsettings=QSettings("Studio", "Studio"))
+    # Layout and recent projects belong to the data folder: another STUDIO_HOME is another studio.
+    qsettings = QSettings(str(services.paths.home / "window.ini"), QSettings.IniFormat)
+    window = MainWindow(services, qsettings=qsettings)
     window.destroyed.connect(lambda *_: closed.set())
     window.setAttribute(Qt.WA_DeleteOnClose)
     app.lastWindowClosed.connect(closed.set)

@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from studio.core.errors import InvalidRequest, StudioError, action_hint, error_from_dict
+from studio.core.errors import InvalidRequest, StudioError, error_from_dict
 from studio.core.jobs import Job, JobState
 from studio.core.request import GenerationRequest
 
@@ -31,7 +31,7 @@ class Usage(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studio-cli", description="Make short AI videos from the command line.")
     parser.add_argument("--home", help="data folder (default: $STUDIO_HOME or the platform's data folder)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     models = sub.add_parser("models", help="list the model catalog, or add a Replicate model")
     models.add_argument("--json", action="store_true", help="machine-readable output")
@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     stitch.add_argument("--plan", action="store_true", help="print the plan and stop")
 
     jobs = sub.add_parser("jobs", help="list, show, resume or cancel jobs")
-    jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True)
+    jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True, metavar="{list,show,resume,cancel}")
     jl = jobs_sub.add_parser("list")
     jl.add_argument("--state")
     jl.add_argument("--text", help="prompt contains")
@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     jc.add_argument("job_id")
 
     board = sub.add_parser("storyboard", help="produce a storyboard project")
-    board_sub = board.add_subparsers(dest="board_command", required=True)
+    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run}")
     run = board_sub.add_parser("run", help="generate every shot without a chosen take, then export")
     run.add_argument("project")
     run.add_argument("-o", "--output", required=True)
@@ -105,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("Cancelled.")
         return EXIT_CANCELLED
+    except BrokenPipeError:
+        # `studio-cli jobs list | head`: the reader left; end quietly like other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 async def _dispatch(args: argparse.Namespace) -> int:
@@ -219,8 +224,9 @@ async def cmd_generate(services, args) -> int:
     _say(f"Generating with {spec.name}{label}: {_num(validated.duration)} s, {validated.size[0]}x{validated.size[1]}, {cost}.")
     await services.start()
     job = await services.runner.submit(request, allow_retired=args.allow_retired)
+    _deliveries(services, add={job.id: str(out.resolve())})
     job = await _follow(services, [job])
-    return _finish_clip(job[0], out)
+    return _finish_clip(services, job[0], out)
 
 
 async def cmd_stitch(services, args) -> int:
@@ -276,13 +282,31 @@ async def cmd_jobs(services, args) -> int:
             return EXIT_OK
         _say(f"Resuming {len(resumed)} job(s).")
         finished = await _follow(services, resumed)
-        return max((_exit_for(j) for j in finished), default=EXIT_OK)
+        promised = _deliveries(services)
+        codes = []
+        for job in finished:
+            if job.id in promised:
+                codes.append(_finish_clip(services, job, Path(promised[job.id])))
+            else:
+                if job.state is JobState.DONE:
+                    _say(f"Job {job.id} is done: {job.output_path}")
+                codes.append(_exit_for(job, announce=True))
+        return max(codes, default=EXIT_OK)
     if args.jobs_command == "cancel":
         job = _find_job(store, args.job_id)
         if job.state.terminal:
             _say(f"Job {job.id} already ended ({job.state.value}).")
             return EXIT_OK
-        services.runner._jobs[job.id] = job  # cancel a job owned by no running process
+        if services.jobstore.owned_elsewhere(job.id):
+            raise Usage(
+                f"Job {job.id} is being run by another Studio process (the window or another studio-cli); "
+                "cancel it there."
+            )
+        if job.state in (JobState.SUBMITTING, JobState.UNKNOWN):
+            raise Usage(
+                f"Job {job.id} may be running at the provider without Studio knowing its id; "
+                "run 'studio-cli jobs resume' to find it there first, then cancel it."
+            )
         job = await services.runner.cancel(job.id)
         _say(f"Job {job.id} cancelled.")
         return EXIT_OK
@@ -369,7 +393,8 @@ def _progress_printer(ids: set[str] | None = None):
         last[job.id] = key
         extra = f" {percent}%" if job.progress is not None and not job.state.terminal else ""
         elapsed = f" ({job.elapsed():.0f} s)" if job.state.terminal else ""
-        message = f": {job.error_message}" if job.error_message and job.state in (JobState.FAILED, JobState.UNKNOWN) else ""
+        # A failure's sentence is said once, at the end; a job waiting for a person says why now.
+        message = f": {job.error_message}" if job.error_message and job.state is JobState.UNKNOWN else ""
         _say(f"[{job.id}] {job.state.value}{extra}{elapsed}{message}")
 
     return show
@@ -403,7 +428,9 @@ async def _run_export(start):
         raise
 
 
-def _finish_clip(job: Job, out: Path) -> int:
+def _finish_clip(services, job: Job, out: Path) -> int:
+    if job.state.terminal:
+        _deliveries(services, remove=job.id)
     if job.state is JobState.DONE and job.output_path:
         tmp = out.with_name(f".{out.name}.part")
         shutil.copyfile(job.output_path, tmp)
@@ -411,6 +438,22 @@ def _finish_clip(job: Job, out: Path) -> int:
         _say(f"Wrote {out} (job {job.id}).")
         return EXIT_OK
     return _exit_for(job, announce=True)
+
+
+def _deliveries(services, *, add: dict | None = None, remove: str | None = None) -> dict:
+    """Where `generate -o` promised each clip, so `jobs resume` can still write it after a crash."""
+    path = services.paths.home / "cli-outputs.json"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if add or remove:
+        data.update(add or {})
+        data.pop(remove, None)
+        from studio.services.atomic import atomic_write_json
+
+        atomic_write_json(path, data)
+    return data
 
 
 def _exit_for(job: Job, announce: bool = False) -> int:
@@ -422,9 +465,19 @@ def _exit_for(job: Job, announce: bool = False) -> int:
     return _fail(error) if announce else error.exit_code
 
 
+_CLI_HINTS = {
+    "auth": "Check the key: set REPLICATE_API_TOKEN, or save it in the studio's Settings",
+    "quota": "Check billing with the provider, or the budget cap in settings",
+    "content_rejected": "Change the prompt or the image",
+    "transient": "Try again",
+    "expired": "Generate it again",
+    "unknown": "Check the provider's dashboard before generating again",
+}
+
+
 def _fail(error: StudioError) -> int:
-    hint = action_hint(error)
-    _say(error.user_message + (f" ({hint}.)" if hint and error.kind not in ("invalid_request", "cancelled") else ""))
+    hint = _CLI_HINTS.get(error.kind)
+    _say(error.user_message + (f" ({hint}.)" if hint and hint.lower() not in error.user_message.lower() else ""))
     return error.exit_code
 
 

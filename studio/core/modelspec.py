@@ -33,7 +33,7 @@ class ModelStatus:
         if self.state == LIVE:
             return "live"
         text = self.state
-        if self.date:
+        if self.date and not (self.note and self.date in self.note):
             text += f" since {self.date}"
         if self.note:
             text += f": {self.note}"
@@ -58,12 +58,18 @@ class DurationRule:
             return False
         if self.maximum is not None and value > self.maximum + 1e-9:
             return False
+        if self.step > 0:
+            steps = (value - (self.minimum or 0.0)) / self.step
+            return abs(steps - round(steps)) < 0.1  # steps from frame rates are rounded
         return True
 
     def describe(self) -> str:
         if self.choices:
             return ", ".join(_fmt_number(c) for c in self.choices) + " s"
-        return f"{_fmt_number(self.minimum or 0)}–{_fmt_number(self.maximum or 0)} s"
+        text = f"{_fmt_number(self.minimum or 0)}–{_fmt_number(self.maximum or 0)} s"
+        if self.step and self.step != 1:
+            text += f" in steps of {_fmt_number(self.step)} s"
+        return text
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,16 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
                 if not _holds(values, key, want):
                     raise InvalidRequest(rule.message, field=key, allowed=want if isinstance(want, list) else None)
 
+    known_extra = {p.name: p for p in spec.extra_params}
+    for name in request.extra:
+        if any(word in name.lower() for word in ("key", "token", "secret", "password")):
+            raise InvalidRequest(
+                f"{name} looks like a credential; keys go in Settings (the keyring), never in a request.", field=name
+            )
+        if name not in known_extra:
+            allowed = sorted(known_extra)
+            hint = f"; it takes {', '.join(allowed)}" if allowed else "; it takes no extra parameters"
+            raise InvalidRequest(f"{spec.name} has no parameter {name!r}{hint}.", field=name, allowed=allowed)
     for param in spec.extra_params:
         if param.name not in request.extra:
             continue

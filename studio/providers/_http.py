@@ -254,7 +254,7 @@ async def request_idempotent(
         final = attempt == policy.attempts - 1
         try:
             response = await client.request(method, url, **kwargs)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             last_error = _transport_error(provider_label, exc)
             if final:
                 raise last_error from None
@@ -318,7 +318,7 @@ async def send_once(
             log.info("connect to %s failed (%s); nothing sent, retry in %.2fs", _safe_url(url), type(exc).__name__, delay)
             await sleep(delay)
             continue
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:  # transport failures, undecodable bodies, redirect loops
             raise LostSubmission(
                 f"The connection to {provider_label} broke after the request was sent; "
                 "the video may or may not have started, so Studio will check before sending it again.",

@@ -63,7 +63,15 @@ class Catalog:
         """The spec for ``model_id``; raises InvalidRequest with close matches when unknown."""
         if model_id in self._specs:
             return self._specs[model_id]
-        close = difflib.get_close_matches(model_id, list(self._specs), n=3, cutoff=0.5)
+        if model_id.startswith("replicate:") and model_id.count("/") == 1:
+            name = model_id.split(":", 1)[1]
+            raise InvalidRequest(
+                f"{name} is not in the catalog yet; add it from its Replicate schema with "
+                f"'studio-cli models add {name}' (or the model picker's Add… in the window).",
+                field="model",
+            )
+        usable = [i for i, s in self._specs.items() if s.status.usable]
+        close = difflib.get_close_matches(model_id, usable, n=3, cutoff=0.5)
         hint = f" Did you mean {' or '.join(close)}?" if close else " Run 'studio-cli models' to list them."
         raise InvalidRequest(f"There is no model called {model_id!r}.{hint}", field="model", allowed=close or None)
 

@@ -162,6 +162,12 @@ class JobStore:
             row = self._conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return _from_row(row) if row else None
 
+    def owned_elsewhere(self, job_id: str) -> bool:
+        """True when a live process other than this one owns the job (the window, a CLI run)."""
+        with self._lock:
+            row = self._conn.execute("SELECT owner_pid, owner_host FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return bool(row) and row["owner_pid"] != self._pid and self._owner_alive(row["owner_pid"], row["owner_host"])
+
     def find(self, prefix: str) -> Job | None:
         """A job by its id or an unambiguous id prefix."""
         with self._lock:
@@ -176,6 +182,8 @@ class JobStore:
         model: str | None = None,
         since: float | None = None,
         until: float | None = None,
+        shot_id: str | None = None,
+        project_dir: str | None = None,
         limit: int = 200,
     ) -> list[Job]:
         """Jobs newest first, filtered by state(s), prompt text, model id (or prefix) and date."""
@@ -192,6 +200,12 @@ class JobStore:
         if model:
             where.append("(model_id = ? OR model_id LIKE ? ESCAPE '\\')")
             args.extend([model, _like_literal(model) + "%"])
+        if shot_id is not None:
+            where.append("shot_id = ?")
+            args.append(shot_id)
+        if project_dir is not None:
+            where.append("project_dir = ?")
+            args.append(project_dir)
         if since is not None:
             where.append("created_at >= ?")
             args.append(since)

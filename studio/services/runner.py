@@ -23,7 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.core.errors import (
+    AuthError,
     Cancelled,
+    ContentRejected,
+    InvalidRequest,
+    ModelUnavailable,
     Expired,
     LostSubmission,
     QuotaError,
@@ -99,6 +103,7 @@ class Runner:
         self._not_before: dict[str, float] = {}
         self._jobs: dict[str, Job] = {}
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobstore")
+        self._submitting: set[str] = set()
         self._started = False
 
     # -- public API ------------------------------------------------------------------
@@ -111,9 +116,11 @@ class Runner:
         return spec, validated
 
     async def start(self) -> list[Job]:
-        """Adopt and resume every unfinished job whose owning process is gone."""
+        """Adopt and resume every unfinished job whose owning process is gone (once per runner)."""
+        if self._started:
+            return []
         self._started = True
-        resumed = self.store.claim_orphans(UNFINISHED)
+        resumed = await asyncio.get_running_loop().run_in_executor(self._writer, self.store.claim_orphans, UNFINISHED)
         for job in resumed:
             if job.state is JobState.SUBMITTING:
                 # We crashed between committing the row and hearing the answer.
@@ -138,7 +145,9 @@ class Runner:
     ) -> Job:
         """Validate, commit the job row, and start it. Returns the queued job."""
         spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
-        self._check_budget(validated)
+        # A missing key or unknown provider fails here, before a row (and a price) exists.
+        await asyncio.to_thread(self.providers, spec.provider)
+        await asyncio.to_thread(self._check_budget, validated)
         job = Job.new(
             spec.id,
             validated.request.to_dict(),
@@ -152,24 +161,34 @@ class Runner:
         return job
 
     async def cancel(self, job_id: str) -> Job:
-        """Cancel a job here and at the provider (a provider that is already done keeps its result)."""
+        """Cancel a job here and at the provider (a provider that is already done keeps its result).
+
+        While the job's task runs, only the task changes the job's state: it notices the
+        request at its next step, and a submit already on the wire is first recorded (so the
+        remote job can be cancelled too) rather than forgotten.
+        """
         job = self._current(job_id)
         if job.state.terminal:
             return job
-        event = self._cancel_requested.setdefault(job_id, asyncio.Event())
-        event.set()
+        self._cancel_requested.setdefault(job_id, asyncio.Event()).set()
         task = self._tasks.get(job_id)
         if task and not task.done():
-            if job.state in (JobState.QUEUED, JobState.DOWNLOADING):
-                task.cancel()
+            if job_id not in self._submitting and job.state in (JobState.QUEUED, JobState.DOWNLOADING):
+                task.cancel()  # waiting for a slot, backing off, or downloading: nothing is lost
             try:
-                await asyncio.wait_for(asyncio.shield(task), timeout=30)
-            except (asyncio.CancelledError, asyncio.TimeoutError, Exception):
-                pass
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
+                    raise
+            except Exception:
+                log.exception("job %s ended badly while being cancelled", job_id)
         job = self._current(job_id)
         if not job.state.terminal:
             await self._cancel_remote(job)
-            job = await self._commit(self._current(job_id).transition(JobState.CANCELLED))
+            job = self._current(job_id)
+            if not job.state.terminal:
+                job = await self._commit(job.transition(JobState.CANCELLED))
         return job
 
     async def retry(self, job_id: str) -> Job:
@@ -258,7 +277,7 @@ class Runner:
         job = self._current(job_id)
         try:
             spec = self.catalog.get(job.model_id)
-            provider = self.providers(spec.provider)
+            provider = await asyncio.to_thread(self.providers, spec.provider)  # may read the keyring
             async with self._semaphore(spec.provider):
                 while True:
                     job = self._current(job_id)
@@ -287,14 +306,27 @@ class Runner:
                 await self._commit(self._current(job_id).transition(JobState.CANCELLED))
         except StudioError as error:
             job = self._current(job_id)
-            if not job.state.terminal and job.state is not JobState.UNKNOWN:
+            log.info("job %s failed: %s", job_id, error.user_message)
+            if job.state is JobState.SUBMITTING:
+                await self._lost_in_submit(job, error)
+            elif not job.state.terminal and job.state is not JobState.UNKNOWN:
                 await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
         except Exception as exc:  # a bug must still leave the job explained, not stuck
             log.exception("job %s failed unexpectedly", job_id)
             job = self._current(job_id)
-            if not job.state.terminal:
-                error = StudioError("Something went wrong inside Studio; the job stopped.", detail=repr(exc))
+            error = StudioError("Something went wrong inside Studio; the job stopped.", detail=repr(exc))
+            if job.state is JobState.SUBMITTING:
+                await self._lost_in_submit(job, error)  # it may have been created (and billed)
+            elif not job.state.terminal:
                 await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
+
+    async def _lost_in_submit(self, job: Job, error: StudioError) -> None:
+        lost = LostSubmission(
+            "Something failed while this job was being sent; it may be running. Studio will check with the "
+            "provider before sending it again.",
+            detail=error.detail or error.user_message,
+        )
+        await self._commit(job.transition(JobState.UNKNOWN, error=lost.to_dict()))
 
     def _check_cancel(self, job_id: str) -> None:
         event = self._cancel_requested.get(job_id)
@@ -336,24 +368,37 @@ class Runner:
                     JobState.SUBMITTING, attempts=current.attempts + 1, remote={**current.remote, "attempt_at": time.time()}
                 )
             )
+            sending = asyncio.ensure_future(provider.submit(spec, validated, job.idempotency_key))
+            self._submitting.add(job.id)
             try:
-                ref = await asyncio.shield(provider.submit(spec, validated, job.idempotency_key))
+                ref = await asyncio.shield(sending)
+            except asyncio.CancelledError:
+                await self._record_late_answer(job, sending)
+                raise
             except (SubmitNotSent, RateLimited) as error:
                 # Provably not created: the connection never opened, or the provider refused it.
                 attempt += 1
                 if attempt > self.timing.max_submit_retries:
-                    raise
+                    refused = TransientError(
+                        f"{spec.provider} kept refusing this job ({error.user_message}); nothing was charged. "
+                        "Try again later.",
+                        detail=error.detail,
+                    )
+                    return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
                 retry_after = error.retry_after if isinstance(error, RateLimited) else None
                 delay = self._slow_down(spec.provider, retry_after, attempt)
                 job = await self._commit(self._current(job.id).transition(JobState.QUEUED, error=error.to_dict()))
                 log.info("job %s not accepted (%s); trying again in %.1fs", job.id, error.kind, delay)
                 await self._sleep(job.id, delay)
                 continue
+            except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
+                # The provider answered and refused: nothing was created, nothing is owed.
+                return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
             except (TransientError, LostSubmission) as error:
                 if provider.supports_idempotency and attempt < self.timing.max_submit_retries:
-                    attempt += 1
-                    await self._sleep(job.id, self._backoff(attempt))
+                    attempt += 1  # the same key can only ever make one job
                     job = await self._commit(self._current(job.id).transition(JobState.QUEUED))
+                    await self._sleep(job.id, self._backoff(attempt))
                     continue
                 lost = LostSubmission(
                     "The provider's answer to this job was lost; it may be running. Studio is checking, "
@@ -361,11 +406,23 @@ class Runner:
                     detail=error.detail or error.user_message,
                 )
                 return await self._commit(self._current(job.id).transition(JobState.UNKNOWN, error=lost.to_dict()))
+            finally:
+                self._submitting.discard(job.id)
             return await self._commit(
                 self._current(job.id).transition(
                     JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict(), error=None
                 )
             )
+
+    async def _record_late_answer(self, job: Job, sending: asyncio.Future) -> None:
+        """Stopping mid-submit: give the answer a few seconds so its remote id is not lost."""
+        try:
+            ref = await asyncio.wait_for(asyncio.shield(sending), timeout=10)
+        except BaseException:
+            return  # the row stays "submitting"; the next start reconciles it
+        current = self._current(job.id)
+        if current.state is JobState.SUBMITTING:
+            await self._commit(current.transition(JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict()))
 
     async def _reconcile(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
         """Find a lost submit at the provider; requeue it only once the provider verifiably lacks it."""
@@ -384,7 +441,7 @@ class Runner:
                     "check its dashboard before generating again."
                 )
                 return await self._commit(job.updated(error=error.to_dict()))
-            candidates = self._matching_records(job, spec, records)
+            candidates = await asyncio.to_thread(self._matching_records, job, spec, records)
             if len(candidates) == 1:
                 record = candidates[0]
                 ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
@@ -459,13 +516,16 @@ class Runner:
             await self._sleep(job.id, delay * (0.9 + random.random() * 0.2))
 
     async def _download(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
-        from .media import validate_clip  # PyAV loads only when a clip arrives
-
         ref = RemoteRef.from_dict(job.remote)
         status = RemoteStatus(state=RemoteState.SUCCEEDED, result=job.remote.get("result"))
         self.clips_dir.mkdir(parents=True, exist_ok=True)
         final = self.clips_dir / f"{job.id}.mp4"
         partial = self.clips_dir / f".{job.id}.part.mp4"
+        if final.exists():
+            # A crash after the rename but before "done" was committed: the clip is here already
+            # (and the provider may have deleted its copy by now).
+            await asyncio.to_thread(os.replace, final, partial)
+            return await self._finish_download(job, spec, partial, final)
         last_emit = 0.0
 
         def on_progress(done: int, total: int | None) -> None:
@@ -490,25 +550,34 @@ class Runner:
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
-        request = job.request
+        return await self._finish_download(job, spec, partial, final)
+
+    async def _finish_download(self, job: Job, spec: ModelSpec, partial: Path, final: Path) -> Job:
+        from .media import validate_clip
+
         try:
-            info = await asyncio.to_thread(validate_clip, partial, expected_duration=request.get("duration"), tolerance=1.5)
-        except StudioError:
+            info = await asyncio.to_thread(
+                validate_clip, partial, expected_duration=job.request.get("duration"), tolerance=1.5
+            )
+            await asyncio.to_thread(os.replace, partial, final)
+        except BaseException:
             partial.unlink(missing_ok=True)
             raise
-        os.replace(partial, final)
         done = self._current(job.id).transition(JobState.DONE, output_path=str(final), progress=1.0)
-        _write_sidecar(final, done, spec, info)
+        await asyncio.to_thread(_write_sidecar, final, done, spec, info)
         return await self._commit(done)
 
     async def _cancel_remote(self, job: Job) -> None:
-        if not job.remote:
-            return
+        if not job.remote_id:
+            return  # never reached the provider (or not known to have): nothing to cancel there
         try:
             spec = self.catalog.get(job.model_id)
-            await self.providers(spec.provider).cancel(RemoteRef.from_dict(job.remote))
+            provider = await asyncio.to_thread(self.providers, spec.provider)
+            await provider.cancel(RemoteRef.from_dict(job.remote))
         except StudioError as error:
             log.warning("cancel at the provider failed for %s: %s", job.id, error.user_message)
+        except Exception:
+            log.exception("cancel at the provider failed for %s", job.id)
 
 
 def _with_result(job: Job, status: RemoteStatus) -> dict:

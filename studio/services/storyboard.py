@@ -125,7 +125,7 @@ async def run_storyboard(
             index = project.index_of(shot.id)
             if shot.continuity != "independent" and index > 0:
                 await done_events[project.shots[index - 1].id].wait()
-            job = _adoptable_job(services, project, folder, shot) or await generate_shot(
+            job = await asyncio.to_thread(_adoptable_job, services, project, folder, shot) or await generate_shot(
                 services, project, folder, shot.id
             )
             if on_job:
@@ -162,8 +162,8 @@ def _adoptable_job(services, project: Project, folder: Path, shot: Shot) -> Job 
     Producing a storyboard twice must not pay twice for a shot whose job is in flight.
     """
     attached = {t.job_id for t in shot.takes}
-    for job in services.jobstore.list(limit=50, text=None, model=shot.model_id):
-        if job.shot_id != shot.id or job.project_dir != str(folder) or job.id in attached:
+    for job in services.jobstore.list(shot_id=shot.id, project_dir=str(folder), limit=20):
+        if job.id in attached:
             continue
         if job.state in (JobState.FAILED, JobState.CANCELLED):
             return None  # the latest attempt failed: a new one is what the person asked for

@@ -152,7 +152,8 @@ def test_duration_range_bounds_inclusive():
     rule = DurationRule(minimum=0.5, maximum=60, step=0.5)
     assert rule.allows(0.5) and rule.allows(60) and rule.allows(10)
     assert not rule.allows(0.4) and not rule.allows(60.5)
-    assert rule.describe() == "0.5–60 s"
+    assert rule.describe() == "0.5–60 s in steps of 0.5 s"
+    assert not rule.allows(3.3) and rule.allows(3.5)
 
 
 # -- sizes -------------------------------------------------------------------------------

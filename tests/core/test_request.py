@@ -376,9 +376,18 @@ def test_extra_param_range_bounds_and_one_sided():
     assert refused(spec, req(extra={"steps": 9})).field == "steps"
 
 
-def test_unknown_extra_keys_pass_through():
+def test_unknown_extra_keys_are_refused_naming_the_known_ones():
     spec = spec_from(extra_params=EXTRA)
-    assert validate(spec, req(extra={"other": 1})).request.extra == {"other": 1}
+    with pytest.raises(InvalidRequest) as err:
+        validate(spec, req(extra={"other": 1}))
+    assert err.value.field == "other" and err.value.allowed == sorted(p["name"] for p in EXTRA)
+
+
+@pytest.mark.parametrize("name", ["openai_api_key", "token", "upstream_secret", "Password"])
+def test_credentials_never_travel_as_parameters(name):
+    spec = spec_from(extra_params=[*EXTRA, {"name": name, "type": "string"}])
+    with pytest.raises(InvalidRequest, match="credential"):
+        validate(spec, req(extra={name: "value"}))
 
 
 # -- the request itself ------------------------------------------------------------------

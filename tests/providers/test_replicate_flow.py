@@ -8,6 +8,8 @@ import time
 import av
 import pytest
 
+from studio.core.errors import InvalidRequest
+
 from studio.providers.base import Provider, RemoteState
 from tests.providers._replicate_kit import poll_until_done, validated, write_png
 
@@ -105,14 +107,15 @@ async def test_reference_images_are_sent_as_a_list(replicate, replicate_emulator
     assert all(v.startswith("data:image/png") for v in sent["reference_images"])
 
 
-async def test_extra_and_negative_prompt_pass_through(replicate, replicate_emulator):
-    spec, request = validated(
-        "kwaivgi/kling-v2.5-turbo-pro", duration=10, negative_prompt="blur", extra={"guidance_scale": 0.7}
-    )
+async def test_negative_prompt_passes_through_and_undeclared_inputs_are_refused(replicate, replicate_emulator):
+    spec, request = validated("kwaivgi/kling-v2.5-turbo-pro", duration=10, negative_prompt="blur")
     ref = await replicate.submit(spec, request, "job-x")
     sent = replicate_emulator.predictions[ref.remote_id]["input"]
-    assert sent["negative_prompt"] == "blur" and sent["guidance_scale"] == 0.7 and sent["duration"] == 10
+    assert sent["negative_prompt"] == "blur" and sent["duration"] == 10
     assert "resolution" not in sent  # Kling has no resolution field
+    # guidance_scale is deprecated and unused upstream, so the catalog does not declare it
+    with pytest.raises(InvalidRequest, match="no parameter 'guidance_scale'"):
+        validated("kwaivgi/kling-v2.5-turbo-pro", duration=10, extra={"guidance_scale": 0.7})
 
 
 async def test_cancel_stops_a_running_prediction(replicate, replicate_emulator):

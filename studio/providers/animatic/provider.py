@@ -107,9 +107,7 @@ class AnimaticProvider:
         folder = self.work_dir / ref.remote_id
         if folder.exists() and not (folder / OUTPUT).exists():
             (folder / CANCELLED).touch()
-        event = self._cancel.get(ref.remote_id)
-        if event:
-            event.set()
+        self._cancel.setdefault(ref.remote_id, threading.Event()).set()
 
     async def check_credentials(self) -> str:
         return "The offline animatic needs no key and no network."
@@ -153,8 +151,10 @@ class AnimaticProvider:
 
         folder = self.work_dir / remote_id
         order = json.loads((folder / REQUEST).read_text("utf-8"))
-        await asyncio.sleep(self.queue_seconds)
         cancel = self._cancel.setdefault(remote_id, threading.Event())
+        await asyncio.sleep(self.queue_seconds)  # the simulated queue
+        if cancel.is_set() or (folder / CANCELLED).exists():
+            return
         self._progress[remote_id] = 0.0
 
         def on_progress(fraction: float) -> None:
