@@ -276,3 +276,50 @@ def _save_as_dead_process(services, job, pid=None):
     with sqlite3.connect(services.paths.db) as conn:
         conn.execute("UPDATE jobs SET owner_pid = ? WHERE id = ?", (pid, job.id))
     assert os.path.exists(services.paths.db)
+
+
+async def test_cancel_during_a_slow_submit_records_then_cancels_the_remote_job(services):
+    inner = services.providers("animatic")
+
+    class Slow(Scripted):
+        async def submit(self, spec, req, key):
+            self.submits += 1
+            await asyncio.sleep(0.4)  # the POST is on the wire
+            return await inner.submit(spec, req, key)
+
+    scripted = Slow(inner, [])
+    services.runner.providers = lambda name: scripted
+    services.settings.set("animatic.queue_seconds", 5.0)
+    job = await services.runner.submit(request())
+    while job.id not in services.runner._submitting:
+        await asyncio.sleep(0.01)
+    job = await services.runner.cancel(job.id)
+    assert job.state is JobState.CANCELLED
+    assert job.remote_id, "the remote id that arrived during the cancel was kept"
+    assert (services.paths.home / "animatic" / job.remote_id / "cancelled").exists()
+    assert scripted.submits == 1
+    await services.aclose()
+
+
+async def test_cancel_while_backing_off_after_a_refusal_never_sends_again(services):
+    scripted = script(services, [RateLimited("slow down", retry_after=5)])
+    job = await services.runner.submit(request())
+    while scripted.submits < 1 or services.runner.get(job.id).state is not JobState.QUEUED:
+        await asyncio.sleep(0.01)
+    job = await services.runner.cancel(job.id)
+    assert job.state is JobState.CANCELLED
+    assert services.jobstore.get(job.id).state is JobState.CANCELLED
+    await asyncio.sleep(0.2)
+    assert scripted.submits == 1
+    await services.aclose()
+
+
+async def test_a_crash_inside_a_submit_leaves_the_job_unknown_not_failed(services):
+    scripted = script(services, [RuntimeError("bug while reading the answer")])
+    seen = []
+    services.runner.job_changed.connect(lambda j: seen.append(j.state))
+    job = await services.runner.wait((await services.runner.submit(request())).id)
+    assert JobState.UNKNOWN in seen and JobState.FAILED not in seen
+    # the provider never got it (the list says so after the grace period): sent once more
+    assert job.state is JobState.DONE and scripted.submits == 2
+    await services.aclose()
