@@ -394,7 +394,10 @@ class Runner:
             except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
                 # The provider answered and refused: nothing was created, nothing is owed.
                 return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
-            except (TransientError, LostSubmission) as error:
+            except Exception as exc:  # a reset, a timeout, an unreadable answer, a bug: outcome unknown
+                error = exc if isinstance(exc, StudioError) else LostSubmission(
+                    "Something failed while this job was being sent.", detail=repr(exc)
+                )
                 if provider.supports_idempotency and attempt < self.timing.max_submit_retries:
                     attempt += 1  # the same key can only ever make one job
                     job = await self._commit(self._current(job.id).transition(JobState.QUEUED))
@@ -453,6 +456,12 @@ class Runner:
                 text = "The answer to this job was lost and several jobs at the provider match it; check its dashboard."
                 return await self._commit(job.updated(error=LostSubmission(text).to_dict()))
             wait = attempt_at + self.timing.reconcile_grace - time.time()
+            if wait <= 0 and job.attempts >= self.timing.max_submit_retries:
+                failed = TransientError(
+                    f"This job could not be sent to {spec.provider} after {job.attempts} attempts; "
+                    "the provider has no record of it, so nothing was charged."
+                )
+                return await self._commit(job.transition(JobState.FAILED, error=failed.to_dict()))
             if wait <= 0:
                 note = LostSubmission(
                     f"{spec.provider} has no record of this job {self.timing.reconcile_grace:.0f} s after it was "
