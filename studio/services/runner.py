@@ -489,7 +489,9 @@ class Runner:
             and (r.data.get("idempotency_key") in (None, job.idempotency_key))
         ]
         known = {j.remote_id for j in self.store.list(model=job.model_id, since=job.created_at - 600, limit=1000)}
-        return [r for r in candidates if r.remote_id not in known]
+        # A paginated list can show one record twice when jobs are created while it is read.
+        unique = {r.remote_id: r for r in candidates if r.remote_id not in known}
+        return list(unique.values())
 
     async def _poll_until_done(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
         ref = RemoteRef.from_dict(job.remote)

@@ -216,16 +216,22 @@ class ReplicateHandler(BaseHTTPRequestHandler):
         self._send(200, view)
 
     def _list(self) -> None:
+        """Newest first, in pages; the cursor names the last item seen, so pages stay stable
+        while predictions are created (as Replicate's opaque cursors do)."""
         emu = self.emu
         emu._count("list_requests")
         size = int(emu.faults["page_size"])
-        offset = int(self._query.get("cursor", ["0"])[0])
+        after = self._query.get("cursor", [None])[0]
         with emu._lock:
-            ordered = sorted(emu.predictions.values(), key=lambda p: p["created_at"], reverse=True)
-            page = [emu._view(p) for p in ordered[offset : offset + size]]
-        nxt = f"{emu.url}/v1/predictions?cursor={offset + size}" if offset + size < len(ordered) else None
-        prev = f"{emu.url}/v1/predictions?cursor={max(0, offset - size)}" if offset else None
-        self._send(200, {"next": nxt, "previous": prev, "results": page})
+            ordered = sorted(emu.predictions.values(), key=lambda p: (p["created_at"], p["id"]), reverse=True)
+            start = 0
+            if after:
+                ids = [p["id"] for p in ordered]
+                start = ids.index(after) + 1 if after in ids else len(ids)
+            page = [emu._view(p) for p in ordered[start : start + size]]
+        more = start + size < len(ordered)
+        nxt = f"{emu.url}/v1/predictions?cursor={page[-1]['id']}" if page and more else None
+        self._send(200, {"next": nxt, "previous": None, "results": page})
 
     def _output(self, pid: str) -> None:
         emu = self.emu

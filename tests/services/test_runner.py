@@ -323,3 +323,21 @@ async def test_a_crash_inside_a_submit_leaves_the_job_unknown_not_failed(service
     # the provider never got it (the list says so after the grace period): sent once more
     assert job.state is JobState.DONE and scripted.submits == 2
     await services.aclose()
+
+
+async def test_a_record_listed_twice_is_one_match(services):
+    """Offset pagination can repeat a record while jobs are created; it is still one job."""
+    record = RemoteRecord("r1", "kenburns", time.time(), {"prompt": "once"})
+
+    class Listing:
+        name = "animatic"
+
+        async def list_recent(self, since):
+            return [record, record]
+
+    spec = services.catalog.get("animatic:kenburns")
+    job = Job.new(spec.id, {"prompt": "once", "duration": 1.0}).transition(JobState.SUBMITTING)
+    job = services.jobstore.save(job.transition(JobState.UNKNOWN))
+    result = await services.runner._reconcile(job, spec, Listing())
+    assert result.state is JobState.SUBMITTED and result.remote_id == "r1"
+    await services.aclose()
