@@ -121,6 +121,7 @@ class _KenBurns:
         self.h, self.w = rgb.shape[:2]
         self.planes = i420_planes(_i420(rgb), self.w, self.h)
         self.frames = max(frames, 1)
+        self._label = _label_masks(self.w, self.h)
 
     def frame(self, index: int) -> np.ndarray:
         p = index / max(self.frames - 1, 1)
@@ -138,7 +139,31 @@ class _KenBurns:
                 [[zoom, 0, pw / 2 - zoom * cx / div], [0, zoom, ph / 2 - zoom * cy / div]], dtype=np.float64
             )
             cv2.warpAffine(plane, matrix, (pw, ph), dst=dst, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        # Every frame says what it is: the label goes on the luma plane, outlined to read on any image.
+        (y0, x0), outline, text = self._label
+        luma = out[y0 : y0 + outline.shape[0], x0 : x0 + outline.shape[1]]
+        luma[outline] = 24
+        luma[text] = 232
         return out
+
+
+def _label_masks(width: int, height: int) -> tuple[tuple[int, int], np.ndarray, np.ndarray]:
+    """Where the corner label goes, and its outline and text masks (drawn once per clip)."""
+    unit = min(width, height) / 720
+    scale, thick = max(0.35, 0.55 * unit), max(1, round(unit))
+    (lw, lh), base = cv2.getTextSize(LABEL, _FONT, scale, thick)
+    pad = thick + 2
+    margin = max(6, int(16 * unit))
+    box_w, box_h = lw + 2 * pad, lh + base + 2 * pad
+    outline = np.zeros((box_h, box_w), np.uint8)
+    text = np.zeros_like(outline)
+    origin = (pad, pad + lh)
+    cv2.putText(outline, LABEL, origin, _FONT, scale, 255, thick + 2, cv2.LINE_AA)
+    cv2.putText(text, LABEL, origin, _FONT, scale, 255, thick, cv2.LINE_AA)
+    x0 = max(0, width - box_w - margin + pad)
+    y0 = max(0, height - box_h - margin + pad + base)
+    y0 = min(y0, height - box_h)
+    return (y0, x0), outline > 96, text > 128
 
 
 def render_animatic(
