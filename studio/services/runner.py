@@ -249,6 +249,9 @@ class Runner:
         """
         self._jobs[job.id] = job
         await asyncio.get_running_loop().run_in_executor(self._writer, self.store.save, job)
+        log.info(
+            "job %s %s %s%s", job.id, job.model_id, job.state.value, f": {job.error_message}" if job.error_message else ""
+        )
         self.job_changed.emit(job)
         return job
 

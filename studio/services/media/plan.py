@@ -194,6 +194,9 @@ def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate:
     return None
 
 
+_STILL_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "webp_pipe", "bmp_pipe", "gif", "tiff_pipe"}
+
+
 def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings | None = None) -> StitchPlan:
     """Probe every clip and decide, per clip, copy or conform; see :class:`StitchPlan`.
 
@@ -209,6 +212,8 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
     for clip, info in zip(items, infos):
         if info.video is None:
             raise MediaError(f"{Path(clip.path).name} has no video in it.")
+        if info.format_name.split(",")[0] in _STILL_FORMATS or (info.duration or 0) <= 0:
+            raise MediaError(f"{Path(clip.path).name} is a still image, not a video clip.")
 
     first = infos[0].video
     width = settings.width or first.width
