@@ -10,7 +10,8 @@ from .commands import (
     UpdateShotCommand,
 )
 from .model import ShotListModel
-from .timeline import StoryboardPanel, TimelineCanvas
+from .panel import StoryboardPanel
+from .timeline import TimelineCanvas
 
 __all__ = [
     "AddShotCommand",

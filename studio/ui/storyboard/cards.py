@@ -1,0 +1,178 @@
+"""Painting of the storyboard timeline: shot cards, their filmstrips and transition markers.
+
+The geometry constants here are shared by the canvas (hit testing) and the panel (its fixed
+height). :class:`CardPainting` is mixed into :class:`~studio.ui.storyboard.timeline.TimelineCanvas`
+and draws from the canvas's laid-out card rectangles; it never edits anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+
+from studio.core.project import Shot
+
+from .. import style
+
+MARGIN = 12
+GAP = 30
+HEADER_H = 26
+STRIP_H = 72
+FOOTER_H = 26
+CARD_H = HEADER_H + STRIP_H + FOOTER_H
+MIN_CARD_W = 150
+HANDLE_W = 8
+
+CONTINUITY_LABELS = {"independent": "Independent", "chained": "Chained (from previous shot)", "bridged": "Bridged (first + last frame)"}
+CONTINUITY_MARK = {"independent": "", "chained": "⛓", "bridged": "⇄"}
+
+
+def fmt_seconds(value: float) -> str:
+    return f"{value:.1f} s"
+
+
+class CardPainting:
+    """The paint half of the timeline canvas (a mixin over a QWidget with laid-out cards)."""
+
+    # -- painting ----------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        try:
+            self._paint(p, event.rect())
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter, visible: QRect) -> None:
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor(style.BG))
+        if not self._rects:
+            p.setPen(QColor(style.TEXT_DIM))
+            p.drawText(self.rect(), Qt.AlignCenter, "No shots yet. Click “Add shot” to plan the first one.")
+            return
+        for index, (sid, rect) in enumerate(self._rects):
+            if index > 0:
+                self._paint_transition(p, sid, rect)
+            if rect.right() < visible.left() - GAP or rect.left() > visible.right() + GAP:
+                continue
+            self._paint_card(p, index, self.project.shot(sid), rect)
+        if self._drag_gap is not None:
+            x = self._gap_x(self._drag_gap)
+            p.setPen(QPen(QColor(style.ACCENT), 3))
+            p.drawLine(x, MARGIN - 4, x, MARGIN + CARD_H + 4)
+
+    def _gap_x(self, gap: int) -> int:
+        if not self._rects:
+            return MARGIN
+        if gap >= len(self._rects):
+            return self._rects[-1][1].right() + GAP // 2
+        return self._rects[gap][1].left() - GAP // 2
+
+    def _paint_transition(self, p: QPainter, sid: str, rect: QRect) -> None:
+        shot = self.project.shot(sid)
+        cx = rect.left() - GAP // 2
+        cy = rect.top() + HEADER_H + STRIP_H // 2
+        p.setPen(QPen(QColor(style.BORDER), 1))
+        p.drawLine(cx, rect.top() + HEADER_H, cx, rect.top() + HEADER_H + STRIP_H)
+        box = QRectF(cx - 10, cy - 10, 20, 20)
+        p.setBrush(QColor(style.RAISED))
+        p.setPen(QPen(QColor(style.ACCENT if shot.transition == "crossfade" else style.BORDER), 1.5))
+        p.drawRoundedRect(box, 4, 4)
+        p.setPen(QPen(QColor(style.TEXT), 1.5))
+        if shot.transition == "crossfade":
+            p.drawLine(int(cx - 5), int(cy + 5), int(cx + 5), int(cy - 5))
+            p.drawLine(int(cx - 5), int(cy - 5), int(cx + 5), int(cy + 5))
+        else:
+            p.drawLine(cx, int(cy - 6), cx, int(cy + 6))
+
+    def _paint_card(self, p: QPainter, index: int, shot: Shot, rect: QRect) -> None:
+        selected = shot.id == self.current_id
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(rect), 6, 6)
+        p.fillPath(path, QColor(style.PANEL))
+        fm = QFontMetrics(self.font())
+
+        # header: number, continuity mark, title
+        p.setPen(QColor(style.TEXT))
+        bold = QFont(self.font())
+        bold.setBold(True)
+        p.setFont(bold)
+        mark = CONTINUITY_MARK.get(shot.continuity, "")
+        title = f"{index + 1}  {mark + ' ' if mark else ''}{shot.title or 'Untitled'}"
+        head = QRect(rect.left() + 8, rect.top(), rect.width() - 16, HEADER_H)
+        p.drawText(head, Qt.AlignVCenter | Qt.AlignLeft, QFontMetrics(bold).elidedText(title, Qt.ElideRight, head.width()))
+        p.setFont(self.font())
+
+        # filmstrip (clip frames), the first frame still, or the prompt
+        strip = QRect(rect.left() + 1, rect.top() + HEADER_H, rect.width() - 2, STRIP_H)
+        p.save()
+        p.setClipRect(strip)
+        p.fillRect(strip, QColor("#15171b"))
+        drawn = self._paint_strip(p, shot, strip)
+        if not drawn:
+            p.setPen(QColor(style.TEXT_DIM))
+            text_rect = strip.adjusted(8, 6, -8, -6)
+            p.drawText(text_rect, Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, shot.prompt or "No prompt yet")
+        if self._trim and self._trim["shot_id"] == shot.id:
+            p.fillRect(strip, QColor(76, 141, 255, 40))
+        p.restore()
+        if shot.chosen_take is not None:  # trim handles
+            p.setBrush(QColor(style.ACCENT if selected else style.TEXT_DIM))
+            p.setPen(Qt.NoPen)
+            p.drawRoundedRect(QRectF(strip.left(), strip.top() + 10, 4, STRIP_H - 20), 2, 2)
+            p.drawRoundedRect(QRectF(strip.right() - 3, strip.top() + 10, 4, STRIP_H - 20), 2, 2)
+
+        # footer: length, takes, job state
+        duration = self._trim_duration(shot) if self._trim and self._trim["shot_id"] == shot.id else shot.cut_duration
+        bits = [fmt_seconds(duration)]
+        if shot.takes:
+            chosen = next((i for i, t in enumerate(shot.takes) if t.id == shot.chosen_take_id), None)
+            bits.append(f"take {chosen + 1 if chosen is not None else '–'}/{len(shot.takes)}")
+        else:
+            bits.append("no take")
+        job = self.job_text.get(shot.id)
+        foot = QRect(rect.left() + 8, rect.bottom() - FOOTER_H + 1, rect.width() - 16, FOOTER_H)
+        p.setPen(QColor(style.TEXT_DIM))
+        left = "  ·  ".join(bits)
+        if job:  # while a job runs, its state replaces the take count
+            left = f"{bits[0]}  ·  {job}"
+            p.setPen(QColor(style.ERROR if "fail" in job else style.WARN))
+        p.drawText(foot, Qt.AlignVCenter | Qt.AlignLeft, fm.elidedText(left, Qt.ElideRight, foot.width()))
+
+        p.setBrush(Qt.NoBrush)
+        p.setPen(QPen(QColor(style.ACCENT if selected else style.BORDER), 2 if selected else 1))
+        p.drawPath(path)
+
+    def _paint_strip(self, p: QPainter, shot: Shot, strip: QRect) -> bool:
+        take = shot.chosen_take
+        source: Path | None = None
+        if take is not None and take.path:
+            source = self._abs(take.path)
+        elif shot.first_frame:
+            source = self._abs(shot.first_frame)
+        if source is None:
+            return False
+        frame_w = int(STRIP_H * 16 / 9)
+        count = max(1, min(8, strip.width() // frame_w + 1)) if take is not None else 1
+        frames = self.strips.get(source, count, STRIP_H)
+        if not frames:
+            p.setPen(QColor(style.TEXT_DIM))
+            p.drawText(strip, Qt.AlignCenter, "loading…")
+            return True
+        x = strip.left()
+        i = 0
+        while x < strip.right():
+            pix = frames[i % len(frames)]
+            p.drawPixmap(x, strip.top() + (STRIP_H - pix.height()) // 2, pix)
+            x += max(8, pix.width())
+            i += 1
+        return True
+
+    def _abs(self, rel: str) -> Path:
+        path = Path(rel)
+        if path.is_absolute() or self.project_dir is None:
+            return path
+        return self.project_dir / path
+

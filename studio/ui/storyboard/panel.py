@@ -1,0 +1,264 @@
+"""The storyboard dock: toolbar, the scrolling timeline canvas and the selected shot's inspector
+(take picker, continuity, transition, trim)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
+
+from .. import style
+from .cards import CARD_H, CONTINUITY_LABELS, MARGIN
+from .model import ShotListModel
+from .timeline import TimelineCanvas
+
+
+class StoryboardPanel(QWidget):
+    """Toolbar + timeline + inspector of the selected shot."""
+
+    current_changed = Signal(str)
+    shot_activated = Signal(str)
+    generate_requested = Signal(str)
+    generate_all_requested = Signal()
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self.model: ShotListModel | None = None
+        self.canvas: TimelineCanvas | None = None
+        self._loading = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 8)
+        lay.setSpacing(6)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.add_button = QPushButton("Add shot")
+        self.add_button.setToolTip("Add a shot after the selected one (Ctrl+Shift+N)")
+        self.duplicate_button = QPushButton("Duplicate")
+        self.delete_button = QPushButton("Delete")
+        self.generate_all_button = QPushButton("Generate missing")
+        self.generate_all_button.setToolTip("Generate every shot that has no take yet, honouring continuity")
+        self.summary = QLabel()
+        self.summary.setObjectName("dim")
+        self.zoom = QSlider(Qt.Horizontal)
+        self.zoom.setRange(12, 240)
+        self.zoom.setValue(40)
+        self.zoom.setFixedWidth(120)
+        self.zoom.setToolTip("Zoom (Ctrl+wheel on the timeline)")
+        for w in (self.add_button, self.duplicate_button, self.delete_button, self.generate_all_button):
+            bar.addWidget(w)
+        bar.addSpacing(12)
+        bar.addWidget(self.summary, 1)
+        zl = QLabel("Zoom")
+        zl.setObjectName("dim")
+        bar.addWidget(zl)
+        bar.addWidget(self.zoom)
+        lay.addLayout(bar)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setFixedHeight(CARD_H + 2 * MARGIN + 14)
+        self.scroll.setStyleSheet(f"QScrollArea {{ background: {style.BG}; border: 1px solid {style.BORDER}; border-radius: 4px; }}")
+        lay.addWidget(self.scroll)
+
+        insp = QHBoxLayout()
+        insp.setSpacing(6)
+        self.take_combo = QComboBox()
+        self.take_combo.setObjectName("take")
+        self.take_combo.setMinimumContentsLength(14)
+        self.take_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.continuity_combo = QComboBox()
+        self.continuity_combo.setObjectName("continuity")
+        for mode in CONTINUITY_MODES:
+            self.continuity_combo.addItem(mode.capitalize(), mode)
+            self.continuity_combo.setItemData(self.continuity_combo.count() - 1, CONTINUITY_LABELS[mode], Qt.ToolTipRole)
+        self.transition_combo = QComboBox()
+        self.transition_combo.setObjectName("transition")
+        for mode in TRANSITIONS:
+            self.transition_combo.addItem(mode.capitalize(), mode)
+        self.trim_in = QDoubleSpinBox()
+        self.trim_out = QDoubleSpinBox()
+        for spin in (self.trim_in, self.trim_out):
+            spin.setDecimals(2)
+            spin.setSingleStep(0.1)
+            spin.setSuffix(" s")
+            spin.setKeyboardTracking(False)
+        for label, widget in (
+            ("Take", self.take_combo),
+            ("Continuity", self.continuity_combo),
+            ("Transition in", self.transition_combo),
+            ("Trim in", self.trim_in),
+            ("out", self.trim_out),
+        ):
+            l = QLabel(label)
+            l.setObjectName("dim")
+            insp.addWidget(l)
+            insp.addWidget(widget)
+            insp.addSpacing(6)
+        insp.addStretch(1)
+        lay.addLayout(insp)
+
+        self.add_button.clicked.connect(lambda: self.canvas and self.canvas.add_shot())
+        self.duplicate_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.duplicate_shot(self.canvas.current_id))
+        self.delete_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.delete_shot(self.canvas.current_id))
+        self.generate_all_button.clicked.connect(self.generate_all_requested)
+        self.zoom.valueChanged.connect(lambda v: self.canvas and self.canvas.set_zoom(float(v)))
+        self.take_combo.activated.connect(self._take_picked)
+        self.continuity_combo.activated.connect(lambda _i: self._set(continuity=self.continuity_combo.currentData()))
+        self.transition_combo.activated.connect(lambda _i: self._set(transition=self.transition_combo.currentData()))
+        self.trim_in.valueChanged.connect(lambda v: self._set(trim_in=round(float(v), 2)))
+        self.trim_out.valueChanged.connect(self._trim_out_changed)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.setMaximumHeight(self.sizeHint().height() + 4)
+        self._refresh_inspector()
+
+    def set_project(self, project: Project | None, project_dir: Path | None) -> None:
+        if self.model is not None:
+            self.model.detach()
+            self.model.deleteLater()
+        if self.canvas is not None:
+            self.scroll.takeWidget()
+            self.canvas.deleteLater()
+        self.model = None
+        self.canvas = None
+        if project is not None:
+            self.model = ShotListModel(project, self.undo_stack, self)
+            self.canvas = TimelineCanvas(self.model, self.undo_stack, Path(project_dir) if project_dir else None)
+            self.canvas.set_zoom(float(self.zoom.value()))
+            self.scroll.setWidget(self.canvas)
+            self.canvas.current_changed.connect(self._current_changed)
+            self.canvas.shot_activated.connect(self.shot_activated)
+            self.canvas.generate_requested.connect(self.generate_requested)
+            self.model.shot_changed.connect(self._shot_changed)
+            ids = self.model.shot_ids()
+            self.canvas.set_current(ids[0] if ids else None)
+        self._refresh_inspector()
+
+    def current_shot_id(self) -> str | None:
+        return self.canvas.current_id if self.canvas else None
+
+    def select(self, shot_id: str | None) -> None:
+        if self.canvas is not None:
+            self.canvas.set_current(shot_id)
+
+    def set_job_text(self, shot_id: str, text: str | None) -> None:
+        if self.canvas is None:
+            return
+        if self.canvas.job_text.get(shot_id) == text:
+            return
+        if text:
+            self.canvas.job_text[shot_id] = text
+        else:
+            self.canvas.job_text.pop(shot_id, None)
+        rect = self.canvas.card_rect(shot_id)
+        if rect is not None:
+            self.canvas.update(rect.adjusted(-2, -2, 2, 2))
+
+    def _shot_changed(self, kind: str, shot_id: str) -> None:
+        if shot_id and shot_id != self.current_shot_id() and kind == "updated":
+            self._update_summary()
+        else:
+            self._refresh_inspector()
+
+    def _update_summary(self) -> None:
+        if self.canvas is None:
+            self.summary.setText("")
+            return
+        project = self.canvas.project
+        missing = len(project.shots_without_take())
+        text = f"{len(project.shots)} shots  ·  {project.duration:.1f} s" + (f"  ·  {missing} without a take" if missing else "")
+        if text != self.summary.text():
+            self.summary.setText(text)
+
+    def _current_changed(self, shot_id: str) -> None:
+        self._refresh_inspector()
+        self.current_changed.emit(shot_id)
+
+    def _shot(self) -> Shot | None:
+        if self.canvas is None or not self.canvas.current_id:
+            return None
+        try:
+            return self.canvas.project.shot(self.canvas.current_id)
+        except KeyError:
+            return None
+
+    def _refresh_inspector(self) -> None:
+        shot = self._shot()
+        self._loading = True
+        try:
+            has = shot is not None
+            for w in (self.take_combo, self.continuity_combo, self.transition_combo, self.trim_in, self.trim_out,
+                      self.duplicate_button, self.delete_button):
+                w.setEnabled(has)
+            self.add_button.setEnabled(self.canvas is not None)
+            self.generate_all_button.setEnabled(self.canvas is not None and bool(self.model and self.model.rowCount()))
+            self._update_summary()
+            self.take_combo.clear()
+            if not has:
+                return
+            assert shot is not None
+            if not shot.takes:
+                self.take_combo.addItem("No takes yet", None)
+                self.take_combo.setEnabled(False)
+            for i, take in enumerate(shot.takes):
+                self.take_combo.addItem(f"Take {i + 1} · {take.duration:.1f} s", take.id)
+                self.take_combo.setItemData(i, f"{take.model_id}\n{take.path}", Qt.ToolTipRole)
+                if take.id == shot.chosen_take_id:
+                    self.take_combo.setCurrentIndex(i)
+            self.continuity_combo.setCurrentIndex(max(0, self.continuity_combo.findData(shot.continuity)))
+            first = self.canvas is not None and self.canvas.project.index_of(shot.id) == 0
+            self.transition_combo.setCurrentIndex(max(0, self.transition_combo.findData(shot.transition)))
+            self.transition_combo.setEnabled(not first)
+            self.transition_combo.setToolTip("The first shot has no incoming transition." if first else "How this shot follows the previous one")
+            take = shot.chosen_take
+            length = take.duration if take and take.duration else shot.duration
+            self.trim_in.setRange(0.0, max(0.0, length - 0.1))
+            self.trim_out.setRange(0.1, max(0.1, length))
+            self.trim_in.setValue(shot.trim_in)
+            self.trim_out.setValue(shot.trim_out if shot.trim_out is not None else length)
+            self.trim_in.setEnabled(take is not None)
+            self.trim_out.setEnabled(take is not None)
+            if take is None:
+                self.trim_in.setToolTip("Generate a take first; trims apply to the chosen take.")
+                self.trim_out.setToolTip("Generate a take first; trims apply to the chosen take.")
+        finally:
+            self._loading = False
+
+    def _set(self, **changes: Any) -> None:
+        if self._loading or self.canvas is None or not self.canvas.current_id:
+            return
+        self.canvas.set_field(self.canvas.current_id, **changes)
+
+    def _trim_out_changed(self, value: float) -> None:
+        shot = self._shot()
+        if shot is None or self._loading:
+            return
+        take = shot.chosen_take
+        length = take.duration if take and take.duration else shot.duration
+        self._set(trim_out=None if abs(value - length) < 1e-6 else round(float(value), 2))
+
+    def _take_picked(self, index: int) -> None:
+        if self._loading or self.canvas is None or not self.canvas.current_id:
+            return
+        take_id = self.take_combo.itemData(index)
+        if take_id:
+            self.canvas.choose_take(self.canvas.current_id, take_id)
