@@ -1,0 +1,178 @@
+"""The editor's image inputs: first/last frame and reference images of the shot.
+
+Images dropped on a zone (or anywhere on the editor) are copied into the project's ``assets/``
+and, for first/last frames, a copy fitted to the model's exact size (crop or pad) is written
+next to them; the shot points at the fitted copy, so the preview shows exactly what is sent.
+:class:`ImageSlots` is mixed into :class:`~studio.ui.editor.prompt_editor.PromptEditor`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
+
+from studio.core.errors import StudioError
+from studio.core.project import Shot
+from studio.core.request import validate
+from studio.services import media
+
+from ..async_utils import run_blocking, spawn
+from ..storyboard.commands import UpdateShotCommand
+from .images import fitted_name, image_files, parse_fitted
+from .request import shot_request
+
+FIT_MODES = ("crop", "pad")
+FRAME_SLOTS = ("first_frame", "last_frame")
+
+
+class ImageSlots:
+    """Assigning, fitting and previewing the shot's images (a mixin of the prompt editor)."""
+
+    # -- images ------------------------------------------------------------------------
+
+    def assign_images(self, slot: str, files: list[Path]) -> None:
+        """Import ``files`` into the project and set them as ``slot`` of the current shot."""
+        if self.project is None or self.project_dir is None or self.shot_id is None or not files:
+            return
+        shot_id = self.shot_id
+        spawn(self._assign(slot, shot_id, [Path(f) for f in files]), on_error=self._report)
+
+    async def _assign(self, slot: str, shot_id: str, files: list[Path]) -> None:
+        assert self.project is not None and self.project_dir is not None
+        folder = self.project_dir
+        store = self.services.projects
+        rels = [await run_blocking(store.import_asset, folder, f) for f in files]
+        # the file must really be an image before we point the shot at it
+        for rel in rels:
+            await run_blocking(media.load_image, folder / rel)
+        shot = self.project.shot(shot_id)
+        if slot == "reference_images":
+            limit = self.spec.max_reference_images if self.spec else len(rels)
+            refs = list(shot.reference_images) + [r for r in rels if r not in shot.reference_images]
+            value: Any = refs[-limit:] if limit else refs
+            text = "Add reference image" if len(rels) == 1 else "Add reference images"
+        else:
+            value = rels[0]
+            size = self._target_size(shot)
+            if size is not None:
+                value = await self._fit(folder, rels[0], self._fit_mode, size)
+            text = f"Set {slot.replace('_', ' ')}"
+        self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: value}, text))
+
+    def _target_size(self, shot: Shot) -> tuple[int, int] | None:
+        if self.spec is None:
+            return None
+        try:
+            probe = replace(shot_request(shot, self.spec), prompt="x", first_frame=None, last_frame=None)
+            return validate(self.spec, probe, allow_retired=True).size
+        except StudioError:
+            return None
+
+    async def _fit(self, folder: Path, rel: str, mode: str, size: tuple[int, int]) -> str:
+        """Write the fitted copy of ``rel`` (once) and return its project-relative path."""
+        original = parse_fitted(rel)
+        source = original[0] if original else rel
+        target = fitted_name(source, mode, size)
+        if not (folder / target).exists():
+
+            def work() -> None:
+                img = media.load_image(folder / source)
+                media.save_image(media.fit_image(img, size[0], size[1], mode), folder / target)
+
+            await run_blocking(work)
+        return target
+
+    def _ensure_fitted(self, shot: Shot, size: tuple[int, int]) -> None:
+        """Refit first/last frames when the size or fit mode no longer matches (model or aspect changed)."""
+        if self.project_dir is None:
+            return
+        changes_needed = {}
+        for slot in FRAME_SLOTS:
+            value = getattr(shot, slot)
+            if not value:
+                continue
+            fitted = parse_fitted(value)
+            if fitted is None or fitted[2] != tuple(size) or fitted[1] != self._fit_mode:
+                changes_needed[slot] = value
+        if not changes_needed or getattr(self, "_refitting", False):
+            return
+        self._refitting = True
+        shot_id = shot.id
+
+        async def refit() -> None:
+            try:
+                assert self.project_dir is not None and self.project is not None
+                changes = {}
+                for slot, value in changes_needed.items():
+                    changes[slot] = await self._fit(self.project_dir, value, self._fit_mode, size)
+                current = self.project.shot(shot_id)
+                if all(getattr(current, s) == changes_needed[s] for s in changes):
+                    self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, "Fit images"))
+            finally:
+                self._refitting = False
+
+        spawn(refit(), on_error=self._report)
+
+    def _update_fit_preview(self, shot: Shot) -> None:
+        value = shot.first_frame or shot.last_frame
+        if not value:
+            self.fit_preview.show_pixmap(None, "No first frame")
+            self.fit_caption.setText("Drop an image on First frame to start the shot from it (image-to-video).")
+            return
+        path = self._abs(value)
+        fitted = parse_fitted(value)
+        pix = self.cache.get(path, 108)
+        if pix is None:
+            self.cache.ready.connect(self._preview_ready, Qt.UniqueConnection)
+        self.fit_preview.show_pixmap(pix, path.name)
+        which = "First frame" if shot.first_frame else "Last frame"
+        if fitted:
+            mode = "cropped to fill" if fitted[1] == "crop" else "padded (letterboxed)"
+            self.fit_caption.setText(f"{which} as sent: {fitted[2][0]}×{fitted[2][1]}, {mode}.")
+        else:
+            self.fit_caption.setText(f"{which} as sent: {path.name} (not fitted).")
+
+    def _preview_ready(self, _path: str) -> None:
+        shot = self.shot()
+        if shot is not None:
+            self._update_fit_preview(shot)
+
+    # -- drops anywhere on the editor ---------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self.shot() is not None and image_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self.shot() is not None and image_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        files = image_files(event.mimeData())
+        if not files or self.shot() is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        slot = self.choose_slot(event.position().toPoint() if hasattr(event, "position") else None)
+        if slot:
+            self.assign_images(slot, files if slot == "reference_images" else files[:1])
+
+    def choose_slot(self, pos=None) -> str | None:
+        """Ask where a dropped image goes (first frame, last frame or reference)."""
+        spec = self.spec
+        menu = QMenu(self)
+        choices = {}
+        for slot, label in (("first_frame", "Use as first frame"), ("last_frame", "Use as last frame"), ("reference_images", "Add as reference")):
+            action = menu.addAction(label)
+            if spec is not None and slot not in spec.inputs:
+                action.setEnabled(False)
+                action.setToolTip(f"{spec.name} takes no {slot.replace('_', ' ')}.")
+            choices[action] = slot
+        chosen = menu.exec(self.mapToGlobal(pos) if pos is not None else self.cursor().pos())
+        return choices.get(chosen)

@@ -1,0 +1,33 @@
+"""The prompt text box: Ctrl+Enter is left to the Generate shortcut, images go to the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from .images import image_files
+
+
+class PromptTextEdit(QPlainTextEdit):
+    """A prompt box that leaves Ctrl+Enter to the Generate shortcut and drops images on the editor."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ControlModifier:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802
+        if image_files(source):
+            return False  # images go to the editor's drop handling, not into the text
+        return super().canInsertFromMimeData(source)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if image_files(event.mimeData()):
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
