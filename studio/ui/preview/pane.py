@@ -4,6 +4,9 @@ Playback uses QtMultimedia (QMediaPlayer + QAudioOutput + QVideoWidget). Scrubbi
 frames grabbed with OpenCV in a worker (see :mod:`.frames`), so the picture follows the
 slider at once. Without a multimedia backend (a headless machine, a missing plugin) the
 pane still works: it shows frames only, plays them silently on a timer, and says so.
+
+The cut model is :mod:`.cut`, the frame view and seek bar :mod:`.widgets`, scrubbing
+:mod:`.scrubbing`.
 """
 
 from __future__ import annotations
@@ -11,19 +14,15 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
-    QSlider,
     QStackedWidget,
     QStyle,
-    QStyleOptionSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,14 +30,16 @@ from PySide6.QtWidgets import (
 
 from studio.ui.errors import set_tone
 
+from .cut import CutItem, _Item, format_time
 from .frames import ClipFacts, FrameGrabber
+from .scrubbing import Scrubbing
+from .widgets import FrameView, SeekSlider
+
+__all__ = ["CutItem", "FrameView", "PreviewPane", "SeekSlider", "format_time", "multimedia_available"]
 
 log = logging.getLogger(__name__)
 
 NO_MULTIMEDIA_NOTE = "No Qt Multimedia backend here: showing frames only, without sound."
-
-CutItem = tuple[str, float, "float | None"]
-"""``(path, trim_in, trim_out)`` in seconds; ``trim_out`` None means "to the end"."""
 
 
 def multimedia_available() -> bool:
@@ -59,103 +60,7 @@ def multimedia_available() -> bool:
         return False
 
 
-def format_time(seconds: float) -> str:
-    """``83.25 → "1:23.25"`` (minutes, seconds, hundredths)."""
-    seconds = max(0.0, seconds)
-    centis = int(round(seconds * 100))
-    minutes, centis = divmod(centis, 6000)
-    return f"{minutes}:{centis // 100:02d}.{centis % 100:02d}"
-
-
-@dataclass
-class _Item:
-    path: str
-    trim_in: float
-    trim_out: float | None
-    facts: ClipFacts | None = None
-    error: str | None = None
-
-    @property
-    def end(self) -> float:
-        length = self.facts.duration if self.facts else 0.0
-        if self.trim_out is not None:
-            return min(self.trim_out, length) if length else self.trim_out
-        return length
-
-    @property
-    def length(self) -> float:
-        return max(0.0, self.end - self.trim_in) if self.error is None else 0.0
-
-    @property
-    def fps(self) -> float:
-        return self.facts.fps if self.facts else 24.0
-
-
-class FrameView(QWidget):
-    """Paints one QImage, scaled to fit with its aspect ratio, on black."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._image: QImage | None = None
-        self._text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 90)
-
-    def set_image(self, image: QImage | None) -> None:
-        self._image = image
-        self.update()
-
-    def image(self) -> QImage | None:
-        return self._image
-
-    def set_text(self, text: str) -> None:
-        self._text = text
-        self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(480, 270)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), Qt.GlobalColor.black)
-        if self._image is not None and not self._image.isNull():
-            size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            x = (self.width() - size.width()) // 2
-            y = (self.height() - size.height()) // 2
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(QRect(x, y, size.width(), size.height()), self._image)
-        elif self._text:
-            painter.setPen(Qt.GlobalColor.lightGray)
-            painter.drawText(self.rect().adjusted(12, 12, -12, -12), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._text)
-        painter.end()
-
-
-class SeekSlider(QSlider):
-    """A horizontal slider that jumps to where it is clicked, then drags from there."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setRange(0, 0)
-        self.setSingleStep(40)
-        self.setPageStep(1000)
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > self.minimum():
-            opt = QStyleOptionSlider()
-            self.initStyleOption(opt)
-            handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderHandle, self)
-            if not handle.contains(event.position().toPoint()):
-                groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt, QStyle.SubControl.SC_SliderGroove, self)
-                span = max(1, groove.width() - handle.width())
-                x = int(event.position().x()) - groove.x() - handle.width() // 2
-                value = QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), x, span)
-                self.setSliderDown(True)
-                self.setSliderPosition(value)
-                self.sliderMoved.emit(value)
-        super().mousePressEvent(event)
-
-
-class PreviewPane(QWidget):
+class PreviewPane(Scrubbing, QWidget):
     """Plays one clip (:meth:`show_clip`) or a cut of trimmed clips in order (:meth:`show_cut`).
 
     ``position_changed(seconds)`` reports the position in the whole cut;
@@ -575,70 +480,6 @@ class PreviewPane(QWidget):
         self._set_current(index)
         self._show_frame(index, local)
         self._report_position()
-
-    # -- internals: frames -------------------------------------------------------------------
-
-    def _show_frame(self, index: int, file_seconds: float) -> None:
-        if not 0 <= index < len(self._items):
-            return
-        image = self.grabber.request(self._items[index].path, file_seconds)
-        if image is not None:
-            self.frame_view.set_image(image)
-        if self.player is None or self._dragging or not self._playing:
-            if self.player is not None and not self._dragging:
-                return  # paused in player mode: the video widget shows the frame
-            self.stack.setCurrentWidget(self.frame_view)
-
-    def _on_frame_ready(self, path: str, seconds: float, image: QImage) -> None:
-        item = self._item()
-        if item is None or item.path != path:
-            return
-        index, local = self._locate(self._position)
-        if index != self._current or abs(local - seconds) > 1.0 / item.fps:
-            return  # a late answer for a position we already left
-        self.frame_view.set_image(image)
-
-    def _on_grab_failed(self, path: str, message: str) -> None:
-        self._set_note(message)
-
-    # -- internals: the slider ---------------------------------------------------------------
-
-    def _on_slider_pressed(self) -> None:
-        self._dragging = True
-        self._resume_after_drag = self._playing
-        self.pause()
-        self.stack.setCurrentWidget(self.frame_view)
-        self._scrub_to(self.slider.sliderPosition())
-
-    def _on_slider_moved(self, value: int) -> None:
-        if not self._dragging:
-            self._dragging = True
-            self._resume_after_drag = self._playing
-            self.pause()
-            self.stack.setCurrentWidget(self.frame_view)
-        self._scrub_to(value)
-
-    def _scrub_to(self, value: int) -> None:
-        seconds = value / 1000.0
-        index, local = self._locate(seconds)
-        self._position = seconds
-        self._set_current(index)
-        self._show_frame(index, local)
-        self._update_time_label()
-
-    def _on_slider_released(self) -> None:
-        self._dragging = False
-        self.seek(self.slider.value() / 1000.0)
-        if self.player is not None:
-            self.stack.setCurrentWidget(self.video_widget)
-        if self._resume_after_drag:
-            self.play()
-
-    def _on_slider_action(self, action: int) -> None:
-        if self.slider.isSliderDown():
-            return
-        # Keyboard and page clicks: the slider's new value is set after this signal.
-        QTimer.singleShot(0, lambda: self.seek(self.slider.value() / 1000.0))
 
     # -- internals: labels -----------------------------------------------------------------
 
