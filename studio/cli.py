@@ -13,7 +13,6 @@ import os
 import shutil
 import signal
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 

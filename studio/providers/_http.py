@@ -50,6 +50,7 @@ from studio.core.errors import (
     register_secret,
 )
 from studio.providers.base import DownloadProgress, SubmitNotSent
+from studio.services.atomic import fsync_dir
 
 log = logging.getLogger("studio.providers.http")
 
@@ -388,7 +389,7 @@ async def download_to_file(
         part.unlink(missing_ok=True)
         raise
     os.replace(part, dest)
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
     return have
 
 
@@ -470,20 +471,6 @@ async def _stream_with_resume(
         fh.flush()
         await asyncio.to_thread(os.fsync, fh.fileno())
     return have
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable too (a no-op where directories cannot be opened, e.g. Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _safe_url(url: str) -> str:

@@ -12,7 +12,6 @@ resubmitted silently.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import random
@@ -28,7 +27,6 @@ from studio.core.errors import (
     ContentRejected,
     InvalidRequest,
     ModelUnavailable,
-    Expired,
     LostSubmission,
     QuotaError,
     RateLimited,
@@ -41,10 +39,10 @@ from studio.core.modelspec import ModelSpec
 from studio.core.request import GenerationRequest, ValidatedRequest, validate
 from studio.providers.base import Provider, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
 
-from .atomic import atomic_write_json
 from .catalog import Catalog
 from .inputs import check_image_inputs
 from .jobstore import JobStore
+from .provenance import write_sidecar
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -578,7 +576,7 @@ class Runner:
             partial.unlink(missing_ok=True)
             raise
         done = self._current(job.id).transition(JobState.DONE, output_path=str(final), progress=1.0)
-        await asyncio.to_thread(_write_sidecar, final, done, spec, info)
+        await asyncio.to_thread(write_sidecar, final, done, spec, info)
         return await self._commit(done)
 
     async def _cancel_remote(self, job: Job) -> None:
@@ -598,34 +596,3 @@ def _with_result(job: Job, status: RemoteStatus) -> dict:
     remote = dict(job.remote)
     remote["result"] = status.result
     return remote
-
-
-def _write_sidecar(clip: Path, job: Job, spec: ModelSpec, info) -> None:
-    """Provenance next to the clip: request, remote id, model, seed, cost, timings (no keys)."""
-    atomic_write_json(
-        clip.with_suffix(".json"),
-        {
-            "job_id": job.id,
-            "model_id": job.model_id,
-            "model_name": spec.name,
-            "label": spec.label,
-            "provider": spec.provider,
-            "remote_id": job.remote_id,
-            "request": job.request,
-            "seed": job.request.get("seed"),
-            "cost": job.cost_quote,
-            "currency": job.currency,
-            "created_at": job.created_at,
-            "submitted_at": job.submitted_at,
-            "finished_at": job.finished_at,
-            "duration": getattr(info, "duration", None),
-        },
-    )
-
-
-def read_sidecar(clip: Path) -> dict | None:
-    """The provenance stored beside ``clip``, or None."""
-    try:
-        return json.loads(Path(clip).with_suffix(".json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
