@@ -5,7 +5,11 @@ task on the running (qasync) loop, keeps a reference so it is not garbage collec
 reports a failure through a callback instead of losing it in the loop's log.
 :func:`run_blocking` moves blocking work (decode, frame grabs, file copies) to a worker
 thread. :class:`EventBridge` adapts a core :class:`~studio.core.events.Signal` to a Qt
-signal so listeners always run on the GUI thread, whichever thread emitted.
+signal so listeners always run on the GUI thread, whichever thread emitted; a bridge whose
+parent is destroyed unhooks itself from the core signal, so a closed dialog never leaves a
+listener on a long-lived service. :func:`connect_core` is the one-line form::
+
+    connect_core(runner.job_changed, self, self._on_job_changed)
 """
 
 from __future__ import annotations
@@ -116,7 +120,12 @@ class EventBridge(QObject):
         self._source = source
         self._listener = self._relay
         source.connect(self._listener)
-        self.destroyed.connect(lambda *_: None)
+        self.destroyed.connect(self._unhook_on_destroy(source, self._listener))
+
+    @staticmethod
+    def _unhook_on_destroy(source: Any, listener: Callable[..., None]) -> Callable[..., None]:
+        # A plain closure: bound methods of a destroyed QObject must not be used.
+        return lambda *_: source.disconnect(listener)
 
     def _relay(self, *args: Any) -> None:
         try:
@@ -129,3 +138,14 @@ class EventBridge(QObject):
             self._source.disconnect(self._listener)
         except Exception:
             pass
+
+
+def connect_core(source: Any, receiver: QObject, slot: Callable[..., Any]) -> EventBridge:
+    """Call ``slot(*args)`` on the GUI thread for each ``source.emit(*args)``.
+
+    The bridge is a child of ``receiver`` and stops listening when ``receiver`` is destroyed;
+    keep the returned bridge only to :meth:`~EventBridge.detach` it early.
+    """
+    bridge = EventBridge(source, receiver)
+    bridge.fired.connect(lambda args: slot(*args))
+    return bridge

@@ -38,7 +38,7 @@ from studio.core.project import Project
 from studio.services import export as export_service
 from studio.services.media.plan import ExportSettings
 from studio.ui.errors import describe_error, set_tone
-from studio.ui.qt_events import spawn
+from studio.ui.async_utils import spawn
 
 log = logging.getLogger(__name__)
 
@@ -275,7 +275,7 @@ class ExportDialog(QDialog):
         project = self._snapshot()
         spawn(
             asyncio.to_thread(export_service.plan_export, project, self.project_dir, settings),
-            on_result=lambda plan: self._on_plan(token, plan),
+            on_done=lambda plan: self._on_plan(token, plan),
             on_error=lambda exc: self._on_plan_error(token, exc),
         )
 
@@ -341,7 +341,7 @@ class ExportDialog(QDialog):
                 progress=lambda fraction: relay.progress.emit(float(fraction)),
                 cancel=self._cancel,
             ),
-            on_result=lambda info: self._on_exported(out, info),
+            on_done=lambda info: self._on_exported(out, info),
             on_error=self._on_export_error,
         )
         self._update_buttons()

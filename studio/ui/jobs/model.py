@@ -1,6 +1,6 @@
 """``JobTableModel``: the job list as a Qt table, newest first.
 
-Fed by ``runner.job_changed`` (through :mod:`studio.ui.qt_events`) and, at start, by
+Fed by ``runner.job_changed`` (through :mod:`studio.ui.async_utils`) and, at start, by
 ``jobstore.list()``. Each Job is immutable, so an update replaces the row's record and
 emits ``dataChanged`` for that row only; a 1 s tick repaints the elapsed time of running
 jobs without a model reset (selection and scroll position survive).

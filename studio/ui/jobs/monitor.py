@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from studio.core.errors import redact
 from studio.core.jobs import Job, JobState
 from studio.ui.errors import describe_error, show_error
-from studio.ui.qt_events import connect_core, spawn
+from studio.ui.async_utils import connect_core, spawn
 
 from .delegate import ProgressDelegate
 from .model import (
@@ -241,7 +241,7 @@ class JobMonitor(QWidget):
             self.summary.setText(describe_error(exc).sentence)
             return
         if inspect.isawaitable(result):
-            spawn(result, on_result=lambda jobs: self.model.merge_jobs(list(jobs)), on_error=self._report)
+            spawn(result, on_done=lambda jobs: self.model.merge_jobs(list(jobs)), on_error=self._report)
         else:
             self.model.merge_jobs(list(result))
         self._update_summary()
@@ -340,7 +340,7 @@ class JobMonitor(QWidget):
         if not self.confirm_retry(job):
             return
         self.retry_action.setEnabled(False)
-        spawn(self._services.runner.retry(job.id), on_result=self._on_retried, on_error=self._report)
+        spawn(self._services.runner.retry(job.id), on_done=self._on_retried, on_error=self._report)
 
     def confirm_retry(self, job: Job) -> bool:
         """Ask before spending money again (or before retrying a submit whose fate is unknown)."""

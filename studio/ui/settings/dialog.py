@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.ui.errors import describe_error, set_tone
-from studio.ui.qt_events import spawn
+from studio.ui.async_utils import spawn
 
 OFFLINE_PROVIDERS = {"animatic"}
 PROVIDER_TITLES = {"replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie"}
@@ -216,7 +216,7 @@ class ProviderPage(QWidget):
         self.spinner.setVisible(True)
         set_tone(self.test_result)
         self.test_result.setText(f"Asking {provider_title(self.name)}…")
-        spawn(self.services.test_connection(self.name), on_result=self._tested_ok, on_error=self._tested_bad)
+        spawn(self.services.test_connection(self.name), on_done=self._tested_ok, on_error=self._tested_bad)
 
     def _tested_ok(self, message: Any) -> None:
         self._test_done()
