@@ -103,6 +103,26 @@ def test_events_become_rows_with_state_progress_cost_and_error(monitor, services
     assert cell(monitor, 0, COL_COST) == "—"
 
 
+def test_prompt_column_stretches_and_the_table_needs_no_horizontal_scrollbar(monitor, services, qtbot):
+    error = ContentRejected("The provider's moderation refused the first frame: it shows a real person.").to_dict()
+    services.runner.job_changed.emit(running_job().transition(JobState.RUNNING, progress=0.42))
+    failed = Job.new("animatic:kenburns", {"prompt": "A paper boat on a puddle"}, created_at=time.time() + 5)
+    services.runner.job_changed.emit(failed.transition(JobState.SUBMITTING).transition(JobState.FAILED, error=error))
+    monitor.resize(1400, 300)
+    qtbot.waitUntil(lambda: monitor.table.horizontalHeader().sectionSize(COL_PROMPT) > 200)
+    header = monitor.table.horizontalHeader()
+    table = monitor.table
+    assert header.sectionSize(COL_PROMPT) > header.sectionSize(COL_MODEL)
+    assert header.sectionSize(COL_PROMPT) > header.sectionSize(COL_ERROR)
+    # The short columns fit their contents: the model's name is not cut.
+    name_width = table.fontMetrics().horizontalAdvance("Veo 3.1 Fast")
+    assert name_width <= header.sectionSize(COL_MODEL) < 3 * name_width
+    # The error is elided at a fixed width; the table fits the view.
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight
+    assert header.length() <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+
+
 def test_elapsed_time_ticks_without_resetting_the_model(monitor, services):
     now = [1000.0]
     monitor.model._clock = lambda: now[0]

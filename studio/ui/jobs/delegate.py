@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QStyleOptionViewItem
 
@@ -16,6 +16,12 @@ class ProgressDelegate(QStyledItemDelegate):
 
     Jobs without progress show the elapsed time (the model refreshes it every second).
     """
+
+    MIN_WIDTH = 96  # room for a readable bar, so the column does not jump as the text changes
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), self.MIN_WIDTH), hint.height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         job: Job | None = index.data(JobRole)

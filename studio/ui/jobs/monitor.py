@@ -52,6 +52,7 @@ _SECRET_KEYS = ("token", "api_key", "apikey", "key", "authorization", "secret", 
 
 ACTIVE_STATES = frozenset(s for s in JobState if not s.terminal)
 RETRYABLE_STATES = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})
+ERROR_WIDTH = 180  # the error column, elided; its tooltip has the whole text
 
 
 def job_details(job: Job) -> dict[str, Any]:
@@ -168,14 +169,15 @@ class JobMonitor(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Prompt and error share whatever width is left, so a narrow dock still shows both.
+        # The prompt takes whatever width is left; the short columns fit their contents and
+        # the error keeps a fixed, elided width (its tooltip has the whole text), so the
+        # table fits the dock without a horizontal scrollbar.
+        for col in (COL_MODEL, COL_STATE, COL_PROGRESS, COL_COST):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_ERROR, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_ERROR, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_ERROR, ERROR_WIDTH)
         header.setStretchLastSection(False)
-        widths = {COL_MODEL: 130, COL_STATE: 92, COL_PROGRESS: 100, COL_COST: 56}
-        for col, width in widths.items():
-            header.resizeSection(col, width)
         header.setMinimumSectionSize(48)
 
         # actions: one set, used by the buttons, the context menu and shortcuts
