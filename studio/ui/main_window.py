@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from studio.core.jobs import Job, JobState
@@ -28,6 +28,8 @@ from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 
 log = logging.getLogger(__name__)
+
+FIRST_START_SHARE = 0.9  # of the available screen, on a first start (no saved geometry)
 
 STATE_TEXT = {
     JobState.QUEUED: "queued",
@@ -522,7 +524,7 @@ class MainWindow(QMainWindow):
     # -- layout persistence -------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        self.resize(1480, 920)
+        self._first_start_geometry()
         self.resizeDocks([self.editor_dock, self.preview_dock], [430, 620], Qt.Horizontal)
         self.resizeDocks([self.storyboard_dock], [300], Qt.Vertical)
         self._default_state = self.saveState()
@@ -532,6 +534,18 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, (QByteArray, bytes)):
             self.restoreState(state)
+
+    def _first_start_geometry(self) -> None:
+        """Without a saved geometry: FIRST_START_SHARE of the available screen, centred."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1480, 920)
+            return
+        area = screen.availableGeometry()
+        width = int(area.width() * FIRST_START_SHARE)
+        height = int(area.height() * FIRST_START_SHARE)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def reset_layout(self) -> None:
         if self._default_state is not None:

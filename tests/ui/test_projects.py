@@ -144,3 +144,21 @@ def test_window_layout_is_remembered(make_window, tmp_path):
     finally:
         second.controller.shutdown()
         second.deleteLater()
+
+
+def test_first_start_opens_at_most_of_the_screen_and_centred(services, qtbot, tmp_path):
+    from PySide6.QtGui import QGuiApplication
+
+    from studio.ui.main_window import FIRST_START_SHARE, MainWindow
+
+    window = MainWindow(services, qsettings=QSettings(str(tmp_path / "fresh.ini"), QSettings.IniFormat), prompter=AnsweringPrompter())
+    qtbot.addWidget(window)
+    try:
+        area = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        assert abs(window.width() - area.width() * FIRST_START_SHARE) <= 2
+        assert abs(window.height() - area.height() * FIRST_START_SHARE) <= 2
+        centre = window.geometry().center()
+        assert abs(centre.x() - area.center().x()) <= 2
+        assert abs(centre.y() - area.center().y()) <= 2
+    finally:
+        window.controller.shutdown()
