@@ -140,9 +140,8 @@ class PromptEditor(ImageSlots, QWidget):
         self.prompt = PromptTextEdit()
         self.prompt.setObjectName("prompt")
         self.prompt.setPlaceholderText("Describe the shot: subject, action, camera, light, mood…")
-        self.prompt.setMinimumHeight(90)
         self.prompt.textChanged.connect(self._prompt_edited)
-        lay.addWidget(self.prompt)
+        lay.addWidget(self.prompt, 1)  # the prompt takes any spare height
 
         self.negative_label = QLabel("Negative prompt")
         self.negative = QLineEdit()
@@ -209,7 +208,6 @@ class PromptEditor(ImageSlots, QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.hide()
         lay.addWidget(self.warnings)
-        lay.addStretch(1)
         bottom = QHBoxLayout()
         self.cost = QLabel("—")
         self.cost.setObjectName("cost")
