@@ -126,10 +126,16 @@ def test_take_picker_continuity_and_transition(window):
     rect = canvas.card_rect(shot.id)
     marker = QPoint(rect.left() - GAP // 2, rect.top() + HEADER_H + STRIP_H // 2)
     assert shot.transition == "cut"
+    assert canvas.transition_tooltip(shot.id) == "Cut — click for a crossfade"
     QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, marker)
     assert shot.transition == "crossfade"
+    assert canvas.transition_tooltip(shot.id) == f"Crossfade {shot.transition_duration:g} s — click for a cut"
     window.undo_stack.undo()
     assert shot.transition == "cut"
+    # the thin cut bar is a target along its height, not only at its centre
+    QTest.mouseClick(canvas, Qt.LeftButton, Qt.NoModifier, marker + QPoint(0, STRIP_H // 2 - 10))
+    assert shot.transition == "crossfade"
+    window.undo_stack.undo()
     # the first shot has no incoming transition
     panel.select(project.shots[0].id)
     assert not panel.transition_combo.isEnabled()
@@ -174,3 +180,18 @@ def test_editor_edits_write_back_through_undoable_commands(window, qtbot):
     window.undo_stack.undo()
     assert second.duration == 3.0
     assert editor.params.duration.value() == 3.0  # the editor follows undo
+
+
+def test_card_text_is_cut_to_whole_lines_with_an_ellipsis(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from studio.ui.storyboard.cards import wrap_to_lines
+
+    font = QFont()
+    fm = QFontMetrics(font)
+    text = "Wide shot of a lighthouse on a rocky coast at dawn, mist over the water, slow push in. " * 3
+    lines = wrap_to_lines(text, font, 140, 3)
+    assert len(lines) == 3
+    assert all(fm.horizontalAdvance(line) <= 140 for line in lines)
+    assert lines[-1].endswith("…")
+    assert wrap_to_lines("Short", font, 140, 3) == ["Short"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF, QTextLayout, QTextOption
 
 from studio.core.project import Shot
 
@@ -31,6 +31,33 @@ CONTINUITY_MARK = {"independent": "", "chained": "⛓", "bridged": "⇄"}
 
 def fmt_seconds(value: float) -> str:
     return f"{value:.1f} s"
+
+
+def wrap_to_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` word-wrapped to ``width``, at most ``max_lines`` whole lines; the last one elided."""
+    max_lines = max(1, max_lines)
+    fm = QFontMetrics(font)
+    flat = " ".join(text.split())
+    layout = QTextLayout(flat, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    lines: list[str] = []
+    layout.beginLayout()
+    try:
+        while len(lines) < max_lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            start, length = line.textStart(), line.textLength()
+            if len(lines) == max_lines - 1 and start + length < len(flat):
+                lines.append(fm.elidedText(flat[start:], Qt.ElideRight, width))
+            else:
+                lines.append(flat[start:start + length].rstrip())
+    finally:
+        layout.endLayout()
+    return lines
 
 
 class CardPainting:
@@ -71,21 +98,28 @@ class CardPainting:
         return self._rects[gap][1].left() - GAP // 2
 
     def _paint_transition(self, p: QPainter, sid: str, rect: QRect) -> None:
+        """A crossfade is two overlapping triangles (⋈, the shots blending); a cut is a thin bar."""
         shot = self.project.shot(sid)
         cx = rect.left() - GAP // 2
         cy = rect.top() + HEADER_H + STRIP_H // 2
+        top, bottom = rect.top() + HEADER_H, rect.top() + HEADER_H + STRIP_H
+        if shot.transition != "crossfade":
+            p.setPen(Qt.NoPen)
+            p.setBrush(QColor(style.TEXT_DIM))
+            p.drawRoundedRect(QRectF(cx - 1.5, top + 8, 3, STRIP_H - 16), 1.5, 1.5)
+            return
         p.setPen(QPen(QColor(style.BORDER), 1))
-        p.drawLine(cx, rect.top() + HEADER_H, cx, rect.top() + HEADER_H + STRIP_H)
-        box = QRectF(cx - 10, cy - 10, 20, 20)
-        p.setBrush(QColor(style.RAISED))
-        p.setPen(QPen(QColor(style.ACCENT if shot.transition == "crossfade" else style.BORDER), 1.5))
-        p.drawRoundedRect(box, 4, 4)
-        p.setPen(QPen(QColor(style.TEXT), 1.5))
-        if shot.transition == "crossfade":
-            p.drawLine(int(cx - 5), int(cy + 5), int(cx + 5), int(cy - 5))
-            p.drawLine(int(cx - 5), int(cy - 5), int(cx + 5), int(cy + 5))
-        else:
-            p.drawLine(cx, int(cy - 6), cx, int(cy + 6))
+        p.drawLine(cx, top, cx, bottom)
+        half_w, half_h = 11, 9
+        left, right, up, down = cx - half_w, cx + half_w, cy - half_h, cy + half_h
+        accent = QColor(style.ACCENT)
+        fill = QColor(accent)
+        fill.setAlpha(110)
+        p.setPen(QPen(accent, 1.5))
+        p.setBrush(fill)
+        p.drawPolygon(QPolygonF([QPointF(left, up), QPointF(right, cy), QPointF(left, down)]))  # outgoing ▷
+        p.drawPolygon(QPolygonF([QPointF(right, up), QPointF(left, cy), QPointF(right, down)]))  # incoming ◁
+        p.setBrush(Qt.NoBrush)
 
     def _paint_card(self, p: QPainter, index: int, shot: Shot, rect: QRect) -> None:
         selected = shot.id == self.current_id
@@ -114,7 +148,10 @@ class CardPainting:
         if not drawn:
             p.setPen(QColor(style.TEXT_DIM))
             text_rect = strip.adjusted(8, 6, -8, -6)
-            p.drawText(text_rect, Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, shot.prompt or "No prompt yet")
+            line_h = fm.lineSpacing()
+            for i, line in enumerate(wrap_to_lines(shot.prompt or "No prompt yet", self.font(), text_rect.width(), text_rect.height() // line_h)):
+                row = QRect(text_rect.left(), text_rect.top() + i * line_h, text_rect.width(), line_h)
+                p.drawText(row, Qt.AlignLeft | Qt.AlignVCenter, line)
         if self._trim and self._trim["shot_id"] == shot.id:
             p.fillRect(strip, QColor(76, 141, 255, 40))
         p.restore()

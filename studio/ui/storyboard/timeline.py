@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
 
@@ -146,9 +146,27 @@ class TimelineCanvas(CardPainting, QWidget):
         for i in range(1, len(self._rects)):
             rect = self._rects[i][1]
             centre = QPoint(rect.left() - GAP // 2, rect.top() + HEADER_H + STRIP_H // 2)
-            if (pos - centre).manhattanLength() <= 12:
+            offset = pos - centre
+            if abs(offset.x()) <= GAP // 2 - 2 and abs(offset.y()) <= STRIP_H // 2 - 4:  # the marker's gap
                 return self._rects[i][0]
         return None
+
+    def transition_tooltip(self, shot_id: str) -> str:
+        shot = self.project.shot(shot_id)
+        if shot.transition == "crossfade":
+            return f"Crossfade {shot.transition_duration:g} s — click for a cut"
+        return "Cut — click for a crossfade"
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            sid = self.transition_at(event.pos())
+            if sid:
+                QToolTip.showText(event.globalPos(), self.transition_tooltip(sid), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def _handle_at(self, pos: QPoint) -> tuple[str, str] | None:
         for sid, rect in self._rects:
