@@ -119,6 +119,9 @@ class ImageSlots:
 
     def _update_fit_preview(self, shot: Shot) -> None:
         value = shot.first_frame or shot.last_frame
+        # Without a frame the zones above already say where to drop one: no empty preview.
+        self.fit_preview.setVisible(bool(value))
+        self.fit_caption.setVisible(bool(value))
         if not value:
             self.fit_preview.show_pixmap(None, "No first frame")
             self.fit_caption.setText("Drop an image on First frame to start the shot from it (image-to-video).")
