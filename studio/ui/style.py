@@ -72,6 +72,7 @@ QListView, QTreeView, QTableView, QListWidget {{
     background: {PANEL}; border: 1px solid {BORDER}; border-radius: 4px; alternate-background-color: {BG_ALT};
 }}
 QListView::item, QListWidget::item {{ padding: 6px; }}
+QTableView::item {{ padding: 0px 6px; }}
 QListView::item:selected, QListWidget::item:selected, QTreeView::item:selected {{ background: {ACCENT_DIM}; }}
 QHeaderView::section {{ background: {BG_ALT}; border: none; border-right: 1px solid {BORDER}; padding: 4px 6px; }}
 QScrollBar:horizontal {{ height: 10px; background: transparent; }}
