@@ -47,8 +47,9 @@ async def scenario(app) -> None:
     await asyncio.sleep(1.0)
     only = sys.argv[1:] or ["main", "generating", "export"]
 
-    def grab(name: str) -> None:
-        app.processEvents()
+    async def grab(name: str) -> None:
+        # Let the loop paint; app.processEvents() here would re-enter the running task (qasync).
+        await asyncio.sleep(0.1)
         path = OUT / f"{name}.png"
         window.grab().save(str(path))
         print("saved", path)
@@ -58,7 +59,7 @@ async def scenario(app) -> None:
     await wait_until(lambda: any(j.state is JobState.RUNNING for j in services.runner.active()), 20)
     await asyncio.sleep(0.3)
     if "generating" in only:
-        grab("generating")
+        await grab("generating")
     project = window.project
     await wait_until(lambda: all(s.chosen_take for s in project.shots), 120)
     await asyncio.sleep(1.5)
@@ -66,7 +67,7 @@ async def scenario(app) -> None:
     window.preview_cut()
     await asyncio.sleep(1.5)
     if "main" in only:
-        grab("main")
+        await grab("main")
     if "export" in only:
         window.open_export()
         await asyncio.sleep(1.5)
@@ -89,6 +90,7 @@ def main() -> None:
     from studio.ui.style import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)  # closing the window must not stop the loop before cleanup
     apply_theme(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
