@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+import av
 import cv2
 import numpy as np
 
 from studio.core.errors import MediaError
 
 from ._files import atomic_path
-from .probe import probe
+from .probe import open_input, probe
 
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp"}
 
@@ -97,22 +98,37 @@ def thumbnails(path: Path | str, count: int, width: int) -> list[np.ndarray]:
 
 
 def frame_at(path: Path | str, seconds: float) -> np.ndarray:
-    """The frame shown at ``seconds`` into ``path``; past the end gives the last frame."""
-    cap = _open_capture(path)
-    try:
-        fps = cap.get(cv2.CAP_PROP_FPS) or 0
-        total = _frame_count(cap, path)
-        index = int(max(0.0, seconds) * fps + 1e-6) if fps else 0
-        if total and index >= total:
-            cap.release()
-            return last_frame(path)
-        cap.set(cv2.CAP_PROP_POS_FRAMES, index)
-        ok, img = cap.read()
-        if not ok:
+    """The frame shown at ``seconds`` into ``path`` (RGB); past the end gives the last frame.
+
+    PyAV seeks to the keyframe before ``seconds`` and decodes forward. (OpenCV's
+    ``CAP_PROP_POS_FRAMES`` seek was seen spinning forever on small H.264 clips, which hung
+    the preview's worker; a frame grab must always end.)
+    """
+    target = max(0.0, float(seconds))
+    with open_input(path) as container:
+        if not container.streams.video:
+            raise MediaError(f"{Path(path).name} has no video in it.")
+        stream = container.streams.video[0]
+        # No decoder threads: a grab decodes a handful of frames, and frame threading was seen
+        # deadlocking in a process that also hosts Qt Multimedia's own FFmpeg.
+        stream.thread_count = 1
+        start = float(stream.start_time * stream.time_base) if stream.start_time is not None else 0.0
+        try:
+            container.seek(int((target + start) / stream.time_base), stream=stream, backward=True)
+        except av.FFmpegError:
+            container.seek(0)
+        shown = None
+        try:
+            for frame in container.decode(stream):
+                if shown is not None and frame.time is not None and frame.time - start > target + 1e-6:
+                    break
+                shown = frame
+        except av.FFmpegError as exc:
+            if shown is None:
+                raise MediaError(f"{Path(path).name} could not be decoded.", detail=str(exc)) from None
+        if shown is None:
             raise MediaError(f"{Path(path).name} has no frame at {seconds:.2f} s.")
-        return _rgb(img)
-    finally:
-        cap.release()
+        return shown.to_ndarray(format="rgb24")
 
 
 def last_frame(path: Path | str) -> np.ndarray:
