@@ -42,6 +42,7 @@ from .model import (
     COL_STATE,
     COLUMNS,
     JobRole,
+    STATE_LABELS,
     JobTableModel,
     format_cost,
 )
@@ -172,8 +173,11 @@ class JobMonitor(QWidget):
         # The prompt takes whatever width is left; the short columns fit their contents and
         # the error keeps a fixed, elided width (its tooltip has the whole text), so the
         # table fits the dock without a horizontal scrollbar.
-        for col in (COL_MODEL, COL_STATE, COL_PROGRESS, COL_COST):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths come from what the columns can hold, measured once: ResizeToContents would
+        # re-measure every row on every progress tick and stall the window under load.
+        for col, width in self._fitted_widths(catalog).items():
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
         header.setSectionResizeMode(COL_PROMPT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_ERROR, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_ERROR, ERROR_WIDTH)
@@ -228,6 +232,21 @@ class JobMonitor(QWidget):
             connect_core(runner.job_changed, self, self._on_job_changed)
         self.refresh()
         self._update_actions()
+
+    def _fitted_widths(self, catalog) -> dict[int, int]:
+        metrics = self.table.fontMetrics()
+        pad = 24
+
+        def widest(texts) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + pad
+
+        names = [spec.name for spec in catalog.all()] if catalog is not None else []
+        return {
+            COL_MODEL: min(widest(names or ["Offline animatic"]), 220),
+            COL_STATE: widest(STATE_LABELS.values()),
+            COL_PROGRESS: widest(["100% · 10:00:00", "Progress"]),
+            COL_COST: widest(["$100.00", "Cost"]),
+        }
 
     # -- loading -------------------------------------------------------------------------
 
