@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from studio.core.errors import ModelUnavailable
+from studio.core.errors import ModelUnavailable, TransientError
 from studio.core.modelspec import ModelSpec, size_from_aspect
 from studio.providers import _http
 
@@ -50,7 +50,13 @@ async def fetch_model_spec(client: Any, model: str, *, policy: _http.RetryPolicy
         policy=policy or _http.RetryPolicy(),
         provider_label=LABEL,
     )
-    return spec_from_model_json(response.json())
+    try:
+        body = response.json()
+    except ValueError:
+        raise TransientError(f"Replicate's description of {model} could not be read; try again.") from None
+    if not isinstance(body, dict):
+        raise ModelUnavailable(f"Replicate's description of {model} is not a model.")
+    return spec_from_model_json(body)
 
 
 def spec_from_model_json(model_json: dict[str, Any]) -> ModelSpec:
