@@ -352,6 +352,13 @@ class Runner:
         self._not_before[provider] = max(self._not_before.get(provider, 0.0), time.monotonic() + delay)
         return delay
 
+    async def _wait_to_retry(self, job: Job, spec: ModelSpec, error: StudioError, failures: int) -> None:
+        """Back off before repeating a safe call (poll, download); re-raise once retries run out."""
+        if failures > self.timing.max_transient_retries:
+            raise error
+        retry_after = error.retry_after if isinstance(error, RateLimited) else None
+        await self._sleep(job.id, self._slow_down(spec.provider, retry_after, failures))
+
     def _backoff(self, attempt: int) -> float:
         base = min(self.timing.retry_max, self.timing.retry_base * (2**attempt))
         return base * (0.5 + random.random() / 2)
@@ -506,10 +513,7 @@ class Runner:
                 failures = 0
             except (TransientError, RateLimited) as error:
                 failures += 1
-                if failures > self.timing.max_transient_retries:
-                    raise
-                retry_after = error.retry_after if isinstance(error, RateLimited) else None
-                await self._sleep(job.id, self._slow_down(spec.provider, retry_after, failures))
+                await self._wait_to_retry(job, spec, error, failures)
                 continue
             job = self._current(job.id)
             if status.state is RemoteState.SUCCEEDED:
@@ -555,10 +559,7 @@ class Runner:
                     break
                 except (TransientError, RateLimited) as error:
                     failures += 1
-                    if failures > self.timing.max_transient_retries:
-                        raise
-                    retry_after = error.retry_after if isinstance(error, RateLimited) else None
-                    await self._sleep(job.id, self._slow_down(spec.provider, retry_after, failures))
+                    await self._wait_to_retry(job, spec, error, failures)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
