@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from uitools import wait_until
 
 
 @pytest.fixture(scope="session")
@@ -45,15 +46,6 @@ def run(qloop, qtbot):
         return task.result()
 
     return runner
-
-
-async def wait_until(predicate, timeout: float = 20.0, step: float = 0.02) -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        if loop.time() > end:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(step)
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import asyncio
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,15 +23,9 @@ if str(ROOT) not in sys.path:
 
 from tests.emulators._mp4 import make_mp4  # noqa: E402
 
+from uitools import wait_until  # noqa: E402
+
 pytestmark = pytest.mark.ui
-
-
-async def wait_until(predicate, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture

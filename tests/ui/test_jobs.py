@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import asyncio
 import json
 import time
 from pathlib import Path
@@ -23,17 +22,11 @@ from studio.services.runner import Timing
 from studio.ui.jobs import COLUMNS, JobMonitor, format_elapsed
 from studio.ui.jobs.model import COL_COST, COL_ERROR, COL_MODEL, COL_PROGRESS, COL_PROMPT, COL_STATE
 
+from uitools import wait_until  # noqa: E402
+
 pytestmark = pytest.mark.ui
 
 FAST = Timing(poll_first=0.05, poll_max=0.2, retry_base=0.05, retry_max=0.2)
-
-
-async def wait_until(predicate, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import asyncio
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.emulators.replicate import DEFAULT_TOKEN, ReplicateEmulator  # noqa: E402
+
+from uitools import wait_until  # noqa: E402
 
 pytestmark = pytest.mark.ui
 
@@ -66,14 +66,6 @@ def keyring_backend():
 @pytest.fixture
 def services(tmp_path, keyring_backend):
     return build_services(tmp_path / "home", secrets=Secrets(keyring_backend), log_to_file=False)
-
-
-async def wait_until(predicate, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture
