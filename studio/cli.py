@@ -79,11 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     jc.add_argument("job_id")
 
     board = sub.add_parser("storyboard", help="produce a storyboard project")
-    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run}")
+    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,export-otio}")
     run = board_sub.add_parser("run", help="generate every shot without a chosen take, then export")
     run.add_argument("project")
     run.add_argument("-o", "--output", required=True)
     run.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
+    timeline = board_sub.add_parser(
+        "export-otio", help="write the cut as an editable timeline (.otio, .fcpxml or .edl) for an editor"
+    )
+    timeline.add_argument("project")
+    timeline.add_argument("-o", "--output", required=True, help="cut.otio, cut.fcpxml or cut.edl")
 
     demo = sub.add_parser("demo", help="write a 3-shot animatic project and export it")
     demo.add_argument("-o", "--output", required=True)
@@ -313,6 +318,10 @@ async def cmd_jobs(services, args) -> int:
 
 
 async def cmd_storyboard(services, args) -> int:
+    if args.board_command == "export-otio":
+        from studio.cli_timeline import export_otio
+
+        return await export_otio(services, Path(args.project), Path(args.output), _say)
     folder = Path(args.project)
     out = Path(args.output)
     _check_output(out)
