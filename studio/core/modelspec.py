@@ -251,8 +251,8 @@ class ModelSpec:
         if values == [0.0]:
             return "free"
         if len(values) == 1:
-            return f"${values[0]:.2f}/s"
-        return f"${values[0]:.2f}–{values[-1]:.2f}/s"
+            return f"${_fmt_price(values[0])}/s"
+        return f"${_fmt_price(values[0])}–{_fmt_price(values[-1])}/s"
 
     def param_name(self, concept: str) -> str:
         """The provider's field name for a Studio concept (``duration``, ``aspect_ratio`` …)."""
@@ -441,6 +441,11 @@ def _param_dict(p: ExtraParam) -> dict[str, Any]:
     if not p.required:
         data.pop("required")
     return data
+
+
+def _fmt_price(value: float) -> str:
+    # Cents, unless the price has tenths of a cent (Seedance Lite is $0.018/s at 480p).
+    return f"{value:.2f}" if round(value, 2) == value else f"{value:.3f}".rstrip("0")
 
 
 def _fmt_number(value: float) -> str:
