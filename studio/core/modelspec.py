@@ -208,7 +208,7 @@ class ModelSpec:
 
     def frames_for(self, seconds: float, extra: dict[str, Any] | None = None) -> int:
         """The frame count for ``seconds`` at the model's fps, or at the fps the person set."""
-        return int(round(seconds * self.fps_for(extra)))
+        return round(seconds * self.fps_for(extra))
 
     def fps_for(self, extra: dict[str, Any] | None = None) -> float:
         """The frame rate a request runs at: the model's fps parameter if set, else its default."""
