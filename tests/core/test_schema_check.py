@@ -85,3 +85,22 @@ def test_a_model_without_a_known_schema_is_not_second_guessed():
 def test_an_enum_duration_without_default_starts_at_the_shortest():
     spec = ModelSpec.from_dict({"provider": "replicate", "model": "acme/x", "durations": [10, 5, 15]})
     assert spec.default_duration == 5
+
+
+def test_a_required_field_studio_never_sends_refuses_the_model_up_front():
+    from studio.core.request import GenerationRequest, validate
+
+    spec = _spec(
+        inputs={"first_frame": {"param": "image", "required": True}},
+        durations=[5, 10],
+        params={"duration": "duration"},
+        schema_fields=[
+            {"name": "prompt", "type": "string", "required": True},
+            {"name": "image", "type": "string", "required": True},
+            {"name": "duration", "type": "integer", "choices": [5, 10]},
+            {"name": "openai_api_key", "type": "string", "required": True},
+        ],
+    )
+    with pytest.raises(InvalidRequest) as info:
+        validate(spec, GenerationRequest(spec.id, "x", first_frame="me.png"))
+    assert info.value.field == "openai_api_key" and "does not send" in info.value.user_message
