@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from studio.core.errors import AuthError
-from studio.providers.vertex_veo import ServiceAccount, parse_service_account
+from studio.core.service_account import ServiceAccount, parse_service_account
 
 from .secrets import Secrets
 from .settings import Settings

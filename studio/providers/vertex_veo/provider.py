@@ -39,7 +39,7 @@ from studio.core.request import ValidatedRequest, mime_for_path
 from studio.providers import _http
 from studio.providers.base import DownloadProgress, RemoteRecord, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
 
-from .credentials import ServiceAccount
+from .credentials import ServiceAccount, google_credentials
 from .errors import LABEL, from_status, map_sdk_error, operation_error
 
 log = logging.getLogger("studio.providers.vertex")
@@ -91,7 +91,7 @@ class VertexVeoProvider:
         self.max_concurrency = max_concurrency
         self.poll_interval = poll_interval
         self.policy = policy or _http.RetryPolicy()
-        self._credentials = account.google_credentials()
+        self._credentials = google_credentials(account)
         self._client = None
         self._inline: dict[str, bytes] = {}
 

@@ -66,7 +66,7 @@ class VertexPage(ProviderPage):
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
 
     def save_key(self) -> bool:
-        from studio.providers.vertex_veo import parse_service_account
+        from studio.core.service_account import parse_service_account
 
         text = self.key_edit.text().strip()
         if not text:
