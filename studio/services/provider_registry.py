@@ -10,7 +10,7 @@ from studio.providers.base import Provider
 from .secrets import Secrets
 from .settings import Settings
 
-PROVIDER_NAMES = {"animatic": "the offline animatic", "replicate": "Replicate", "vertex": "Vertex AI"}
+PROVIDER_NAMES = {"animatic": "the offline animatic", "replicate": "Replicate", "vertex": "Vertex AI", "gemini": "Gemini"}
 
 
 class ProviderRegistry:
@@ -71,6 +71,15 @@ class ProviderRegistry:
                 output_gcs_uri=self.settings.get("providers.vertex.output_gcs_uri"),
                 max_concurrency=self.settings.concurrency("vertex"),
                 poll_interval=float(self.settings.get("providers.vertex.poll_interval", 10.0)),
+            )
+        if name == "gemini":
+            from studio.providers.gemini_omni import GeminiOmniProvider
+
+            return GeminiOmniProvider(
+                self.secrets.get("gemini"),
+                base_url=self.settings.provider_base_url("gemini"),
+                max_concurrency=self.settings.concurrency("gemini"),
+                poll_interval=float(self.settings.get("providers.gemini.poll_interval", 8.0)),
             )
         raise ModelUnavailable(f"Studio has no provider called {name!r}.")
 

@@ -36,16 +36,15 @@ import base64
 import json
 import re
 import sys
-import threading
 import time
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from tests.emulators._loopback import JsonHandler, LoopbackEmulator
 from tests.emulators._mp4 import make_mp4
 
 PROJECT = "studio-test-project"
@@ -76,29 +75,20 @@ def _b64url_decode(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-class VertexEmulator:
+class VertexEmulator(LoopbackEmulator):
     """Start with ``with VertexEmulator() as emu:``; ``emu.url`` is the API root."""
 
+    counter_faults = COUNTER_FAULTS
+
     def __init__(self, *, latency: float = 0.3, port: int = 0):
+        super().__init__(_Handler, port=port, settings=dict(DEFAULT_SETTINGS, latency=latency))
         self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.key_id = uuid.uuid4().hex
-        self.lock = threading.Lock()
-        self.settings = dict(DEFAULT_SETTINGS, latency=latency)
-        self.faults: dict[str, int] = {}
         self.operations: dict[str, dict[str, Any]] = {}
         self.objects: dict[str, dict[str, Any]] = {}
         self.tokens: dict[str, float] = {}
         self.requests: list[dict[str, Any]] = []
         self.stats: dict[str, Any] = {"token_requests": 0, "create_requests": 0, "poll_requests": 0, "ops": {}}
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
-        self.server.daemon_threads = True
-        self.server.emulator = self  # type: ignore[attr-defined]
-        self._thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
 
     def service_account_info(self, *, project: str = PROJECT) -> dict[str, Any]:
         """A service-account JSON whose ``token_uri`` points here (the key is made per run)."""
@@ -117,21 +107,6 @@ class VertexEmulator:
             "auth_provider_x509_cert_url": f"{self.url}/certs",
             "client_x509_cert_url": f"{self.url}/certs/{CLIENT_EMAIL}",
         }
-
-    def set_faults(self, **values: Any) -> None:
-        with self.lock:
-            for name, value in values.items():
-                if name in COUNTER_FAULTS:
-                    self.faults[name] = int(value)
-                else:
-                    self.settings[name] = value
-
-    def take_fault(self, name: str) -> bool:
-        with self.lock:
-            if self.faults.get(name, 0) > 0:
-                self.faults[name] -= 1
-                return True
-            return False
 
     def op_stats(self, op_id: str) -> dict[str, int]:
         with self.lock:
@@ -158,42 +133,8 @@ class VertexEmulator:
             return "Invalid JWT: missing the cloud-platform scope"
         return None
 
-    def __enter__(self) -> "VertexEmulator":
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self._thread.start()
-        return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    @property
-    def emu(self) -> VertexEmulator:
-        return self.server.emulator  # type: ignore[attr-defined]
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-    def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
-
-    def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
-        payload = json.dumps(data).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=UTF-8")
-        self.send_header("Content-Length", str(len(payload)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def _rpc_error(self, code: int, status: str, message: str, headers: dict[str, str] | None = None) -> None:
-        self._json(code, {"error": {"code": code, "message": message, "status": status}}, headers)
+class _Handler(JsonHandler):
 
     def _authorized(self) -> bool:
         auth = self.headers.get("Authorization", "")
@@ -201,7 +142,7 @@ class _Handler(BaseHTTPRequestHandler):
         with self.emu.lock:
             expires = self.emu.tokens.get(token)
         if expires is None or expires < time.time():
-            self._rpc_error(
+            self.send_rpc_error(
                 401, "UNAUTHENTICATED",
                 "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie "
                 "or other valid authentication credential.",
@@ -213,32 +154,32 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlparse(self.path).path
         if path == "/_emulator/stats":
             with self.emu.lock:
-                return self._json(200, self.emu.stats)
+                return self.send_json(200, self.emu.stats)
         if path == "/_emulator/requests":
             with self.emu.lock:
-                return self._json(200, self.emu.requests)
+                return self.send_json(200, self.emu.requests)
         match = _GCS.match(path)
         if match:
             return self._download(match["bucket"], unquote(match["object"]))
-        self._rpc_error(404, "NOT_FOUND", f"The requested URL {path} was not found on this server.")
+        self.send_rpc_error(404, "NOT_FOUND", f"The requested URL {path} was not found on this server.")
 
     def do_POST(self) -> None:  # noqa: N802
         path = urlparse(self.path).path
-        body = self._body()
+        body = self.read_body()
         if path == "/_emulator/faults":
             self.emu.set_faults(**json.loads(body or b"{}"))
-            return self._json(200, {"faults": self.emu.faults, "settings": self.emu.settings})
+            return self.send_json(200, {"faults": self.emu.faults, "settings": self.emu.settings})
         if path == "/token":
             return self._token(body)
         match = _PREDICT.match(path)
         if not match:
-            return self._rpc_error(404, "NOT_FOUND", f"The requested URL {path} was not found on this server.")
+            return self.send_rpc_error(404, "NOT_FOUND", f"The requested URL {path} was not found on this server.")
         if not self._authorized():
             return
         try:
             data = json.loads(body or b"{}")
         except ValueError:
-            return self._rpc_error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.")
+            return self.send_rpc_error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.")
         if match["verb"] == "predictLongRunning":
             return self._create(match, data)
         return self._fetch(match, data)
@@ -250,19 +191,19 @@ class _Handler(BaseHTTPRequestHandler):
             self.emu.stats["token_requests"] += 1
         form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
         if form.get("grant_type") != "urn:ietf:params:oauth:grant-type:jwt-bearer":
-            return self._json(400, {"error": "unsupported_grant_type", "error_description": "Invalid grant_type"})
+            return self.send_json(400, {"error": "unsupported_grant_type", "error_description": "Invalid grant_type"})
         if self.emu.take_fault("token_invalid"):
-            return self._json(
+            return self.send_json(
                 400, {"error": "invalid_grant", "error_description": "Invalid JWT Signature."}
             )
         problem = self.emu.verify_assertion(form.get("assertion", ""))
         if problem:
-            return self._json(400, {"error": "invalid_grant", "error_description": problem})
+            return self.send_json(400, {"error": "invalid_grant", "error_description": problem})
         token = "ya29.emulator-" + uuid.uuid4().hex
         ttl = int(self.emu.settings["token_ttl"])
         with self.emu.lock:
             self.emu.tokens[token] = time.time() + ttl
-        self._json(200, {"access_token": token, "expires_in": ttl, "token_type": "Bearer"})
+        self.send_json(200, {"access_token": token, "expires_in": ttl, "token_type": "Bearer"})
 
     # -- operations --------------------------------------------------------------------------
 
@@ -272,21 +213,21 @@ class _Handler(BaseHTTPRequestHandler):
             self.emu.requests.append({"model": match["model"], "body": data})
         if self.emu.take_fault("create_429"):
             after = str(self.emu.settings["retry_after"])
-            return self._rpc_error(
+            return self.send_rpc_error(
                 429, "RESOURCE_EXHAUSTED",
                 "Quota exceeded for aiplatform.googleapis.com/online_prediction_requests_per_base_model "
                 f"with base model: {match['model']}. Please submit a quota increase request.",
                 {"Retry-After": after},
             )  # fmt: skip
         if self.emu.take_fault("create_5xx"):
-            return self._rpc_error(503, "UNAVAILABLE", "The service is currently unavailable.")
+            return self.send_rpc_error(503, "UNAVAILABLE", "The service is currently unavailable.")
         instances = data.get("instances") or []
         if len(instances) != 1 or not isinstance(instances[0], dict):
-            return self._rpc_error(400, "INVALID_ARGUMENT", "Exactly one instance is expected.")
+            return self.send_rpc_error(400, "INVALID_ARGUMENT", "Exactly one instance is expected.")
         instance, params = instances[0], data.get("parameters") or {}
         problem = _check_request(match["model"], instance, params)
         if problem:
-            return self._rpc_error(400, "INVALID_ARGUMENT", problem)
+            return self.send_rpc_error(400, "INVALID_ARGUMENT", problem)
         op_id = str(uuid.uuid4())
         name = (
             f"projects/{match['project']}/locations/{match['location']}/publishers/google/models/"
@@ -307,31 +248,31 @@ class _Handler(BaseHTTPRequestHandler):
                 "outcome": outcome,
             }
         self.emu.op_stats(op_id)["creates"] += 1
-        self._json(200, {"name": name})
+        self.send_json(200, {"name": name})
 
     def _fetch(self, match: re.Match, data: dict[str, Any]) -> None:
         with self.emu.lock:
             self.emu.stats["poll_requests"] += 1
         if self.emu.take_fault("poll_429"):
-            return self._rpc_error(429, "RESOURCE_EXHAUSTED", "Quota exceeded.", {"Retry-After": "1"})
+            return self.send_rpc_error(429, "RESOURCE_EXHAUSTED", "Quota exceeded.", {"Retry-After": "1"})
         if self.emu.take_fault("poll_5xx"):
-            return self._rpc_error(503, "UNAVAILABLE", "The service is currently unavailable.")
+            return self.send_rpc_error(503, "UNAVAILABLE", "The service is currently unavailable.")
         name = str(data.get("operationName") or "")
         op_id = name.rsplit("/", 1)[-1]
         with self.emu.lock:
             op = self.emu.operations.get(op_id)
         if op is None or not name.startswith(f"projects/{match['project']}/"):
-            return self._rpc_error(404, "NOT_FOUND", f"Operation {name} was not found.")
+            return self.send_rpc_error(404, "NOT_FOUND", f"Operation {name} was not found.")
         self.emu.op_stats(op_id)["polls"] += 1
         if time.time() - op["created"] < float(self.emu.settings["latency"]):
-            return self._json(200, {"name": name, "done": False})
+            return self.send_json(200, {"name": name, "done": False})
         kind = "type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse"
         if op["outcome"] == "fail":
-            return self._json(200, {"name": name, "done": True, "error": {
+            return self.send_json(200, {"name": name, "done": True, "error": {
                 "code": 13, "message": self.emu.settings["fail_message"], "status": "INTERNAL"}})  # fmt: skip
         if op["outcome"] == "safety":
             reasons = list(self.emu.settings["safety_reasons"])
-            return self._json(200, {"name": name, "done": True, "response": {
+            return self.send_json(200, {"name": name, "done": True, "response": {
                 "@type": kind, "raiMediaFilteredCount": 1, "raiMediaFilteredReasons": reasons}})  # fmt: skip
         width, height = (256, 144) if op["aspect"] == "16:9" else (144, 256)
         clip = make_mp4(op["duration"], width=width, height=height)
@@ -344,7 +285,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             video = {"bytesBase64Encoded": base64.b64encode(clip).decode(), "mimeType": "video/mp4"}
             self.emu.op_stats(op_id)["inline_deliveries"] = self.emu.op_stats(op_id).get("inline_deliveries", 0) + 1
-        self._json(200, {"name": name, "done": True, "response": {"@type": kind, "videos": [video]}})
+        self.send_json(200, {"name": name, "done": True, "response": {"@type": kind, "videos": [video]}})
 
     # -- Cloud Storage -----------------------------------------------------------------------
 
@@ -352,13 +293,13 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorized():
             return
         if parse_qs(urlparse(self.path).query).get("alt") != ["media"]:
-            return self._rpc_error(400, "INVALID_ARGUMENT", "Only alt=media downloads are emulated.")
+            return self.send_rpc_error(400, "INVALID_ARGUMENT", "Only alt=media downloads are emulated.")
         with self.emu.lock:
             item = self.emu.objects.get(f"{bucket}/{obj}")
         if item is None or self.emu.take_fault("expire"):
             with self.emu.lock:
                 self.emu.objects.pop(f"{bucket}/{obj}", None)
-            return self._json(404, {"error": {"code": 404, "message": "No such object: " + f"{bucket}/{obj}"}})
+            return self.send_json(404, {"error": {"code": 404, "message": "No such object: " + f"{bucket}/{obj}"}})
         data: bytes = item["data"]
         start = 0
         match = re.match(r"bytes=(\d+)-", self.headers.get("Range", ""))
@@ -414,20 +355,9 @@ def start_emulator_process(account_path, *, latency: float = 0.3):
 
     The service-account JSON whose ``token_uri`` points at it is written to ``account_path``.
     """
-    import subprocess
+    from tests.emulators._process import start_module
 
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.emulators.vertex", "--port", "0", "--latency", str(latency),
-         "--account", str(account_path)],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]),
-    )  # fmt: skip
-    url = proc.stdout.readline().strip()
-    if not url.startswith("http://"):
-        proc.kill()
-        raise RuntimeError("the Vertex emulator did not start")
-    return proc, url
+    return start_module("tests.emulators.vertex", "--latency", str(latency), "--account", str(account_path))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -442,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dump(emu.service_account_info(), handle)
     print(emu.url, flush=True)
     try:
-        emu.server.serve_forever()
+        emu.serve_forever()
     except KeyboardInterrupt:
         pass
     return 0

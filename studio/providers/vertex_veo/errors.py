@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from studio.providers._google import input_named, retry_after
 from studio.core.errors import (
     AuthError,
     ContentRejected,
@@ -32,14 +33,6 @@ _STUDIO_FIELD = {
     "video": "extend_video", "seed": "seed", "negativePrompt": "negative_prompt", "generateAudio": "audio",
 }  # fmt: skip
 
-
-def _retry_after(response: Any) -> float | None:
-    headers = getattr(response, "headers", None) or {}
-    try:
-        value = headers.get("retry-after") or headers.get("Retry-After")
-        return float(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 def from_status(code: int | None, status: str | None, message: str, *, retry_after: float | None = None,
@@ -89,7 +82,7 @@ def map_sdk_error(exc: BaseException, *, context: str = "call") -> StudioError:
         return exc
     if isinstance(exc, genai_errors.APIError):
         return from_status(
-            exc.code, exc.status, str(exc.message or ""), retry_after=_retry_after(exc.response), context=context
+            exc.code, exc.status, str(exc.message or ""), retry_after=retry_after(exc.response), context=context
         )
     if isinstance(exc, auth_errors.RefreshError):
         return AuthError(
@@ -121,18 +114,9 @@ def operation_error(operation: dict[str, Any]) -> StudioError | None:
         reason = "; ".join(reasons) or "no reason given"
         return ContentRejected(
             f"Vertex AI's safety filter withheld the video: {reason}",
-            input_name=_input_named(reason),
+            input_name=input_named(reason),
             reason=reason,
         )
     if not videos:
         return StudioError("Vertex AI finished the job but sent no video; generate it again.")
     return None
-
-
-def _input_named(reason: str) -> str | None:
-    lowered = reason.lower()
-    if "image" in lowered:
-        return "first_frame"
-    if "prompt" in lowered:
-        return "prompt"
-    return "output" if "video" in lowered or "generated" in lowered else None

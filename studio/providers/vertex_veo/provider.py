@@ -27,16 +27,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from studio.core.errors import (
-    Expired,
-    InvalidRequest,
-    LostSubmission,
-    MediaError,
-    StudioError,
-)
+from studio.core.errors import Expired, InvalidRequest, LostSubmission, StudioError
 from studio.core.modelspec import ModelSpec
-from studio.core.request import ValidatedRequest, mime_for_path
-from studio.providers import _http
+from studio.core.request import ValidatedRequest
+from studio.providers import _google, _http
 from studio.providers.base import DownloadProgress, RemoteRecord, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
 
 from .credentials import ServiceAccount, google_credentials
@@ -49,7 +43,6 @@ STORAGE_BASE_URL_ENV = "STUDIO_VERTEX_STORAGE_BASE_URL"
 DEFAULT_STORAGE_BASE_URL = "https://storage.googleapis.com"
 DEFAULT_LOCATION = "us-central1"
 _POLL_STATUSES = [408, 429, 500, 502, 503, 504]
-_CONNECT_ERRORS = {"ConnectError", "ConnectTimeout"}
 MAX_EXTEND_BYTES = 200 * 1024 * 1024
 
 
@@ -155,16 +148,7 @@ class VertexVeoProvider:
         try:
             operation = await self._genai().aio.models.generate_videos(model=spec.model, source=source, config=config)
         except Exception as exc:
-            if type(exc).__name__ in _CONNECT_ERRORS:
-                raise SubmitNotSent(f"{LABEL} could not be reached; nothing was sent.") from None
-            error = map_sdk_error(exc, context="create")
-            if error.kind == "transient":
-                raise LostSubmission(
-                    f"The answer from {LABEL} was lost; Vertex keeps no list of jobs, so check the Cloud console "
-                    "before generating this shot again.",
-                    detail=error.detail or error.user_message,
-                ) from None
-            raise error from None
+            raise _google.create_failure(exc, LABEL, "the Cloud console", map_sdk_error) from None
         if not operation.name:
             raise LostSubmission(f"{LABEL} accepted the request but sent no job name.")
         log.info("vertex operation started for %s", spec.model)
@@ -272,7 +256,7 @@ class VertexVeoProvider:
             data = videos[0].get("bytes") if videos else None
             if not data:
                 raise Expired(f"{LABEL} no longer holds this video; generate it again.")
-        await asyncio.to_thread(_write_atomically, dest, data)
+        await asyncio.to_thread(_google.write_atomically, dest, data)
         if progress:
             progress(len(data), len(data))
 
@@ -321,12 +305,8 @@ class VertexVeoProvider:
 def _image(path: str):
     from google.genai import types
 
-    file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise MediaError(f"Cannot read the image {file.name}: {exc.strerror or exc}.") from None
-    return types.Image(image_bytes=data, mime_type=mime_for_path(path) or "image/png")
+    data, mime = _google.read_image(path)
+    return types.Image(image_bytes=data, mime_type=mime)
 
 
 def _video(path: str):
@@ -343,15 +323,6 @@ def _video(path: str):
                              field="extend_video") from None
     return types.Video(video_bytes=data, mime_type="video/mp4")
 
-
-def _write_atomically(dest: Path, data: bytes) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
-    with open(part, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(part, dest)
 
 
 def _storage_error(response) -> StudioError:
