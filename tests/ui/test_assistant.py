@@ -131,3 +131,49 @@ def test_switching_shots_cancels_a_stale_suggestion(window, no_key, run):
     assert not panel.result_box.isVisible()
     panel.accept()  # nothing to accept any more
     assert second.prompt != first.prompt
+
+
+def test_story_splitter_adds_shots_in_one_undo_step(window, no_key, run, qtbot):
+    project = window.project
+    before = [s.id for s in project.shots]
+    panel = window.storyboard
+    assert panel.split_button.isEnabled()
+    dialog = panel.open_split()
+    assert dialog.isVisible() and dialog.model.currentData() == project.shots[0].model_id
+    dialog.model.setCurrentIndex(dialog.model.findData(VEO))
+    assert dialog.allowed.text() == "4, 6, 8 s · sound"
+    dialog.story.setPlainText("Ayşe opens the café. Then she pours the first coffee ☕. A stranger walks in. Он улыбается.")
+    dialog.count.setValue(2)
+    finish(run, dialog.split())
+    assert dialog.plan.topLevelItemCount() == 2 and dialog.add_button.isEnabled()
+    assert "Style" in dialog.look.text() and "Palette" in dialog.look.text()
+    assert project.shots[0].id == before[0] and len(project.shots) == len(before)  # nothing applied yet
+    count = window.undo_stack.count()
+    qtbot.mouseClick(dialog.add_button, Qt.LeftButton)
+    assert len(project.shots) == len(before) + 2
+    added = project.shots[len(before):]
+    assert [s.model_id for s in added] == [VEO, VEO] and all(s.duration in (4, 6, 8) for s in added)
+    assert "Ayşe opens the café" in added[0].prompt and "Он улыбается." in added[1].prompt
+    assert window.undo_stack.count() == count + 1
+    assert panel.current_shot_id() == added[0].id
+    window.undo_stack.undo()
+    assert [s.id for s in project.shots] == before
+    window.undo_stack.redo()
+    assert len(project.shots) == len(before) + 2
+
+
+def test_story_splitter_through_the_endpoint_suggests_chaining(window, endpoint, run):
+    panel = window.storyboard
+    dialog = panel.open_split()
+    dialog.model.setCurrentIndex(dialog.model.findData(VEO))
+    dialog.story.setPlainText("A fox wakes. The fox runs. The fox sleeps.")
+    dialog.count.setValue(3)
+    finish(run, dialog.split())
+    assert endpoint.paths() == ["/v1/responses", "/v1/responses"]  # split, then the continuity pass
+    continuity = [dialog.plan.topLevelItem(i).text(3) for i in range(3)]
+    assert continuity[1].startswith("chained") and continuity[0] == "independent"
+    endpoint.inject("malformed", "malformed")
+    finish(run, dialog.split())
+    assert dialog.error.isVisible() and "twice" in dialog.error.text()
+    assert dialog.plan.topLevelItemCount() == 3  # the previous plan stays; nothing half-applied
+    dialog.reject()
