@@ -203,7 +203,9 @@ class AssistantPanel(QFrame):
         if shot_id != self._shot_id:
             return  # the person moved to another shot meanwhile
         self._result = result
-        who = "offline builder" if result.source == "offline" else "assistant"
+        who = "assistant"
+        if result.source == "offline":
+            who = "offline builder (add an OpenAI key in Settings, or a local server, for the assistant)"
         extra = ""
         if result.mode == "meme":
             extra = f" Accepting also sets {result.duration:g} s" + (f" and {result.aspect_ratio}." if result.aspect_ratio else ".")

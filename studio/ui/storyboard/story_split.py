@@ -43,7 +43,7 @@ class StorySplitDialog(QDialog):
         self.result: StoryResult | None = None
         self._task: asyncio.Task | None = None
         self.setWindowTitle("Split a story into shots")
-        self.resize(860, 640)
+        self.resize(900, 720)
         lay = QVBoxLayout(self)
         lay.setSpacing(8)
 
@@ -52,7 +52,7 @@ class StorySplitDialog(QDialog):
         self.story.setObjectName("story")
         self.story.setPlaceholderText("Write or paste the story. Each shot gets one camera setup and one main action.")
         self.story.setMinimumHeight(self.story.fontMetrics().lineSpacing() * 6)
-        lay.addWidget(self.story, 2)
+        lay.addWidget(self.story, 1)
 
         row = QHBoxLayout()
         row.addWidget(QLabel("Shots"))
@@ -94,15 +94,20 @@ class StorySplitDialog(QDialog):
         lay.addWidget(self.look)
         self.plan = QTreeWidget()
         self.plan.setObjectName("plan")
-        self.plan.setHeaderLabels(["#", "Title", "Length", "Continuity", "Prompt"])
+        self.plan.setHeaderLabels(["#", "Title", "Length", "Continuity", "Scene"])
         self.plan.setRootIsDecorated(False)
-        self.plan.setWordWrap(True)
-        self.plan.setUniformRowHeights(False)
+        self.plan.setUniformRowHeights(True)
         header = self.plan.header()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
-        lay.addWidget(self.plan, 3)
+        lay.addWidget(self.plan, 2)
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("shot_prompt")
+        self.preview.setReadOnly(True)
+        self.preview.setPlaceholderText("The selected shot's full prompt appears here.")
+        lay.addWidget(self.preview, 3)
+        self.plan.currentItemChanged.connect(self._preview_current)
         self.notes = QLabel()
         self.notes.setObjectName("warning")
         self.notes.setWordWrap(True)
@@ -164,15 +169,26 @@ class StorySplitDialog(QDialog):
         self.plan.clear()
         for i, shot in enumerate(result.shots, 1):
             continuity = "chained ⟵ previous" if shot.continuity == "chained" else "independent"
-            body = shot.prompt.split("\n\n", 1)[-1]  # the shared style line is shown above
-            item = QTreeWidgetItem([str(i), shot.title, f"{shot.duration:g} s", continuity, body])
-            item.setToolTip(4, shot.prompt)
-            item.setTextAlignment(2, Qt.AlignRight | Qt.AlignTop)
+            scene = " ".join(shot.sections.scene.split())
+            item = QTreeWidgetItem([str(i), shot.title, f"{shot.duration:g} s", continuity, scene])
+            item.setToolTip(4, scene)
+            item.setData(0, Qt.UserRole, i - 1)
+            item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
             self.plan.addTopLevelItem(item)
+        if result.shots:
+            self.plan.setCurrentItem(self.plan.topLevelItem(0))
+        else:
+            self.preview.clear()
         self.notes.setText("\n".join(result.notes))
         self.notes.setVisible(bool(result.notes))
         self.add_button.setText(f"Add {len(result.shots)} shot(s)")
         self.add_button.setEnabled(bool(result.shots))
+
+    def _preview_current(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        if item is None or self.result is None:
+            self.preview.clear()
+            return
+        self.preview.setPlainText(self.result.shots[int(item.data(0, Qt.UserRole))].prompt)
 
     def _failed(self, exc: BaseException) -> None:
         self.split_button.setEnabled(True)
