@@ -177,3 +177,22 @@ def test_story_splitter_through_the_endpoint_suggests_chaining(window, endpoint,
     assert dialog.error.isVisible() and "twice" in dialog.error.text()
     assert dialog.plan.topLevelItemCount() == 3  # the previous plan stays; nothing half-applied
     dialog.reject()
+
+
+def test_settings_assistant_tab_saves_the_endpoint_and_tries_it(services, endpoint, qtbot, run, wait):
+    from studio.ui.settings.dialog import SettingsDialog
+
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    page = dialog.assistant_page
+    assert "From OPENAI_API_KEY" in page.key_status.text() and DEFAULT_KEY not in page.key_status.text()
+    page.model_edit.setText("tiny-model")
+    page.english.setChecked(True)
+    page.try_it()
+    run(wait(lambda: page.try_button.isEnabled()))
+    assert page.try_result.text().startswith("✓ Works: tiny-model")
+    assert services.settings.get("assistant.model") == "tiny-model" and services.settings.get("assistant.english") is True
+    assert "in English" in endpoint.requests[-1]["body"]["instructions"]
+    page.english.setChecked(False)
+    dialog.apply()
+    assert services.settings.get("assistant.english") is None
