@@ -281,3 +281,13 @@ def test_config_comes_from_env_settings_and_the_keyring(tmp_path, monkeypatch, c
     monkeypatch.setenv("STUDIO_ASSISTANT_MODEL", "llama3")
     local = build_assistant(settings, Keys(None), catalog)  # a local server needs no key
     assert local.online and local.config.base_url == "http://127.0.0.1:9/v1" and local.config.model == "llama3"
+
+
+def test_a_thin_palette_is_topped_up_to_three_colours():
+    from studio.services.assistant.modes import _palette
+    from studio.services.assistant.schemas import Storyboard
+
+    thin = Storyboard(style="noir, hard shadows", setting="", palette=["black", " "], characters=[], shots=[])
+    assert _palette(thin, "a detective story") == ["black", "jet black", "silver grey"]
+    wide = Storyboard(style="x", setting="", palette=[f"c{i}" for i in range(8)], characters=[], shots=[])
+    assert _palette(wide, "") == ["c0", "c1", "c2", "c3", "c4"]

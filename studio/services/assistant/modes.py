@@ -116,7 +116,7 @@ class Assistant:
                 + ". "
                 + _anatomy(fit)
                 + " "
-                + (_ENGLISH if english else _LANGUAGE if idea.strip() else "Write in English unless the photo's text says otherwise.")
+                + (_ENGLISH if english or not idea.strip() else _LANGUAGE)
             )
             text = idea.strip() or "Animate this photo."
             sections = await self._client.ask(PromptSections, instructions=instructions, text=text, image_url=data_url)
@@ -174,6 +174,7 @@ class Assistant:
                 check=right_count,
             )
             source = ASSISTANT
+        palette = _palette(board, story)
         plans = []
         for i, shot in enumerate(board.shots):
             seconds = snap_duration(spec.durations, float(shot.duration))
@@ -181,13 +182,13 @@ class Assistant:
                 notes.append(f"Shot {i + 1}: {shot.duration} s is not offered by {spec.name}; it became {seconds:g} s.")
             sections = shot.sections.model_copy(update={"style": board.style or shot.sections.style})
             cast = [c for c in board.characters if c.name and c.name.casefold() in _shot_text(sections).casefold()]
-            prompt, used = compose(sections, _with_duration(spec, seconds), palette=board.palette[:5], characters=cast)
+            prompt, used = compose(sections, _with_duration(spec, seconds), palette=palette, characters=cast)
             chained = i > 0 and shot.continues_previous and spec.supports_first_frame
             plans.append(ShotPlan(title=shot.title, prompt=prompt, duration=seconds, continuity="chained" if chained else "independent", sections=used))
         return StoryResult(
             shots=plans,
             style=board.style,
-            palette=board.palette[:5],
+            palette=palette,
             characters=board.characters,
             source=source,
             model_id=spec.id,
@@ -202,6 +203,17 @@ class Assistant:
     def _default_model(self) -> str:
         chosen = self._settings.get("default_model") if self._settings is not None else None
         return str(chosen or "animatic:kenburns")
+
+
+def _palette(board: Storyboard, story: str) -> list[str]:
+    """Three to five colours: the board's, topped up from the matching style preset when it named fewer."""
+    palette = [c.strip() for c in board.palette if c.strip()][:5]
+    for colour in offline.style_entry(f"{board.style} {story}", "cinematic")["palette"]:
+        if len(palette) >= 3:
+            break
+        if colour not in palette:
+            palette.append(colour)
+    return palette
 
 
 def _with_duration(spec: ModelSpec, seconds: float) -> Fit:
