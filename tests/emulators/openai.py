@@ -106,6 +106,31 @@ def conforming(schema: dict, *, text: str, instructions: str = "", integer: int 
     return build(schema, "root", 0)
 
 
+def strict_problem(schema: dict) -> str | None:
+    """What the real API would reject in a strict schema: an object allowing extra keys or with optional keys."""
+
+    def walk(node: Any, where: str) -> str | None:
+        if isinstance(node, dict):
+            if node.get("type") == "object":
+                if node.get("additionalProperties") is not False:
+                    return f"In context={where}, 'additionalProperties' is required to be supplied and to be false."
+                missing = set(node.get("properties", {})) - set(node.get("required", []))
+                if missing:
+                    return f"In context={where}, 'required' is required to include every key; missing {sorted(missing)}."
+            for key, value in node.items():
+                problem = walk(value, f"{where}/{key}")
+                if problem:
+                    return problem
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                problem = walk(value, f"{where}/{i}")
+                if problem:
+                    return problem
+        return None
+
+    return walk(schema, "")
+
+
 def _user_text(body: dict) -> tuple[str, list[str]]:
     """The user's text and any image URLs in a Responses or Chat Completions body."""
     texts: list[str] = []
@@ -199,6 +224,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(400, "Structured output needs a strict json_schema format.", None, "invalid_request_error")
             return
         name, schema = schema_info
+        problem = strict_problem(schema)
+        if problem:
+            self._error(400, f"Invalid schema for response_format '{name}': {problem}", "invalid_json_schema", "invalid_request_error")
+            return
         instructions = body.get("instructions") or "".join(
             m.get("content", "") for m in body.get("messages", []) if m.get("role") == "system" and isinstance(m.get("content"), str)
         )

@@ -10,7 +10,10 @@ import pytest
 from PIL import Image
 
 from studio.core.errors import AuthError, ContentRejected, ModelUnavailable, QuotaError, TransientError
+from openai.lib._parsing._responses import type_to_text_format_param
+
 from studio.services.assistant import Assistant, AssistantConfig, MalformedAnswer, build_assistant
+from studio.services.assistant.schemas import PromptSections, Storyboard
 from studio.services.catalog import Catalog
 from studio.services.settings import Settings
 from tests.emulators.openai import DEFAULT_KEY, OpenAIEmulator
@@ -291,3 +294,28 @@ def test_a_thin_palette_is_topped_up_to_three_colours():
     assert _palette(thin, "a detective story") == ["black", "jet black", "silver grey"]
     wide = Storyboard(style="x", setting="", palette=[f"c{i}" for i in range(8)], characters=[], shots=[])
     assert _palette(wide, "") == ["c0", "c1", "c2", "c3", "c4"]
+
+
+def test_the_emulator_refuses_schemas_the_real_api_refuses():
+    """Guards the emulator itself: it checks strictness as the API does, so the passing tests mean something."""
+    from tests.emulators.openai import strict_problem
+
+    optional = {"type": "object", "properties": {"a": {"type": "string"}}, "required": [], "additionalProperties": False}
+    open_ended = {"type": "object", "properties": {}, "required": []}
+    nested = {"type": "object", "properties": {"c": {"$ref": "#/$defs/C"}}, "required": ["c"], "additionalProperties": False,
+              "$defs": {"C": open_ended}}  # fmt: skip
+    assert strict_problem(optional) and strict_problem(open_ended) and strict_problem(nested)
+    for model in (PromptSections, Storyboard):
+        assert strict_problem(type_to_text_format_param(model)["schema"]) is None
+
+
+async def test_the_emulator_answers_a_non_strict_schema_with_400(emulator):
+    loose = {"type": "json_schema", "name": "loose", "strict": True,
+             "schema": {"type": "object", "properties": {"a": {"type": "string"}}, "required": []}}  # fmt: skip
+    import openai
+
+    client = openai.AsyncOpenAI(api_key=DEFAULT_KEY, base_url=emulator.url, max_retries=0)
+    with pytest.raises(openai.BadRequestError) as info:
+        await client.responses.create(model="m", input="x", text={"format": loose})
+    await client.close()
+    assert info.value.code == "invalid_json_schema"
