@@ -28,7 +28,7 @@ STORY = (
 
 
 async def scenario(app) -> None:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
 
     from studio.services.context import build_services
     from studio.ui.main_window import MainWindow
@@ -44,7 +44,6 @@ async def scenario(app) -> None:
     await services.start()
     window.controller.open_or_create_sample()
     await asyncio.sleep(1.0)
-    window.resizeDocks([window.editor_dock], [640], Qt.Horizontal)
     only = sys.argv[1:] or ["assistant", "split"]
 
     if "assistant" in only:

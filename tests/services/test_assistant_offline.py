@@ -115,3 +115,12 @@ async def test_empty_input_and_bad_counts_are_refused(offline):
         await offline.split("story.", 0, model_id=VEO)
     with pytest.raises(InvalidRequest):
         await offline.enhance("x", mode="poem", model_id=VEO)
+
+
+def test_one_sentence_becomes_beats_at_its_joins_with_quotes_kept_whole():
+    from studio.services.assistant.offline import clauses
+
+    assert clauses("Кот играет на пианино и поёт «мяу, мяу»") == ["Кот играет на пианино", "поёт «мяу, мяу»"]
+    assert clauses("Kedi uyanır, gerinir ve esner") == ["Kedi uyanır", "gerinir", "esner"]
+    assert clauses("A cat sleeps.") == ["A cat sleeps"]
+    assert build_sections("A cat wakes, stretches and yawns", "assistant").actions[:3] == ["A cat wakes", "stretches", "yawns"]

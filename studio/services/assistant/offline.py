@@ -32,6 +32,24 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s and s.strip()]
 
 
+def clauses(sentence: str) -> list[str]:
+    """A sentence cut at its joins (commas, "and", "и", "ve", "then"…) into short beats; quotes kept whole."""
+    separators = sorted(presets()["beat_separators"], key=len, reverse=True)
+    pattern = "|".join(re.escape(sep) for sep in separators)
+    # cut only outside quotes, so a spoken line stays one piece
+    pieces, start, quoted = [], 0, False
+    for match in re.finditer(rf"{pattern}|[«»\"“”„]", sentence, flags=re.IGNORECASE):
+        token = match.group(0)
+        if token in "«»\"“”„":
+            quoted = token in "«“„" or (token == '"' and not quoted)
+            continue
+        if not quoted:
+            pieces.append(sentence[start : match.start()])
+            start = match.end()
+    pieces.append(sentence[start:])
+    return [p.strip(" .!?…") for p in pieces if p.strip(" .!?…")]
+
+
 def asks_for_english(text: str) -> bool:
     lowered = text.casefold()
     return any(phrase in lowered for phrase in presets()["english_request"])
@@ -80,7 +98,9 @@ def build_sections(text: str, mode: str = "assistant", *, idea: str = "") -> Pro
     else:
         parts = sentences(text) or [text.strip()]
         scene = parts[0]
-        actions = parts[1:] + [base["closing_beat"]]
+        # one sentence: its clauses are the beats ("plays the piano and sings" → two beats)
+        beats = parts[1:] if len(parts) > 1 else clauses(parts[0])
+        actions = (beats if len(beats) > 1 or len(parts) > 1 else []) + [base["closing_beat"]]
     return PromptSections(
         style=style["text"],
         scene=scene,
