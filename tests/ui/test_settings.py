@@ -80,7 +80,7 @@ def dialog(services, qtbot):
 def test_one_tab_per_keyed_provider(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     keyed = [p for p in dialog.services.catalog.providers() if p != "animatic"]
-    assert titles == ["General", *(provider_title(p) for p in keyed)]
+    assert titles == ["General", *(provider_title(p) for p in keyed), "Assistant"]
     assert {"Replicate", "Vertex AI", "Gemini"} <= set(titles)
     assert "offline animatic needs no key" in dialog.general.offline_note.text()
     assert not dialog.warning.isVisible()
