@@ -19,7 +19,7 @@ import numpy as np
 from studio.core.errors import Cancelled, InvalidRequest
 
 from .encode import SAMPLE_RATE, ClipWriter, i420_planes
-from .frames import fit_image, load_image
+from .images import fit_image, load_image
 
 LABEL = "offline animatic, not AI"
 _FONT = cv2.FONT_HERSHEY_DUPLEX
