@@ -97,13 +97,13 @@ def face_crop(image: np.ndarray, target: tuple[int, int], faces: list[Face] | No
 
 
 def choose_crop(image: np.ndarray, target: tuple[int, int], stored: Crop | list[int] | None = None) -> Crop:
-    """The crop to send: ``stored`` (a crop someone chose) while it still has ``target``'s
-    shape, else :func:`face_crop`. A stored crop of another shape (the model or aspect ratio
-    changed) is found again from the faces rather than stretched."""
+    """The crop to send: ``stored`` (a crop someone chose, moved inside the picture if it
+    strays) while it still has ``target``'s shape, else :func:`face_crop`. A stored crop of
+    another shape (the model or aspect ratio changed) is found again from the faces."""
     h, w = image.shape[:2]
     if stored is not None:
         x, y, cw, ch = (int(v) for v in stored)
         want = crop_size((w, h), target)
-        if abs(cw - want[0]) <= 1 and abs(ch - want[1]) <= 1 and x + cw <= w + 1 and y + ch <= h + 1:
+        if abs(cw - want[0]) <= 1 and abs(ch - want[1]) <= 1:
             return clamp_crop((x, y, cw, ch), (w, h), target)
     return face_crop(image, target)
