@@ -1,0 +1,81 @@
+"""studio-cli with the selfies phones make: HEIC, EXIF-rotated, portrait, cropped around the face."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from studio.cli import main
+from studio.core.request import GenerationRequest, validate
+from studio.services.catalog import Catalog
+from studio.services.inputs import sendable_request
+from studio.services.media import detect_faces, frame_at, load_image, probe
+
+
+@pytest.fixture(scope="module")
+def portrait() -> np.ndarray:
+    """A 9:16 phone portrait of a real face (scikit-image's astronaut) with room below her."""
+    spec = importlib.util.find_spec("skimage")
+    face = load_image(Path(spec.submodule_search_locations[0]) / "data" / "astronaut.png")
+    canvas = np.empty((910, 512, 3), np.uint8)
+    canvas[:] = np.linspace(80, 170, 910, dtype=np.uint8)[:, None, None]
+    canvas[200:712] = face
+    return canvas
+
+
+def _iphone_heic(pixels: np.ndarray, path: Path) -> Path:
+    """Saved the way an iPhone does: HEIC, pixels stored sideways, turned upright by its tags."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.fromarray(pixels).transpose(Image.Transpose.ROTATE_90).save(path, exif=exif.tobytes(), quality=92)
+    return path
+
+
+def test_generate_from_a_heic_portrait_keeps_the_face_in_a_16_9_clip(studio_home, tmp_path, portrait):
+    selfie = _iphone_heic(portrait, tmp_path / "IMG_0001.HEIC")
+    out = tmp_path / "clip.mp4"
+    code = main(["--home", str(studio_home), "generate", "-m", "animatic:kenburns", "-p", "she smiles",
+                 "--image", str(selfie), "--duration", "1", "--aspect", "16:9", "--resolution", "480p", "-o", str(out)])
+    assert code == 0
+    info = probe(out)
+    assert (info.video.width, info.video.height) == (854, 480)
+    frame = frame_at(out, 0.0)
+    faces = detect_faces(frame)
+    assert len(faces) == 1  # upright (a sideways face is not found) and in the frame
+    face = faces[0]
+    assert face.y > 0.3 * face.height and face.y + face.height < 480 * 0.75  # headroom, not at the bottom
+    # what was sent is kept, named by content, and reused by the same request
+    sent = sorted((studio_home / "inputs").glob("*.png"))
+    assert len(sent) == 1 and load_image(sent[0]).shape == (480, 854, 3)
+
+
+def test_heic_inputs_become_files_a_cloud_model_takes(tmp_path, portrait):
+    spec = Catalog(tmp_path / "models").get("replicate:google/veo-3.1")
+    selfie = _iphone_heic(portrait, tmp_path / "selfie.heic")
+    ref = tmp_path / "ref.avif"
+    Image.fromarray(portrait).save(ref)
+    request = GenerationRequest(model_id=spec.id, prompt="walk", first_frame=str(selfie), reference_images=(str(ref),))
+    with pytest.raises(Exception, match="is not an image"):
+        validate(spec, request)  # as it is, no provider reads HEIC
+    sendable = sendable_request(request, spec, tmp_path / "inputs")
+    validated = validate(spec, sendable)
+    first = load_image(sendable.first_frame)
+    assert first.shape[:2] == (validated.size[1], validated.size[0])  # fitted to the model's size
+    assert detect_faces(first)
+    reference = Path(sendable.reference_images[0])
+    assert reference.suffix == ".jpg" and load_image(reference).shape == portrait.shape  # upright, whole
+    again = sendable_request(request, spec, tmp_path / "inputs")
+    assert again == sendable  # the same input gives the same files
+    assert len(list((tmp_path / "inputs").iterdir())) == 2
+
+    plain = tmp_path / "plain.png"
+    Image.fromarray(portrait).save(plain)
+    untouched = sendable_request(GenerationRequest(model_id=spec.id, prompt="w", reference_images=(str(plain),)), spec, tmp_path / "inputs")
+    assert untouched.reference_images == (str(plain),)  # a PNG it takes is sent as it is
