@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 
 import pytest
 
 from studio.core.jobs import JobState
+from uitools import drop_files  # noqa: E402
 
 pytestmark = pytest.mark.ui
 
@@ -92,16 +91,7 @@ def test_retired_model_shows_a_warning_and_cannot_generate(window):
     assert not editor.generate.isEnabled()
 
 
-def _drop(widget, paths) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = QPointF(widget.rect().center())
-    enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    assert drop.isAccepted()
+_drop = drop_files
 
 
 def test_dropping_a_png_sets_a_fitted_first_frame(window, png, run, wait):

@@ -19,6 +19,7 @@ from studio.core.errors import StudioError
 from studio.core.project import Shot
 from studio.core.request import validate
 from studio.services import media
+from studio.services.inputs import upright_copy
 
 from ..async_utils import run_blocking, spawn
 from ..storyboard.commands import UpdateShotCommand
@@ -27,6 +28,13 @@ from .request import shot_request
 
 FIT_MODES = ("crop", "pad")
 FRAME_SLOTS = ("first_frame", "last_frame")
+
+
+def _sendable_reference(folder: Path, rel: str, spec) -> str:
+    """``rel``, or the project-relative path of the copy ``spec`` can read (see upright_copy)."""
+    source = folder / rel
+    copy = upright_copy(source, spec, source.parent)
+    return rel if copy == source else copy.relative_to(folder).as_posix()
 
 
 class ImageSlots:
@@ -51,6 +59,9 @@ class ImageSlots:
             await run_blocking(media.load_image, folder / rel)
         shot = self.project.shot(shot_id)
         if slot == "reference_images":
+            if self.spec is not None:  # a HEIC or sideways photo goes as an upright JPEG/PNG copy
+                spec = self.spec
+                rels = [await run_blocking(_sendable_reference, folder, rel, spec) for rel in rels]
             limit = self.spec.max_reference_images if self.spec else len(rels)
             refs = list(shot.reference_images) + [r for r in rels if r not in shot.reference_images]
             value: Any = refs[-limit:] if limit else refs
