@@ -37,9 +37,6 @@ SAVE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp"})
 BACKGROUND = (255, 255, 255)
 """The colour transparent pixels are flattened onto (white, as most apps export a cut-out)."""
 
-# A phone photo is ~12-50 MP; more than this is a decompression bomb, not a selfie.
-MAX_PIXELS = 200_000_000
-
 _heif_lock = threading.Lock()
 _heif_registered = False
 _SRGB = None
@@ -82,17 +79,13 @@ def load_image(path: Path | str, *, background: tuple[int, int, int] = BACKGROUN
             # Pillow warns (palette transparency, odd EXIF) where a damaged file should
             # either decode or fail; nothing of it belongs on the user's terminal.
             warnings.simplefilter("ignore")
+            # Pillow refuses pictures over ~179 MP (twice Image.MAX_IMAGE_PIXELS) at open:
+            # a decompression bomb, not a selfie (phones make 12-50 MP).
             with Image.open(path) as image:
-                if image.width * image.height > MAX_PIXELS:
-                    raise MediaError(
-                        f"{path.name} is {image.width}x{image.height} pixels, too large to use as an image input."
-                    )
                 image.seek(0)
                 image.load()
                 upright = ImageOps.exif_transpose(image)
                 return _to_rgb8(upright, background)
-    except MediaError:
-        raise
     except Image.DecompressionBombError:
         raise MediaError(f"{path.name} is too large to use as an image input.") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, MemoryError) as exc:

@@ -189,6 +189,30 @@ def test_damaged_and_wrong_files_are_one_sentence(tmp_path):
         assert path.name in caught.value.user_message
 
 
+def test_a_decompression_bomb_is_refused_before_it_is_decoded(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0)  # 900 MP, 8-bit RGB
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
+    with pytest.raises(MediaError, match="too large"):
+        load_image(bomb)
+
+
+def test_an_embedded_srgb_profile_leaves_the_colours_alone(tmp_path):
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    pixels = np.zeros((8, 8, 3), np.uint8)
+    pixels[..., 0], pixels[..., 1], pixels[..., 2] = 200, 120, 30
+    Image.fromarray(pixels).save(tmp_path / "tagged.png", icc_profile=srgb)
+    assert np.abs(load_image(tmp_path / "tagged.png").astype(int) - pixels).max() <= 2
+
+
 def test_save_image_writes_what_load_image_reads(tmp_path):
     img = np.zeros((24, 32, 3), np.uint8)
     img[..., 2] = 255
