@@ -52,8 +52,9 @@ def test_generate_from_a_heic_portrait_keeps_the_face_in_a_16_9_clip(studio_home
     face = faces[0]
     assert face.y > 0.3 * face.height and face.y + face.height < 480 * 0.75  # headroom, not at the bottom
     # what was sent is kept, named by content, and reused by the same request
-    sent = sorted((studio_home / "inputs").glob("*.png"))
-    assert len(sent) == 1 and load_image(sent[0]).shape == (480, 854, 3)
+    sent = sorted((studio_home / "inputs").iterdir())
+    assert len(sent) == 1 and sent[0].suffix == ".jpg"  # a photo goes as JPEG, at the clip's size
+    assert load_image(sent[0]).shape == (480, 854, 3)
 
 
 def test_heic_inputs_become_files_a_cloud_model_takes(tmp_path, portrait):
@@ -66,6 +67,7 @@ def test_heic_inputs_become_files_a_cloud_model_takes(tmp_path, portrait):
         validate(spec, request)  # as it is, no provider reads HEIC
     sendable = sendable_request(request, spec, tmp_path / "inputs")
     validated = validate(spec, sendable)
+    assert sendable.first_frame.endswith(".jpg")
     first = load_image(sendable.first_frame)
     assert first.shape[:2] == (validated.size[1], validated.size[0])  # fitted to the model's size
     assert detect_faces(first)
@@ -77,5 +79,8 @@ def test_heic_inputs_become_files_a_cloud_model_takes(tmp_path, portrait):
 
     plain = tmp_path / "plain.png"
     Image.fromarray(portrait).save(plain)
-    untouched = sendable_request(GenerationRequest(model_id=spec.id, prompt="w", reference_images=(str(plain),)), spec, tmp_path / "inputs")
-    assert untouched.reference_images == (str(plain),)  # a PNG it takes is sent as it is
+    exact = tmp_path / "exact.png"
+    Image.fromarray(first).save(exact)
+    request = GenerationRequest(model_id=spec.id, prompt="w", first_frame=str(exact), reference_images=(str(plain),))
+    untouched = sendable_request(request, spec, tmp_path / "inputs")
+    assert untouched == request  # a PNG it takes, already the right size, is sent as it is

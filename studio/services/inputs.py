@@ -42,7 +42,7 @@ def sendable_request(request: GenerationRequest, spec: ModelSpec, folder: Path) 
 
     First and last frames are decoded (HEIC, AVIF, EXIF-rotated JPEG/WebP, 16-bit PNG,
     transparency …), cropped to the model's exact size around the faces in them, and written
-    as PNG; reference images the model cannot read as they are (a format it does not take, or
+    as JPEG (photos) or PNG, unless the file already is what the model takes; reference images the model cannot read as they are (a format it does not take, or
     a rotation it would ignore) are rewritten upright as JPEG or PNG. The copies go to
     ``folder``, named by their content and size, so the same input gives the same file and
     a resumed job finds it again. The window does the same fitting when an image is dropped.
@@ -66,7 +66,7 @@ def sendable_request(request: GenerationRequest, spec: ModelSpec, folder: Path) 
     for slot in ("first_frame", "last_frame"):
         path = getattr(request, slot)
         if path and not path.startswith(_REMOTE):
-            copy = _fitted_copy(Path(path), size, folder) if crop else upright_copy(Path(path), spec, folder)
+            copy = _fitted_copy(Path(path), size, spec, folder) if crop else upright_copy(Path(path), spec, folder)
             changes[slot] = str(copy)
     refs = [r if r.startswith(_REMOTE) else str(upright_copy(Path(r), spec, folder)) for r in request.reference_images]
     if refs != list(request.reference_images):
@@ -86,13 +86,22 @@ def _digest(path: Path) -> str:
         raise InvalidRequest(f"Cannot read the image {path.name}: {exc.strerror or exc}.", field="image") from None
 
 
-def _fitted_copy(path: Path, size: tuple[int, int], folder: Path) -> Path:
+def _fitted_copy(path: Path, size: tuple[int, int], spec: ModelSpec, folder: Path) -> Path:
+    """``path`` when the model can take it as it is (its format, upright, exactly ``size``),
+    else a copy fitted to ``size`` around the faces: JPEG for a photo, PNG otherwise."""
+    from studio.core.request import mime_for_path
+
     from . import media
 
+    mime = mime_for_path(str(path))
+    if mime in spec.image_formats and _shape(path) == (size, False):
+        return path
     folder.mkdir(parents=True, exist_ok=True)
+    photo = path.suffix.lower() in (".jpg", ".jpeg", ".heic", ".heif", ".hif", ".avif")
+    suffix = ".jpg" if photo and "image/jpeg" in spec.image_formats else ".png"
     stem = f"{_digest(path)}-{size[0]}x{size[1]}"
     try:
-        fitted, _crop = media.fit_to_file(path, size, "crop", lambda crop: folder / f"{stem}-at{crop[0]}-{crop[1]}.png")
+        fitted, _crop = media.fit_to_file(path, size, "crop", lambda crop: folder / f"{stem}-at{crop[0]}-{crop[1]}{suffix}")
     except MediaError as error:
         raise InvalidRequest(f"{path.name} is not a readable image.", field="image", detail=error.user_message) from None
     return fitted
@@ -108,7 +117,7 @@ def upright_copy(path: Path, spec: ModelSpec, folder: Path) -> Path:
 
     from . import media
 
-    if mime_for_path(str(path)) in spec.image_formats and not _rotated(path):
+    if mime_for_path(str(path)) in spec.image_formats and not _shape(path)[1]:
         return path
     try:
         image = media.load_image(path)
@@ -122,12 +131,13 @@ def upright_copy(path: Path, spec: ModelSpec, folder: Path) -> Path:
     return copy
 
 
-def _rotated(path: Path) -> bool:
-    """Whether the file asks to be shown turned or mirrored (an EXIF orientation other than 1)."""
+def _shape(path: Path) -> tuple[tuple[int, int] | None, bool]:
+    """The stored pixel size of an image, and whether it asks to be shown turned or mirrored
+    (an EXIF orientation other than 1); read from the header, without decoding."""
     from PIL import Image
 
     try:
         with Image.open(path) as image:
-            return image.getexif().get(0x0112, 1) not in (0, 1)
+            return image.size, image.getexif().get(0x0112, 1) not in (0, 1)
     except (OSError, ValueError, SyntaxError):
-        return False
+        return None, False
