@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PIL import Image
 
@@ -16,30 +14,8 @@ from studio.services.inputs import sendable_request
 from studio.services.media import detect_faces, frame_at, load_image, probe
 
 
-@pytest.fixture(scope="module")
-def portrait() -> np.ndarray:
-    """A 9:16 phone portrait of a real face (scikit-image's astronaut) with room below her."""
-    spec = importlib.util.find_spec("skimage")
-    face = load_image(Path(spec.submodule_search_locations[0]) / "data" / "astronaut.png")
-    canvas = np.empty((910, 512, 3), np.uint8)
-    canvas[:] = np.linspace(80, 170, 910, dtype=np.uint8)[:, None, None]
-    canvas[200:712] = face
-    return canvas
-
-
-def _iphone_heic(pixels: np.ndarray, path: Path) -> Path:
-    """Saved the way an iPhone does: HEIC, pixels stored sideways, turned upright by its tags."""
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()
-    exif = Image.Exif()
-    exif[0x0112] = 6
-    Image.fromarray(pixels).transpose(Image.Transpose.ROTATE_90).save(path, exif=exif.tobytes(), quality=92)
-    return path
-
-
-def test_generate_from_a_heic_portrait_keeps_the_face_in_a_16_9_clip(studio_home, tmp_path, portrait):
-    selfie = _iphone_heic(portrait, tmp_path / "IMG_0001.HEIC")
+def test_generate_from_a_heic_portrait_keeps_the_face_in_a_16_9_clip(studio_home, tmp_path, portrait_selfie, iphone_heic):
+    selfie = iphone_heic(portrait_selfie, tmp_path / "IMG_0001.HEIC")
     out = tmp_path / "clip.mp4"
     code = main(["--home", str(studio_home), "generate", "-m", "animatic:kenburns", "-p", "she smiles",
                  "--image", str(selfie), "--duration", "1", "--aspect", "16:9", "--resolution", "480p", "-o", str(out)])
@@ -57,9 +33,10 @@ def test_generate_from_a_heic_portrait_keeps_the_face_in_a_16_9_clip(studio_home
     assert load_image(sent[0]).shape == (480, 854, 3)
 
 
-def test_heic_inputs_become_files_a_cloud_model_takes(tmp_path, portrait):
+def test_heic_inputs_become_files_a_cloud_model_takes(tmp_path, portrait_selfie, iphone_heic):
+    portrait = portrait_selfie
     spec = Catalog(tmp_path / "models").get("replicate:google/veo-3.1")
-    selfie = _iphone_heic(portrait, tmp_path / "selfie.heic")
+    selfie = iphone_heic(portrait, tmp_path / "selfie.heic")
     ref = tmp_path / "ref.avif"
     Image.fromarray(portrait).save(ref)
     request = GenerationRequest(model_id=spec.id, prompt="walk", first_frame=str(selfie), reference_images=(str(ref),))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 
 from studio.services import media
@@ -18,21 +16,9 @@ pytestmark = pytest.mark.ui
 
 
 @pytest.fixture
-def heic_selfie(tmp_path) -> Path:
+def heic_selfie(tmp_path, portrait_selfie, iphone_heic) -> Path:
     """A 9:16 iPhone portrait: HEIC, stored sideways with an EXIF turn, a real face in its upper half."""
-    import pillow_heif
-
-    spec = importlib.util.find_spec("skimage")
-    face = media.load_image(Path(spec.submodule_search_locations[0]) / "data" / "astronaut.png")
-    canvas = np.empty((910, 512, 3), np.uint8)
-    canvas[:] = np.linspace(80, 170, 910, dtype=np.uint8)[:, None, None]
-    canvas[200:712] = face
-    pillow_heif.register_heif_opener()
-    exif = Image.Exif()
-    exif[0x0112] = 6
-    path = tmp_path / "IMG_0042.HEIC"
-    Image.fromarray(canvas).transpose(Image.Transpose.ROTATE_90).save(path, exif=exif.tobytes(), quality=92)
-    return path
+    return iphone_heic(portrait_selfie, tmp_path / "IMG_0042.HEIC")
 
 
 def test_heic_selfie_is_cropped_around_the_face_and_the_crop_can_be_dragged(window, heic_selfie, qtbot, run, wait):

@@ -25,13 +25,8 @@ def fit_to_file(
     there holds the same pixels and is not written again. Returns ``(path, crop used)``.
     """
     image = load_image(source)
-    if mode == "pad":
-        crop = None
-        fitted = lambda: fit_image(image, size[0], size[1], "pad")  # noqa: E731
-    else:
-        crop = choose_crop(image, size, stored)
-        fitted = lambda: fit_image(image, size[0], size[1], "crop", crop)  # noqa: E731
+    crop = None if mode == "pad" else choose_crop(image, size, stored)
     path = Path(destination(crop))
     if not path.exists():
-        save_image(fitted(), path)
+        save_image(fit_image(image, size[0], size[1], mode, crop), path)
     return path, crop

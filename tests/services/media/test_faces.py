@@ -6,9 +6,6 @@ placed on bigger canvases to make the selfies people drop: tall portraits, wide 
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -24,11 +21,9 @@ from studio.services.media import (
 from studio.services.media.faces import HEADROOM
 
 
-@pytest.fixture(scope="module")
-def astronaut() -> np.ndarray:
-    spec = importlib.util.find_spec("skimage")
-    assert spec is not None and spec.submodule_search_locations, "scikit-image is a test dependency"
-    return load_image(Path(spec.submodule_search_locations[0]) / "data" / "astronaut.png")
+@pytest.fixture
+def astronaut(face_photo) -> np.ndarray:
+    return face_photo
 
 
 def _on_canvas(photo: np.ndarray, size: tuple[int, int], at: tuple[int, int]) -> np.ndarray:
