@@ -453,6 +453,8 @@ def _finish_clip(services, job: Job, out: Path) -> int:
         shutil.copyfile(job.output_path, tmp)
         tmp.replace(out)
         _say(f"Wrote {out} (job {job.id}).")
+        for warning in job.warnings:
+            _say(f"Note: {warning}")
         return EXIT_OK
     return _exit_for(job, announce=True)
 

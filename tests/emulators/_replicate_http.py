@@ -296,9 +296,10 @@ class ReplicateHandler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         for offset in range(0, len(body), 4096):
+            if offset:
+                time.sleep(delay)
             self.wfile.write(body[offset : offset + 4096])
             self.wfile.flush()
-            time.sleep(delay)
 
     # -- files, models, account ---------------------------------------------------------------
 
