@@ -9,10 +9,19 @@ same data, so two jobs never claim one record and none waits for ever on an ambi
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
 from collections.abc import Iterable, Sequence
 
+from studio.core.errors import LostSubmission, StudioError
 from studio.core.jobs import Job, JobState
-from studio.providers.base import RemoteRecord
+from studio.core.modelspec import ModelSpec
+from studio.providers.base import Provider, RemoteRecord, RemoteRef
+
+from .job_text import provider_label, short_reason
+
+log = logging.getLogger("studio.services.runner")
 
 # How far before its row a job's remote record may be stamped (clocks differ).
 CLOCK_SLACK = 300.0
@@ -54,6 +63,88 @@ def pair(job: Job, model: str, records: Iterable[RemoteRecord], siblings: Sequen
     order = sorted(twins.values(), key=_sent_at)
     index = [j.id for j in order].index(job.id)
     return candidates[index] if index < len(candidates) else None
+
+
+class ReconcileMixin:
+    """Finding lost submits at the provider; mixed into :class:`~studio.services.runner.Runner`."""
+
+    async def _reconcile(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
+        """Find a lost submit at the provider; requeue it only once the provider verifiably lacks it.
+
+        Always ends: found (``submitted``), verifiably absent (``queued`` again, said so),
+        or — when the provider cannot list, or past the deadline — ``unknown`` with a
+        sentence, waiting for a person or the next resume.
+        """
+        attempt_at = float(job.remote.get("attempt_at") or job.updated_at)
+        label = provider_label(job)
+        deadline = time.monotonic() + self.timing.reconcile_deadline
+        while True:
+            self._check_cancel(job.id)
+            remaining = deadline - time.monotonic()
+            try:
+                records = await asyncio.wait_for(provider.list_recent(since=job.created_at - 300), timeout=max(0.1, remaining))
+            except asyncio.TimeoutError:
+                return await self._wait_for_person(
+                    job, f"{label} did not answer when asked for its recent jobs (within {self.timing.reconcile_deadline:.0f} s)"
+                )
+            except StudioError as error:
+                return await self._wait_for_person(job, f"{label} could not list its recent jobs ({short_reason(error)})")
+            if records is None:
+                error = LostSubmission(
+                    f"The answer to this job was lost and {spec.provider} cannot list recent jobs; "
+                    "check its dashboard before generating again."
+                )
+                return await self._commit(job.updated(error=error.to_dict()))
+            record = await asyncio.to_thread(self._matching_record, job, spec, records)
+            if record is not None:
+                ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
+                log.info("job %s reconciled with remote %s", job.id, record.remote_id)
+                return await self._commit(
+                    job.transition(JobState.SUBMITTED, remote_id=record.remote_id, remote=ref.to_dict(), error=None)
+                )
+            wait = attempt_at + self.timing.reconcile_grace - time.time()
+            if wait <= 0 and job.attempts >= self.timing.max_submit_retries:
+                failed = LostSubmission(
+                    f"This job could not be sent to {label} after {job.attempts} attempts; "
+                    "the provider has no record of it, so nothing was charged."
+                )
+                return await self._commit(job.transition(JobState.FAILED, error=failed.to_dict()))
+            if wait <= 0:
+                note = LostSubmission(
+                    f"{label} has no record of this job {self.timing.reconcile_grace:.0f} s after it was "
+                    "sent, so it never started; it was sent again."
+                )
+                log.info("job %s: not at %s after the grace period; queued again", job.id, spec.provider)
+                return await self._commit(job.transition(JobState.QUEUED, error=note.to_dict()))
+            pause = min(wait, self._pause() * 5)
+            if time.monotonic() + pause > deadline:
+                return await self._wait_for_person(
+                    job, f"{label} did not show this job within {self.timing.reconcile_deadline:.0f} s"
+                )
+            job = await self._commit(
+                job.updated(
+                    error=LostSubmission(
+                        "The answer to this job was lost; checking with the provider whether it arrived."
+                    ).to_dict()
+                )
+            )
+            await self._sleep(job.id, pause)
+
+    async def _wait_for_person(self, job: Job, why: str) -> Job:
+        """End a reconcile that cannot finish now: the job stays ``unknown`` and says why."""
+        label = provider_label(job)
+        waiting = LostSubmission(
+            f"The answer to this job was lost and Studio cannot tell yet whether {label} received it: {why}. "
+            f"The job is kept as unknown and nothing is sent again; check {label}'s dashboard, or run "
+            "'studio-cli jobs resume' later to look again."
+        )
+        return await self._commit(self._current(job.id).updated(error=waiting.to_dict()))
+
+    def _matching_record(self, job: Job, spec: ModelSpec, records):
+        """The provider's record for ``job``: identical lost requests pair one to one by time."""
+        recent = self.store.list(model=job.model_id, since=job.created_at - 3600, limit=1000)
+        known = {j.remote_id for j in recent if j.remote_id}
+        return pair(job, spec.model, records, recent, known)
 
 
 def _lost(job: Job) -> bool:

@@ -17,13 +17,9 @@ one that cannot be played goes to the quarantine folder.
 from __future__ import annotations
 
 import asyncio
-import errno
 import logging
-import os
 import random
-import re
 import time
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,7 +32,6 @@ from studio.core.errors import (
     Expired,
     InvalidRequest,
     LostSubmission,
-    MediaError,
     ModelUnavailable,
     QuotaError,
     RateLimited,
@@ -46,16 +41,22 @@ from studio.core.events import Signal
 from studio.core.jobs import Job, JobState
 from studio.core.modelspec import ModelSpec
 from studio.core.request import GenerationRequest, ValidatedRequest, validate
-from studio.providers.base import Provider, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
+from studio.providers.base import (
+    Provider,
+    RemoteRef,
+    RemoteState,
+    RemoteStatus,
+    SubmitNotSent,
+)
 
 from .catalog import Catalog
-from .clip_check import inspect_clip
 from .crashpoints import crash_point
 from .inputs import check_image_inputs
+from .job_slots import JobSlots
+from .job_text import RESUME_HINT, provider_label, short_reason
 from .jobstore import JobStore
-from .provenance import write_sidecar
-from .provider_registry import PROVIDER_NAMES
-from .reconcile import pair
+from .reconcile import ReconcileMixin
+from .runner_delivery import DeliveryMixin
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,6 @@ UNFINISHED = (
     JobState.STALLED,
 )
 
-RESUME_HINT = "it continues with 'studio-cli jobs resume' or when the window opens"
 
 
 @dataclass
@@ -99,49 +99,7 @@ class Timing:
     duration_tolerance: float = 1.5
 
 
-class _Slots:
-    """A provider's job slots: new jobs wait for one; jobs already at the provider take one at once.
-
-    A job that is running remotely (found again after a crash, say) costs the same whether
-    we watch it or not, so it never waits behind new submits; it only delays them.
-    """
-
-    def __init__(self, limit: int):
-        self.limit = max(1, limit)
-        self.used = 0
-        self._waiters: deque[asyncio.Future] = deque()
-
-    async def acquire(self) -> None:
-        while self.used >= self.limit:
-            waiter = asyncio.get_running_loop().create_future()
-            self._waiters.append(waiter)
-            try:
-                await waiter
-            except BaseException:
-                if waiter.done() and not waiter.cancelled():
-                    self._wake_one()  # we were woken but leave: pass the turn on
-                raise
-            finally:
-                if waiter in self._waiters:
-                    self._waiters.remove(waiter)
-        self.used += 1
-
-    def take_now(self) -> None:
-        self.used += 1
-
-    def release(self) -> None:
-        self.used = max(0, self.used - 1)
-        self._wake_one()
-
-    def _wake_one(self) -> None:
-        while self._waiters:
-            waiter = self._waiters.popleft()
-            if not waiter.done():
-                waiter.set_result(None)
-                return
-
-
-class Runner:
+class Runner(DeliveryMixin, ReconcileMixin):
     """Runs generation jobs against providers with per-provider concurrency limits."""
 
     def __init__(
@@ -166,7 +124,7 @@ class Runner:
         self.job_changed = Signal()
         self._tasks: dict[str, asyncio.Task] = {}
         self._cancel_requested: dict[str, asyncio.Event] = {}
-        self._slots: dict[str, _Slots] = {}
+        self._slots: dict[str, JobSlots] = {}
         self._jobs: dict[str, Job] = {}
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobstore")
         self._submitting: set[str] = set()
@@ -349,9 +307,9 @@ class Runner:
         task = asyncio.get_running_loop().create_task(self._drive(job.id), name=f"job-{job.id}")
         self._tasks[job.id] = task
 
-    def _provider_slots(self, provider: str) -> _Slots:
+    def _provider_slots(self, provider: str) -> JobSlots:
         if provider not in self._slots:
-            self._slots[provider] = _Slots(self.settings.concurrency(provider))
+            self._slots[provider] = JobSlots(self.settings.concurrency(provider))
         return self._slots[provider]
 
     def _check_budget(self, validated: ValidatedRequest) -> None:
@@ -367,7 +325,7 @@ class Runner:
 
     async def _drive(self, job_id: str) -> None:
         job = self._current(job_id)
-        slots: _Slots | None = None
+        slots: JobSlots | None = None
         holding = False
         try:
             spec = self.catalog.get(job.model_id)
@@ -438,7 +396,7 @@ class Runner:
     ) -> Job:
         """Keep a paid job that a temporary problem holds up, saying what it waits for."""
         job = self._current(job.id)
-        label = _label(job)
+        label = provider_label(job)
         if waiting_for is None:
             waiting_for = "a working API key" if isinstance(error, AuthError) else f"{label} to answer"
         if what is not None:
@@ -446,11 +404,11 @@ class Runner:
         elif isinstance(error, AuthError):
             what = f"{label} did not accept the API key while this job was running ({error.user_message})"
         elif job.state is JobState.DOWNLOADING:
-            what = f"The finished clip could not be fetched from {label} yet ({_reason(error)})"
+            what = f"The finished clip could not be fetched from {label} yet ({short_reason(error)})"
         elif error.kind == "error" and "inside Studio" in error.user_message:
             what = "Something went wrong inside Studio while this paid job was running"
         else:
-            what = f"{label} is not answering about this job right now ({_reason(error)})"
+            what = f"{label} is not answering about this job right now ({short_reason(error)})"
         sentence = (
             f"{what}. The job is kept, paid work included; it is waiting for {waiting_for}, and {RESUME_HINT}."
         )
@@ -509,7 +467,7 @@ class Runner:
             raise
         except SubmitNotSent as error:
             refused = SubmitNotSent(
-                f"Studio could not reach {_label(job)} to send this job, so nothing was sent and nothing was "
+                f"Studio could not reach {provider_label(job)} to send this job, so nothing was sent and nothing was "
                 "charged; check the network and generate it again.",
                 detail=error.detail or error.user_message,
             )
@@ -544,84 +502,6 @@ class Runner:
         if current.state is JobState.SUBMITTING:
             await self._commit(current.transition(JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict()))
 
-    async def _reconcile(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
-        """Find a lost submit at the provider; requeue it only once the provider verifiably lacks it.
-
-        Always ends: found (``submitted``), verifiably absent (``queued`` again, said so),
-        or — when the provider cannot list, or past the deadline — ``unknown`` with a
-        sentence, waiting for a person or the next resume.
-        """
-        attempt_at = float(job.remote.get("attempt_at") or job.updated_at)
-        label = _label(job)
-        deadline = time.monotonic() + self.timing.reconcile_deadline
-        while True:
-            self._check_cancel(job.id)
-            remaining = deadline - time.monotonic()
-            try:
-                records = await asyncio.wait_for(provider.list_recent(since=job.created_at - 300), timeout=max(0.1, remaining))
-            except asyncio.TimeoutError:
-                return await self._wait_for_person(
-                    job, f"{label} did not answer when asked for its recent jobs (within {self.timing.reconcile_deadline:.0f} s)"
-                )
-            except StudioError as error:
-                return await self._wait_for_person(job, f"{label} could not list its recent jobs ({_reason(error)})")
-            if records is None:
-                error = LostSubmission(
-                    f"The answer to this job was lost and {spec.provider} cannot list recent jobs; "
-                    "check its dashboard before generating again."
-                )
-                return await self._commit(job.updated(error=error.to_dict()))
-            record = await asyncio.to_thread(self._matching_record, job, spec, records)
-            if record is not None:
-                ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
-                log.info("job %s reconciled with remote %s", job.id, record.remote_id)
-                return await self._commit(
-                    job.transition(JobState.SUBMITTED, remote_id=record.remote_id, remote=ref.to_dict(), error=None)
-                )
-            wait = attempt_at + self.timing.reconcile_grace - time.time()
-            if wait <= 0 and job.attempts >= self.timing.max_submit_retries:
-                failed = LostSubmission(
-                    f"This job could not be sent to {label} after {job.attempts} attempts; "
-                    "the provider has no record of it, so nothing was charged."
-                )
-                return await self._commit(job.transition(JobState.FAILED, error=failed.to_dict()))
-            if wait <= 0:
-                note = LostSubmission(
-                    f"{label} has no record of this job {self.timing.reconcile_grace:.0f} s after it was "
-                    "sent, so it never started; it was sent again."
-                )
-                log.info("job %s: not at %s after the grace period; queued again", job.id, spec.provider)
-                return await self._commit(job.transition(JobState.QUEUED, error=note.to_dict()))
-            pause = min(wait, self._pause() * 5)
-            if time.monotonic() + pause > deadline:
-                return await self._wait_for_person(
-                    job, f"{label} did not show this job within {self.timing.reconcile_deadline:.0f} s"
-                )
-            job = await self._commit(
-                job.updated(
-                    error=LostSubmission(
-                        "The answer to this job was lost; checking with the provider whether it arrived."
-                    ).to_dict()
-                )
-            )
-            await self._sleep(job.id, pause)
-
-    async def _wait_for_person(self, job: Job, why: str) -> Job:
-        """End a reconcile that cannot finish now: the job stays ``unknown`` and says why."""
-        label = _label(job)
-        waiting = LostSubmission(
-            f"The answer to this job was lost and Studio cannot tell yet whether {label} received it: {why}. "
-            f"The job is kept as unknown and nothing is sent again; check {label}'s dashboard, or run "
-            "'studio-cli jobs resume' later to look again."
-        )
-        return await self._commit(self._current(job.id).updated(error=waiting.to_dict()))
-
-    def _matching_record(self, job: Job, spec: ModelSpec, records):
-        """The provider's record for ``job``: identical lost requests pair one to one by time."""
-        recent = self.store.list(model=job.model_id, since=job.created_at - 3600, limit=1000)
-        known = {j.remote_id for j in recent if j.remote_id}
-        return pair(job, spec.model, records, recent, known)
-
     async def _poll_until_done(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
         ref = RemoteRef.from_dict(job.remote)
         interval = self.timing.poll_first
@@ -651,92 +531,6 @@ class Runner:
             interval = min(self.timing.poll_max, interval * self.timing.poll_growth)
             await self._sleep(job.id, delay * (0.9 + random.random() * 0.2))
 
-    async def _download(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
-        """Fetch the result (resuming any partial file), then deliver it; never deletes paid bytes."""
-        ref = RemoteRef.from_dict(job.remote)
-        status = RemoteStatus(state=RemoteState.SUCCEEDED, result=job.remote.get("result"))
-        final = self.clips_dir / f"{job.id}.mp4"
-        partial = self.clips_dir / f".{job.id}.part.mp4"
-        if final.exists():
-            # A crash after the rename but before "done" was committed: the clip is here already
-            # (and the provider may have deleted its copy by now).
-            await asyncio.to_thread(os.replace, final, partial)
-            return await self._finish_download(job, spec, partial, final)
-        if partial.exists():
-            return await self._finish_download(job, spec, partial, final)  # fetched, not yet checked
-        last_emit = 0.0
-
-        def on_progress(done: int, total: int | None) -> None:
-            nonlocal last_emit
-            if done and (total is None or done < total):
-                crash_point("download")
-            now = time.monotonic()
-            if total and now - last_emit > 0.2:
-                last_emit = now
-                self._set(self._current(job.id).updated(progress=done / total))
-
-        try:
-            await asyncio.to_thread(self.clips_dir.mkdir, parents=True, exist_ok=True)
-            await provider.download(ref, status, partial, on_progress)
-        except Expired as error:
-            return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
-        except StudioError as error:
-            return await self._stall(job, error, waiting_for=None if isinstance(error, AuthError) else "the download to work")
-        except OSError as exc:
-            return await self._stall_on_disk(job, exc)
-        return await self._finish_download(job, spec, partial, final)
-
-    async def _stall_on_disk(self, job: Job, exc: OSError) -> Job:
-        full = exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG)
-        why = "the disk is full" if full else "it could not be written"
-        error = StudioError(f"The clip could not be saved: {why}.", detail=f"{type(exc).__name__}: {exc.strerror or exc}")
-        return await self._stall(
-            job,
-            error,
-            waiting_for="free disk space" if full else f"{self.clips_dir} to be writable",
-            what=f"The finished clip could not be saved in {self.clips_dir}: {why}",
-        )
-
-    async def _finish_download(self, job: Job, spec: ModelSpec, partial: Path, final: Path) -> Job:
-        """Deliver the fetched clip: differences become warnings, an unplayable one is quarantined."""
-        try:
-            info, warnings = await asyncio.to_thread(
-                inspect_clip, partial, job.request, tolerance=self.timing.duration_tolerance
-            )
-        except MediaError as error:
-            return await self._quarantine(job, spec, partial, error)
-        try:
-            await asyncio.to_thread(os.replace, partial, final)
-            crash_point("rename")
-            current = self._current(job.id)
-            remote = {**current.remote, "warnings": warnings} if warnings else current.remote
-            done = current.transition(JobState.DONE, output_path=str(final), progress=1.0, remote=remote)
-            await asyncio.to_thread(write_sidecar, final, done, spec, info)
-        except OSError as exc:
-            return await self._stall_on_disk(job, exc)
-        for warning in warnings:
-            log.warning("job %s delivered with a difference: %s", job.id, warning)
-        return await self._commit(done)
-
-    async def _quarantine(self, job: Job, spec: ModelSpec, partial: Path, error: MediaError) -> Job:
-        kept = self.quarantine_dir / f"{job.id}.mp4"
-
-        def move() -> None:
-            self.quarantine_dir.mkdir(parents=True, exist_ok=True)
-            os.replace(partial, kept)
-
-        try:
-            await asyncio.to_thread(move)
-            await asyncio.to_thread(write_sidecar, kept, self._current(job.id), spec, None)
-        except OSError as exc:
-            return await self._stall_on_disk(job, exc)
-        message = (
-            f"The clip {_label(job)} delivered cannot be played ({error.user_message.rstrip('.')}). "
-            f"It was paid for, so Studio kept it in {kept}."
-        )
-        failed = {"kind": "media", "message": message, "detail": error.detail, "quarantine": str(kept)}
-        return await self._commit(self._current(job.id).transition(JobState.FAILED, error=failed))
-
     async def _cancel_remote(self, job: Job) -> None:
         if not job.remote_id:
             return  # never reached the provider (or not known to have): nothing to cancel there
@@ -748,26 +542,6 @@ class Runner:
             log.warning("cancel at the provider failed for %s: %s", job.id, error.user_message)
         except Exception:
             log.exception("cancel at the provider failed for %s", job.id)
-
-
-def _label(job: Job) -> str:
-    """The provider's name for sentences ("Replicate")."""
-    name = job.model_id.split(":", 1)[0]
-    return PROVIDER_NAMES.get(name, name)
-
-
-def _reason(error: StudioError) -> str:
-    """A short cause for a sentence: the HTTP status or the kind of failure, no advice."""
-    text = f"{error.user_message} {error.detail or ''}"
-    match = re.search(r"HTTP (\d{3})", text)
-    if match:
-        return f"HTTP {match.group(1)}"
-    if isinstance(error, RateLimited):
-        return "it asked Studio to slow down"
-    if isinstance(error, AuthError):
-        return "the key was refused"
-    first = error.user_message.split(";")[0].rstrip(".")
-    return first[:1].lower() + first[1:]
 
 
 def _resume_order(job: Job) -> int:
