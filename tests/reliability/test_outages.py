@@ -8,6 +8,9 @@ the clip. The counts are taken at the emulator, where the money is.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from studio.core.jobs import JobState
@@ -125,6 +128,8 @@ def test_a_clip_two_seconds_short_is_delivered_with_a_warning(home, emulator, tm
     assert abs(probe(out).duration - 4.0) < 0.2
     job = the_job(home)
     assert job.state is JobState.DONE and job.warnings
+    sidecar = json.loads(Path(job.output_path).with_suffix(".json").read_text())
+    assert sidecar["warnings"] == job.warnings
 
 
 def test_a_clip_that_cannot_be_decoded_is_quarantined_and_the_job_says_where(home, emulator, tmp_path):
