@@ -36,6 +36,7 @@ from studio.core.errors import (
     QuotaError,
     RateLimited,
     StudioError,
+    TransientError,
 )
 from studio.core.events import Signal
 from studio.core.jobs import Job, JobState
@@ -472,7 +473,11 @@ class Runner(DeliveryMixin, ReconcileMixin):
                 detail=error.detail or error.user_message,
             )
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
-        except (RateLimited, AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
+        except RateLimited as error:
+            # The transport already waited and sent again; nothing retries after this.
+            refused = TransientError(error.user_message, detail=error.detail)
+            return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
+        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
             # The provider answered and refused: nothing was created, nothing is owed.
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
         except Exception as exc:  # a reset, a timeout, an unreadable answer, a bug: outcome unknown
