@@ -510,6 +510,7 @@ async def _stream_with_resume(
                     # would then lose bytes we had already received.
                     async for chunk in response.aiter_bytes():
                         fh.write(chunk)
+                        fh.flush()  # handed to the OS at once: bytes received survive a crash of this process
                         have += len(chunk)
                         if progress:
                             progress(have, total)

@@ -43,7 +43,7 @@ def emulator():
 @pytest.fixture
 def provider(emulator):
     emulator.reset()
-    emulator.set_faults(latency=1.0, download_chunk_delay=0.01)
+    emulator.set_faults(latency=1.0, download_chunk_delay=0.02)
     return emulator
 
 
@@ -75,7 +75,9 @@ def assert_exactly_once(emulator, folder, out, shots):
 
 @pytest.mark.parametrize("step", KILL_POINTS)
 def test_sigkill_at_each_step_then_run_again_pays_once(tmp_path, provider, step):
-    home = prepare_home(tmp_path / "home")
+    # One job at the provider at a time, so the kill lands while exactly one job is at ``step``
+    # (a body the emulator finished sending to a process killed before reading it would count twice).
+    home = prepare_home(tmp_path / "home", **{"providers.replicate.concurrency": 1})
     folder = tmp_path / "film"
     write_project(folder, [f"Shot {i + 1}: a paper boat on a river, beat {i}" for i in range(SHOTS)])
     out = tmp_path / "film.mp4"
