@@ -9,6 +9,7 @@
 #
 # The spec collects what is installed rather than a fixed list, so a dependency added to
 # pyproject.toml (and installed) is frozen without editing this file.
+import os
 import sys
 from pathlib import Path
 
@@ -155,6 +156,9 @@ executables = [
         icon=platform_icon,
         upx=False,  # UPX breaks Qt's plugins and several wheels' libraries
         strip=False,
+        # macOS: a "Developer ID Application" identity signs every binary (docs/build.md).
+        codesign_identity=os.environ.get("STUDIO_CODESIGN_IDENTITY"),
+        entitlements_file=os.environ.get("STUDIO_ENTITLEMENTS"),
     )
     for name in ("studio", "studio-cli")
 ]

@@ -17,25 +17,27 @@ PLUGIN_GROUPS: dict[str, dict] = {
 }
 
 # Qt plugins that would pull in libraries the app never uses. Platforms kept: xcb (X11),
-# wayland and offscreen; image formats kept: the raster ones (jpeg, gif, webp, tiff, ico ...).
+# wayland and offscreen on Linux, the native one elsewhere; image formats kept: the raster ones
+# (jpeg, gif, webp, tiff, ico ...). Names are matched as Linux, Windows and macOS spell them.
+_PLUGIN = r"(lib)?{}\.(so|dll|dylib)$"
 UNUSED_QT_PLUGINS = re.compile(
-    r"PySide6/Qt/plugins/("
-    r"platforms/libq(eglfs|linuxfb|minimal|minimalegl|vkkhrdisplay|vnc)\.so"
-    r"|imageformats/libq(pdf|svg)\.so"
-    r"|iconengines/libqsvgicon\.so"
-    r"|egldeviceintegrations/.*"
-    r"|generic/.*"  # evdev and TUIO input, for eglfs and linuxfb only
-    r"|platforminputcontexts/libqtvirtualkeyboardplugin\.so"  # pulls in QtQuick and QML
-    r"|platformthemes/libqgtk3\.so"  # links the build machine's GTK stack; the portal theme stays
-    r"|multimedia/libgstreamermediaplugin\.so"  # FFmpeg is the media backend
-    r")$"
+    r"PySide6/(Qt/)?plugins/("
+    + "platforms/" + _PLUGIN.format(r"q(eglfs|linuxfb|minimal|minimalegl|vkkhrdisplay|vnc)")
+    + "|imageformats/" + _PLUGIN.format(r"q(pdf|svg)")
+    + "|iconengines/" + _PLUGIN.format(r"qsvgicon")
+    + r"|egldeviceintegrations/.*"
+    + r"|generic/.*"  # evdev and TUIO input, for eglfs and linuxfb only
+    + "|platforminputcontexts/" + _PLUGIN.format(r"qtvirtualkeyboardplugin")  # QtQuick and QML
+    + "|platformthemes/" + _PLUGIN.format(r"qgtk3")  # links the build machine's GTK stack
+    + "|multimedia/" + _PLUGIN.format(r"gstreamermediaplugin")  # FFmpeg is the media backend
+    + r")"
 )
 # Qt libraries that only the plugins above need; the build stops if a kept binary links one.
 # (QtQuick and QML stay: Qt's FFmpeg media plugin links them; QtSvg stays for Wayland's
 # Adwaita window decorations.)
 UNUSED_QT_LIBRARIES = re.compile(
-    r"(^|/)libQt6(Pdf|EglFSDeviceIntegration|EglFsKmsSupport|EglFsKmsGbmSupport|VncSupport"
-    r"|VirtualKeyboard|VirtualKeyboardQml|VirtualKeyboardSettings)\.so"
+    r"(^|/)(lib)?Qt6?(Pdf|EglFSDeviceIntegration|EglFsKmsSupport|EglFsKmsGbmSupport|VncSupport"
+    r"|VirtualKeyboard|VirtualKeyboardQml|VirtualKeyboardSettings)(\.so|\.dll|\.framework/|$)"
 )
 
 LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
