@@ -39,9 +39,9 @@ sys.path.insert(0, str(ROOT / "freeze"))
 
 from spec_helpers import (  # noqa: E402 - needs the path above
     PLUGIN_GROUPS,
+    is_package,
     licence_datas,
     plugin_packages,
-    is_package,
     without_unused_qt,
     write_launcher,
 )
