@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
@@ -119,10 +120,15 @@ class HistoryPane(QWidget):
 
         async def query() -> None:
             jobs = await run_blocking(self.services.jobstore.list, text=text, model=model, limit=200)
-            if generation == self._generation:
+            if shiboken6.isValid(self) and generation == self._generation:
                 self._fill(jobs)
 
-        spawn(query(), on_error=lambda e: self.message.emit(f"History could not be read: {e}"))
+        def failed(error: BaseException) -> None:
+            # The window may have closed (and the store with it) while the query ran.
+            if shiboken6.isValid(self):
+                self.message.emit(f"History could not be read: {error}")
+
+        spawn(query(), on_error=failed)
 
     def _fill(self, jobs: list[Job]) -> None:
         self.list.clear()
