@@ -1,0 +1,169 @@
+"""Decoded frames as the person should see them: upright, SDR, BT.709.
+
+Phones store portrait video sideways with a display rotation; iPhones record HDR
+in HLG and some providers deliver PQ. Every path that shows or re-encodes a
+picture (conform, thumbnails, frame grabs, last frames for continuity) goes
+through :class:`Picture`, so they all agree.
+
+HDR is converted in display light: the signal is linearised (HLG with its system
+gamma for a 1000-nit display, PQ as absolute nits), scaled so HDR reference
+white (203 nits, ITU-R BT.2408) is SDR white, moved from BT.2020 to BT.709
+primaries, and highlights above a knee roll off smoothly instead of clipping.
+"""
+
+from __future__ import annotations
+
+import av
+import cv2
+import numpy as np
+from av.video.reformatter import ColorRange, Colorspace
+
+from .encode import PIX_FMT, i420_planes, rgb_to_yuv
+from .probe import VideoInfo
+
+REFERENCE_WHITE_NITS = 203.0
+HLG_DISPLAY_PEAK_NITS = 1000.0
+PQ_ASSUMED_PEAK_NITS = 1000.0
+# Linear SDR level above which highlights are compressed rather than kept.
+KNEE = 0.9
+# BT.2020 to BT.709, linear RGB (ITU-R BT.2087).
+_BT2020_TO_BT709 = np.array(
+    [[1.6605, -0.5876, -0.0728], [-0.1246, 1.1329, -0.0083], [-0.0182, -0.1006, 1.1187]], dtype=np.float32
+)
+_BT2020_LUMA = np.array([0.2627, 0.6780, 0.0593], dtype=np.float32)
+_MATRIX_CODES = {"bt709": Colorspace.ITU709, "bt470bg": Colorspace.ITU601, "smpte170m": Colorspace.ITU601,
+                 "bt2020nc": Colorspace.BT2020, "bt2020c": Colorspace.BT2020}  # fmt: skip
+_ENCODE_STEPS = 16384
+
+
+def _hlg_to_scene_linear(signal: np.ndarray) -> np.ndarray:
+    a, b = 0.17883277, 0.28466892
+    c = 0.55991073
+    low = signal**2 / 3.0
+    high = (np.exp((signal - c) / a) + b) / 12.0
+    return np.where(signal <= 0.5, low, high)
+
+
+def _pq_to_nits(signal: np.ndarray) -> np.ndarray:
+    m1, m2 = 2610 / 16384, 2523 / 4096 * 128
+    c1, c2, c3 = 3424 / 4096, 2413 / 4096 * 32, 2392 / 4096 * 32
+    p = np.power(signal, 1 / m2)
+    return 10000.0 * np.power(np.maximum(p - c1, 0) / (c2 - c3 * p), 1 / m1)
+
+
+def _linear_table(transfer: str) -> np.ndarray:
+    """16-bit code value -> linear light (HLG: scene light 0-1; PQ: display light, 1 = 203 nits)."""
+    signal = np.arange(65536, dtype=np.float64) / 65535.0
+    if transfer == "hlg":
+        return _hlg_to_scene_linear(signal).astype(np.float32)
+    return (_pq_to_nits(signal) / REFERENCE_WHITE_NITS).astype(np.float32)
+
+
+def _encode_table() -> np.ndarray:
+    """sqrt-spaced linear SDR light -> 8-bit BT.709 signal (inverse of the BT.1886 2.4 gamma)."""
+    root = np.arange(_ENCODE_STEPS, dtype=np.float64) / (_ENCODE_STEPS - 1)
+    return np.round(255.0 * np.power(root**2, 1 / 2.4)).astype(np.uint8)
+
+
+_TABLES: dict[str, np.ndarray] = {}
+
+
+def _table(name: str) -> np.ndarray:
+    if name not in _TABLES:
+        _TABLES[name] = _encode_table() if name == "encode" else _linear_table(name)
+    return _TABLES[name]
+
+
+def _rolloff(peak: float) -> float:
+    """The constant of the highlight curve that lands ``peak`` (in SDR white units) on 1.0."""
+    return 1.0 / (1.0 / (1.0 - KNEE) - 1.0 / max(peak - KNEE, 1e-3))
+
+
+def tone_map(rgb16: np.ndarray, transfer: str) -> np.ndarray:
+    """HLG or PQ full-range R'G'B' (uint16, BT.2020) -> SDR BT.709 R'G'B' bytes.
+
+    Reference white (203 nits) lands at SDR white less the knee's rolloff
+    (linear 0.95, signal 0.98); everything below the knee is kept exactly.
+    """
+    light = np.take(_table(transfer), rgb16)
+    if transfer == "hlg":
+        luma = cv2.transform(light, _BT2020_LUMA[None, :])
+        gain = (HLG_DISPLAY_PEAK_NITS / REFERENCE_WHITE_NITS) * np.power(np.maximum(luma, 1e-6), 0.2)
+        light *= gain
+        peak = HLG_DISPLAY_PEAK_NITS / REFERENCE_WHITE_NITS
+    else:
+        peak = PQ_ASSUMED_PEAK_NITS / REFERENCE_WHITE_NITS
+    light = cv2.transform(light, _BT2020_TO_BT709)
+    np.maximum(light, 0, out=light)
+    brightest = light.max(axis=2)
+    over = brightest > KNEE
+    if over.any():
+        excess = brightest[over] - KNEE
+        c = _rolloff(peak)
+        squeezed = KNEE + excess / (1.0 + excess / c)
+        light[over] *= (squeezed / brightest[over])[:, None]
+    np.minimum(light, 1.0, out=light)
+    index = (np.sqrt(light) * (_ENCODE_STEPS - 1) + 0.5).astype(np.uint16)
+    return np.take(_table("encode"), index)
+
+
+class Picture:
+    """Turns one clip's decoded frames into upright SDR BT.709 pictures."""
+
+    def __init__(self, video: VideoInfo) -> None:
+        self.turns = (video.rotation // 90) % 4
+        self.hdr = video.hdr
+        # Untagged video is BT.709, whatever swscale would assume (BT.601).
+        self.matrix = _MATRIX_CODES.get(video.matrix, Colorspace.BT2020 if self.hdr else Colorspace.ITU709)
+        self.full_range = video.color_range == "pc" or (video.pix_fmt or "").startswith("yuvj")
+        self.needs_rgb = bool(self.hdr) or self.matrix != Colorspace.ITU709
+
+    def _stored_size(self, width: int, height: int) -> tuple[int, int]:
+        return (height, width) if self.turns % 2 else (width, height)
+
+    def _source_range(self) -> ColorRange:
+        return ColorRange.JPEG if self.full_range else ColorRange.MPEG
+
+    def rgb(self, frame: av.VideoFrame, width: int | None = None, height: int | None = None) -> np.ndarray:
+        """The frame upright as RGB bytes, at ``width`` x ``height`` as shown (default: full size)."""
+        w, h = self._stored_size(width, height) if width and height else (frame.width, frame.height)
+        if self.hdr:
+            rgb16 = frame.reformat(
+                width=w, height=h, format="rgb48le", src_colorspace=self.matrix,
+                src_color_range=self._source_range(), dst_color_range=ColorRange.JPEG, interpolation="BICUBIC",
+            ).to_ndarray()  # fmt: skip
+            rgb = tone_map(rgb16, self.hdr)
+        else:
+            rgb = frame.reformat(
+                width=w, height=h, format="rgb24", src_colorspace=self.matrix,
+                src_color_range=self._source_range(), dst_color_range=ColorRange.JPEG, interpolation="BICUBIC",
+            ).to_ndarray()  # fmt: skip
+        return np.ascontiguousarray(np.rot90(rgb, self.turns)) if self.turns else rgb
+
+    def yuv(self, frame: av.VideoFrame, width: int, height: int) -> av.VideoFrame:
+        """The frame upright as BT.709 video-range yuv420p, scaled to ``width`` x ``height``."""
+        if self.needs_rgb:
+            return rgb_to_yuv(self.rgb(frame, width, height))
+        w, h = self._stored_size(width, height)
+        if frame.width == w and frame.height == h and frame.format.name == PIX_FMT and not self.full_range:
+            scaled = frame
+        else:
+            scaled = frame.reformat(
+                width=w, height=h, format=PIX_FMT, interpolation="BICUBIC",
+                src_color_range=self._source_range(), dst_color_range=ColorRange.MPEG,
+            )  # fmt: skip
+        if not self.turns:
+            return scaled
+        return av.VideoFrame.from_ndarray(rotate_i420(scaled.to_ndarray(), w, h, self.turns), format=PIX_FMT)
+
+
+def rotate_i420(buffer: np.ndarray, w: int, h: int, turns: int) -> np.ndarray:
+    """Turn a yuv420p picture ``turns`` quarter turns counter-clockwise, plane by plane."""
+    y, u, v = i420_planes(buffer, w, h)
+    ow, oh = (h, w) if turns % 2 else (w, h)
+    out = np.empty((oh * 3 // 2, ow), dtype=np.uint8)
+    oy, ou, ov = i420_planes(out, ow, oh)
+    oy[:] = np.rot90(y, turns)
+    ou[:] = np.rot90(u, turns)
+    ov[:] = np.rot90(v, turns)
+    return out
