@@ -85,26 +85,24 @@ def tone_map(rgb16: np.ndarray, transfer: str) -> np.ndarray:
     Reference white (203 nits) lands at SDR white less the knee's rolloff
     (linear 0.95, signal 0.98); everything below the knee is kept exactly.
     """
-    light = np.take(_table(transfer), rgb16)
+    light = _table(transfer)[rgb16]
     if transfer == "hlg":
         luma = cv2.transform(light, _BT2020_LUMA[None, :])
-        gain = (HLG_DISPLAY_PEAK_NITS / REFERENCE_WHITE_NITS) * np.power(np.maximum(luma, 1e-6), 0.2)
-        light *= gain
+        gain = cv2.pow(np.maximum(luma, 1e-6), 0.2) * np.float32(HLG_DISPLAY_PEAK_NITS / REFERENCE_WHITE_NITS)
+        light *= gain[:, :, None]
         peak = HLG_DISPLAY_PEAK_NITS / REFERENCE_WHITE_NITS
     else:
         peak = PQ_ASSUMED_PEAK_NITS / REFERENCE_WHITE_NITS
     light = cv2.transform(light, _BT2020_TO_BT709)
     np.maximum(light, 0, out=light)
-    brightest = light.max(axis=2)
-    over = brightest > KNEE
-    if over.any():
-        excess = brightest[over] - KNEE
-        c = _rolloff(peak)
-        squeezed = KNEE + excess / (1.0 + excess / c)
-        light[over] *= (squeezed / brightest[over])[:, None]
+    # The curve acts on the brightest channel and scales all three alike, keeping hue.
+    brightest = cv2.max(cv2.max(light[:, :, 0], light[:, :, 1]), light[:, :, 2])
+    excess = np.maximum(brightest - np.float32(KNEE), 0)
+    squeezed = brightest - excess + excess / (1 + excess / np.float32(_rolloff(peak)))
+    light *= (squeezed / np.maximum(brightest, 1e-6))[:, :, None]
     np.minimum(light, 1.0, out=light)
-    index = (np.sqrt(light) * (_ENCODE_STEPS - 1) + 0.5).astype(np.uint16)
-    return np.take(_table("encode"), index)
+    index = (cv2.sqrt(light) * np.float32(_ENCODE_STEPS - 1) + np.float32(0.5)).astype(np.uint16)
+    return _table("encode")[index]
 
 
 class Picture:

@@ -98,10 +98,12 @@ class StitchPlan:
         """Human lines for the export preview, one for the whole and one per shot and fade."""
         fps = f"{float(self.fps):g}"
         if self.mode == "fast":
-            head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), audio re-encoded as one track."
+            sound = "audio re-encoded as one track" if self.has_audio else "no sound track"
+            head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), {sound}."
         else:
             why = f" ({self.reasons[0]})" if self.reasons else ""
-            head = f"Re-encode every shot to {self.width}x{self.height} at {fps} fps{why}."
+            sound = "" if self.has_audio else " No sound track."
+            head = f"Re-encode every shot to {self.width}x{self.height} at {fps} fps{why}.{sound}"
         lines = [head]
         for cp in self.clips:
             notes = cp.notes or (["copied"] if cp.action == "copy" else ["re-encoded"])
@@ -254,8 +256,8 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
         require_complete(info)
 
     first = infos[0].video
-    width = settings.width or first.display_width
-    height = settings.height or first.display_height
+    width = first.display_width if settings.width is None else settings.width
+    height = first.display_height if settings.height is None else settings.height
     if (settings.width is None) != (settings.height is None):
         raise InvalidRequest("Give both width and height, or neither.", field="size")
     if not (2 <= width <= 8192 and 2 <= height <= 8192):
