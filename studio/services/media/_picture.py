@@ -13,6 +13,8 @@ primaries, and highlights above a knee roll off smoothly instead of clipping.
 
 from __future__ import annotations
 
+import math
+
 import av
 import cv2
 import numpy as np
@@ -25,7 +27,7 @@ REFERENCE_WHITE_NITS = 203.0
 HLG_DISPLAY_PEAK_NITS = 1000.0
 PQ_ASSUMED_PEAK_NITS = 1000.0
 # Linear SDR level above which highlights are compressed rather than kept.
-KNEE = 0.9
+KNEE = 0.92
 # BT.2020 to BT.709, linear RGB (ITU-R BT.2087).
 _BT2020_TO_BT709 = np.array(
     [[1.6605, -0.5876, -0.0728], [-0.1246, 1.1329, -0.0083], [-0.0182, -0.1006, 1.1187]], dtype=np.float32
@@ -75,15 +77,24 @@ def _table(name: str) -> np.ndarray:
 
 
 def _rolloff(peak: float) -> float:
-    """The constant of the highlight curve that lands ``peak`` (in SDR white units) on 1.0."""
-    return 1.0 / (1.0 / (1.0 - KNEE) - 1.0 / max(peak - KNEE, 1e-3))
+    """Steepness ``a`` of the highlight curve ``h * ln(1 + a*x) / ln(1 + a*span)``.
+
+    Chosen so the curve leaves the knee at slope 1 (no visible kink) and lands
+    ``peak`` (in SDR white units) exactly on SDR white.
+    """
+    headroom, span = 1.0 - KNEE, max(peak - KNEE, 1e-3)
+    a = 1.0 / headroom
+    for _ in range(100):
+        a = math.log1p(a * span) / headroom
+    return a
 
 
 def tone_map(rgb16: np.ndarray, transfer: str) -> np.ndarray:
     """HLG or PQ full-range R'G'B' (uint16, BT.2020) -> SDR BT.709 R'G'B' bytes.
 
     Reference white (203 nits) lands at SDR white less the knee's rolloff
-    (linear 0.95, signal 0.98); everything below the knee is kept exactly.
+    (linear 0.95, signal 0.98); everything below the knee is kept exactly, and
+    highlights up to the peak keep some gradation instead of clipping.
     """
     light = _table(transfer)[rgb16]
     if transfer == "hlg":
@@ -98,7 +109,9 @@ def tone_map(rgb16: np.ndarray, transfer: str) -> np.ndarray:
     # The curve acts on the brightest channel and scales all three alike, keeping hue.
     brightest = cv2.max(cv2.max(light[:, :, 0], light[:, :, 1]), light[:, :, 2])
     excess = np.maximum(brightest - np.float32(KNEE), 0)
-    squeezed = brightest - excess + excess / (1 + excess / np.float32(_rolloff(peak)))
+    a = _rolloff(peak)
+    scale = np.float32((1.0 - KNEE) / math.log1p(a * (peak - KNEE)))
+    squeezed = brightest - excess + cv2.log(excess * np.float32(a) + np.float32(1)) * scale
     light *= (squeezed / np.maximum(brightest, 1e-6))[:, :, None]
     np.minimum(light, 1.0, out=light)
     index = (cv2.sqrt(light) * np.float32(_ENCODE_STEPS - 1) + np.float32(0.5)).astype(np.uint16)

@@ -102,12 +102,16 @@ def open_input(path: Path | str) -> av.container.InputContainer:
         return av.open(str(path), "r")
     except (av.FFmpegError, OSError, UnicodeDecodeError, ValueError) as exc:
         if _mp4_cut_short(path):
-            raise MediaError(
-                f"{path.name} is incomplete: the file stops before its end, and none of it can be read "
-                "(0 s; an MP4 keeps its index at the end). Download or export it again.",
-                detail=str(exc),
-            ) from exc
+            raise _unindexed(path, str(exc)) from exc
         raise MediaError(f"{path.name} is not a readable video or audio file.", detail=str(exc)) from exc
+
+
+def _unindexed(path: Path, detail: str | None = None) -> MediaError:
+    return MediaError(
+        f"{path.name} is incomplete: the file stops before its end, and none of it can be read "
+        "(0 s; this MP4 keeps its index at the end). Download or export it again.",
+        detail=detail,
+    )
 
 
 def _mp4_cut_short(path: Path) -> bool:
@@ -268,6 +272,8 @@ def probe(path: Path | str) -> MediaInfo:
         if container.streams.video:
             video = _video_info(container, container.streams.video[0])
         if video is None and audio is None:
+            if _mp4_cut_short(path):
+                raise _unindexed(path)
             raise MediaError(f"{path.name} has no video or audio in it.")
         duration = container.duration / av.time_base if container.duration else None
         if duration is None:

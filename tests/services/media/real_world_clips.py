@@ -67,7 +67,10 @@ def make_video(
             aus = out.add_stream("aac", rate=48000)
             aus.layout = audio_layout
         for p in stamps:
-            frame = av.VideoFrame.from_ndarray(draw(p), format="rgb24")
+            # Encoded as BT.709 like phone and provider video (swscale alone would use BT.601).
+            frame = av.VideoFrame.from_ndarray(draw(p), format="rgb24").reformat(
+                format="yuv420p", dst_colorspace=Colorspace.ITU709, dst_color_range=ColorRange.MPEG
+            )
             frame.pts, frame.time_base = p, tb
             out.mux(vs.encode(frame))
         out.mux(vs.encode(None))
