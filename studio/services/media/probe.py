@@ -152,36 +152,43 @@ def _tag(table: dict[int, str], value) -> str:
 
 
 def _first_frame_and_rate(container, stream) -> tuple[int, Fraction | None]:
-    """Rotation of the first decoded frame, and the nominal rate from packet spacing.
+    """Rotation of the first decoded frame, and the nominal rate from frame spacing.
 
     The rate is the typical gap between frames (outliers from dropped frames left
     out), so a variable-rate phone clip reads as the rate it was shot at, not the
-    average its drops produce.
+    average its drops produce. MP4's sample index gives the timestamps without
+    reading the file; other containers are demuxed for them.
     """
-    rotation = 0
-    decoded = False
-    times: list[int] = []
+    entries = stream.index_entries
+    times = [entries[i].timestamp for i in range(min(len(entries), _RATE_PACKETS))]
+    from_index = len(times) >= 3
+    if not from_index:
+        times = []
+    rotation: int | None = None
+    # One thread: a single frame is wanted, and frame threads would first queue several.
+    stream.thread_count = 1
     try:
         for packet in container.demux(stream):
-            if packet.pts is not None and packet.size:
+            if not from_index and packet.pts is not None and packet.size:
                 times.append(packet.pts)
-            if not decoded and packet.size:
-                for frame in stream.decode(packet):
-                    rotation = (round(frame.rotation or 0) % 360 + 45) // 90 * 90 % 360
-                    decoded = True
-                    break
-            if decoded and len(times) >= _RATE_PACKETS:
+            if rotation is None and packet.size:
+                frames = stream.decode(packet)
+                if frames:
+                    rotation = (round(frames[0].rotation or 0) % 360 + 45) // 90 * 90 % 360
+            if rotation is not None and (from_index or len(times) >= _RATE_PACKETS):
                 break
     except av.FFmpegError:
         pass
-    times.sort()
+    return rotation or 0, _typical_rate(sorted(times), stream.time_base)
+
+
+def _typical_rate(times: list[int], time_base) -> Fraction | None:
     gaps = [b - a for a, b in zip(times, times[1:]) if b > a]
-    if not gaps or stream.time_base is None:
-        return rotation, None
+    if not gaps or time_base is None:
+        return None
     typical = statistics.median(gaps)
     steady = [g for g in gaps if abs(g - typical) <= 0.25 * typical]
-    mean_gap = Fraction(sum(steady), len(steady)) * stream.time_base
-    return rotation, snap_rate(1 / mean_gap)
+    return snap_rate(1 / (Fraction(sum(steady), len(steady)) * time_base))
 
 
 def _video_info(container, stream) -> VideoInfo:
