@@ -14,6 +14,8 @@ primaries, and highlights above a knee roll off smoothly instead of clipping.
 from __future__ import annotations
 
 import math
+import os
+from concurrent.futures import ThreadPoolExecutor
 
 import av
 import cv2
@@ -33,9 +35,14 @@ _BT2020_TO_BT709 = np.array(
     [[1.6605, -0.5876, -0.0728], [-0.1246, 1.1329, -0.0083], [-0.0182, -0.1006, 1.1187]], dtype=np.float32
 )
 _BT2020_LUMA = np.array([0.2627, 0.6780, 0.0593], dtype=np.float32)
+_CV_TURNS = {1: cv2.ROTATE_90_COUNTERCLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_CLOCKWISE}
 _MATRIX_CODES = {"bt709": Colorspace.ITU709, "bt470bg": Colorspace.ITU601, "smpte170m": Colorspace.ITU601,
                  "bt2020nc": Colorspace.BT2020, "bt2020c": Colorspace.BT2020}  # fmt: skip
-_ENCODE_STEPS = 16384
+CODES = 1024  # HDR sources are 10-bit; their R'G'B' is looked up at that depth
+# Rows per piece when a frame is converted in pieces on several threads.
+_STRIP_ROWS = 64
+_WORKERS = max(1, min(4, os.cpu_count() or 1))
+_POOL = ThreadPoolExecutor(_WORKERS, thread_name_prefix="tonemap")
 
 
 def _hlg_to_scene_linear(signal: np.ndarray) -> np.ndarray:
@@ -54,26 +61,24 @@ def _pq_to_nits(signal: np.ndarray) -> np.ndarray:
 
 
 def _linear_table(transfer: str) -> np.ndarray:
-    """16-bit code value -> linear light (HLG: scene light 0-1; PQ: display light, 1 = 203 nits)."""
-    signal = np.arange(65536, dtype=np.float64) / 65535.0
+    """10-bit code value -> linear light (HLG: scene light 0-1; PQ: display light, 1 = 203 nits).
+
+    1024 entries (4 KB) stay in the CPU cache, where a 16-bit table did not: the
+    lookup is the largest single cost of the conversion.
+    """
+    signal = np.arange(CODES, dtype=np.float64) / (CODES - 1)
     if transfer == "hlg":
         return _hlg_to_scene_linear(signal).astype(np.float32)
     return (_pq_to_nits(signal) / REFERENCE_WHITE_NITS).astype(np.float32)
 
 
-def _encode_table() -> np.ndarray:
-    """sqrt-spaced linear SDR light -> 8-bit BT.709 signal (inverse of the BT.1886 2.4 gamma)."""
-    root = np.arange(_ENCODE_STEPS, dtype=np.float64) / (_ENCODE_STEPS - 1)
-    return np.round(255.0 * np.power(root**2, 1 / 2.4)).astype(np.uint8)
-
-
 _TABLES: dict[str, np.ndarray] = {}
 
 
-def _table(name: str) -> np.ndarray:
-    if name not in _TABLES:
-        _TABLES[name] = _encode_table() if name == "encode" else _linear_table(name)
-    return _TABLES[name]
+def _table(transfer: str) -> np.ndarray:
+    if transfer not in _TABLES:
+        _TABLES[transfer] = _linear_table(transfer)
+    return _TABLES[transfer]
 
 
 def _rolloff(peak: float) -> float:
@@ -89,14 +94,31 @@ def _rolloff(peak: float) -> float:
     return a
 
 
-def tone_map(rgb16: np.ndarray, transfer: str) -> np.ndarray:
-    """HLG or PQ full-range R'G'B' (uint16, BT.2020) -> SDR BT.709 R'G'B' bytes.
+def tone_map(codes: np.ndarray, transfer: str) -> np.ndarray:
+    """HLG or PQ full-range 10-bit R'G'B' (BT.2020, values 0-1023) -> SDR BT.709 R'G'B' bytes.
 
     Reference white (203 nits) lands at SDR white less the knee's rolloff
     (linear 0.95, signal 0.98); everything below the knee is kept exactly, and
-    highlights up to the peak keep some gradation instead of clipping.
+    highlights up to the peak keep some gradation instead of clipping. Large
+    frames are converted in strips on a few threads (NumPy and OpenCV release the GIL).
     """
-    light = _table(transfer)[rgb16]
+    rows = codes.shape[0]
+    if rows < 2 * _STRIP_ROWS or _WORKERS < 2:
+        return _tone_map_strip(codes, transfer)
+    out = np.empty(codes.shape, dtype=np.uint8)
+    step = -(-rows // _WORKERS)
+    bounds = [(r, min(rows, r + step)) for r in range(0, rows, step)]
+
+    def work(lo: int, hi: int) -> None:
+        out[lo:hi] = _tone_map_strip(codes[lo:hi], transfer)
+
+    for job in [_POOL.submit(work, lo, hi) for lo, hi in bounds]:
+        job.result()
+    return out
+
+
+def _tone_map_strip(codes: np.ndarray, transfer: str) -> np.ndarray:
+    light = _table(transfer)[codes]
     if transfer == "hlg":
         luma = cv2.transform(light, _BT2020_LUMA[None, :])
         gain = cv2.pow(np.maximum(luma, 1e-6), 0.2) * np.float32(HLG_DISPLAY_PEAK_NITS / REFERENCE_WHITE_NITS)
@@ -107,15 +129,16 @@ def tone_map(rgb16: np.ndarray, transfer: str) -> np.ndarray:
     light = cv2.transform(light, _BT2020_TO_BT709)
     np.maximum(light, 0, out=light)
     # The curve acts on the brightest channel and scales all three alike, keeping hue.
-    brightest = cv2.max(cv2.max(light[:, :, 0], light[:, :, 1]), light[:, :, 2])
+    r, g, b = cv2.split(light)
+    brightest = cv2.max(cv2.max(r, g), b)
     excess = np.maximum(brightest - np.float32(KNEE), 0)
     a = _rolloff(peak)
     scale = np.float32((1.0 - KNEE) / math.log1p(a * (peak - KNEE)))
     squeezed = brightest - excess + cv2.log(excess * np.float32(a) + np.float32(1)) * scale
     light *= (squeezed / np.maximum(brightest, 1e-6))[:, :, None]
     np.minimum(light, 1.0, out=light)
-    index = (cv2.sqrt(light) * np.float32(_ENCODE_STEPS - 1) + np.float32(0.5)).astype(np.uint16)
-    return _table("encode")[index]
+    # BT.709 signal for a BT.1886 (gamma 2.4) display; convertScaleAbs rounds and saturates.
+    return cv2.convertScaleAbs(cv2.pow(light, 1 / 2.4), alpha=255.0)
 
 
 class Picture:
@@ -139,17 +162,17 @@ class Picture:
         """The frame upright as RGB bytes, at ``width`` x ``height`` as shown (default: full size)."""
         w, h = self._stored_size(width, height) if width and height else (frame.width, frame.height)
         if self.hdr:
-            rgb16 = frame.reformat(
-                width=w, height=h, format="rgb48le", src_colorspace=self.matrix,
+            codes = frame.reformat(
+                width=w, height=h, format="gbrp10le", src_colorspace=self.matrix,
                 src_color_range=self._source_range(), dst_color_range=ColorRange.JPEG, interpolation="BICUBIC",
             ).to_ndarray()  # fmt: skip
-            rgb = tone_map(rgb16, self.hdr)
+            rgb = tone_map(codes, self.hdr)
         else:
             rgb = frame.reformat(
                 width=w, height=h, format="rgb24", src_colorspace=self.matrix,
                 src_color_range=self._source_range(), dst_color_range=ColorRange.JPEG, interpolation="BICUBIC",
             ).to_ndarray()  # fmt: skip
-        return np.ascontiguousarray(np.rot90(rgb, self.turns)) if self.turns else rgb
+        return cv2.rotate(rgb, _CV_TURNS[self.turns]) if self.turns else rgb
 
     def yuv(self, frame: av.VideoFrame, width: int, height: int) -> av.VideoFrame:
         """The frame upright as BT.709 video-range yuv420p, scaled to ``width`` x ``height``."""

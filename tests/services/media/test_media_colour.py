@@ -54,7 +54,7 @@ def test_frames_of_hdr_clips_are_tone_mapped_for_previews_and_continuity(tmp_pat
 
 def test_tone_curve_keeps_shadows_and_rolls_highlights_off():
     levels = np.array([0.0, 0.38, 0.5, HLG_REFERENCE_WHITE, 0.9, 1.0])
-    code = np.round(levels * 65535).astype(np.uint16)
+    code = np.round(levels * 1023).astype(np.uint16)
     rgb16 = np.repeat(code[None, :, None], 3, axis=2)
     out = tone_map(rgb16, "hlg")[0, :, 0].astype(int)
     assert out[0] == 0
