@@ -150,7 +150,10 @@ class Picture:
         # Untagged video is BT.709, whatever swscale would assume (BT.601).
         self.matrix = _MATRIX_CODES.get(video.matrix, Colorspace.BT2020 if self.hdr else Colorspace.ITU709)
         self.full_range = video.color_range == "pc" or (video.pix_fmt or "").startswith("yuvj")
-        self.needs_rgb = bool(self.hdr) or self.matrix != Colorspace.ITU709
+        # Only YUV already in BT.709 goes straight to the encoder; RGB-coded video and other
+        # matrices go through RGB so the BT.709 conversion is explicit.
+        yuv = (video.pix_fmt or "yuv").startswith(("yuv", "nv", "p0"))
+        self.needs_rgb = bool(self.hdr) or self.matrix != Colorspace.ITU709 or not yuv
 
     def _stored_size(self, width: int, height: int) -> tuple[int, int]:
         return (height, width) if self.turns % 2 else (width, height)

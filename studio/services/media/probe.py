@@ -146,9 +146,10 @@ _MATRICES = {0: "gbr", 1: "bt709", 5: "bt470bg", 6: "smpte170m", 9: "bt2020nc", 
 _RANGES = {1: "tv", 2: "pc"}
 
 
-def _tag(table: dict[int, str], value) -> str:
-    value = int(value or 0)
-    return table.get(value, "" if value in (0, 2) and table is not _MATRICES else str(value))
+def _tag(table: dict[int, str], value, unspecified: tuple[int, ...] = (0, 2)) -> str:
+    """FFmpeg's colour enum as its usual name; "" when untagged (2 = unspecified)."""
+    code = int(value or 0)
+    return "" if code in unspecified else table.get(code, str(code))
 
 
 def _first_frame_and_rate(container, stream) -> tuple[int, Fraction | None]:
@@ -219,7 +220,7 @@ def _video_info(container, stream) -> VideoInfo:
         average_rate=Fraction(average) if average else None,
         primaries=_tag(_PRIMARIES, ctx.color_primaries),
         transfer=_tag(_TRANSFERS, ctx.color_trc),
-        matrix=_tag(_MATRICES, ctx.colorspace) if ctx.colorspace != 2 else "",
+        matrix=_tag(_MATRICES, ctx.colorspace, unspecified=(2,)),  # 0 is RGB, not "unknown"
         color_range=_RANGES.get(int(ctx.color_range or 0), ""),
     )
 

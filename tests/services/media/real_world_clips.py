@@ -44,12 +44,14 @@ def make_video(
     audio_seconds: float | None = None,
     audio_layout: str = "stereo",
     audio_level: float | list[float] = 0.4,
+    matrix: Colorspace | None = None,
 ) -> Path:
     """An H.264 clip; ``rotation`` is the display matrix (counter-clockwise degrees).
 
     ``pts`` (in ``time_base``, default 1/rate) makes variable-rate clips; ``options``
     go to the muxer (e.g. ``movflags``); ``audio_seconds`` adds an AAC sine with
-    ``audio_level`` per channel of ``audio_layout``.
+    ``audio_level`` per channel of ``audio_layout``. Pictures are encoded with the
+    BT.709 matrix and left untagged, unless ``matrix`` names another one (then tagged).
     """
     rate = Fraction(rate)
     tb = time_base or 1 / rate
@@ -62,6 +64,8 @@ def make_video(
         vs.codec_context.options = {"preset": "ultrafast", "crf": "18"}
         if rotation:
             vs.set_display_rotation(rotation)
+        if matrix is not None:
+            vs.codec_context.colorspace, vs.codec_context.color_range = matrix, ColorRange.MPEG
         aus = None
         if audio_seconds:
             aus = out.add_stream("aac", rate=48000)
@@ -69,7 +73,7 @@ def make_video(
         for p in stamps:
             # Encoded as BT.709 like phone and provider video (swscale alone would use BT.601).
             frame = av.VideoFrame.from_ndarray(draw(p), format="rgb24").reformat(
-                format="yuv420p", dst_colorspace=Colorspace.ITU709, dst_color_range=ColorRange.MPEG
+                format="yuv420p", dst_colorspace=matrix or Colorspace.ITU709, dst_color_range=ColorRange.MPEG
             )
             frame.pts, frame.time_base = p, tb
             out.mux(vs.encode(frame))

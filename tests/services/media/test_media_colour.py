@@ -5,6 +5,7 @@ from __future__ import annotations
 import av
 import numpy as np
 import pytest
+from av.video.reformatter import Colorspace
 from real_world_clips import HLG_REFERENCE_WHITE, PQ_REFERENCE_WHITE, make_hdr_clip, make_video
 
 from studio.services.media import ExportSettings, frame_at, last_frame, plan_stitch, probe, render_animatic, stitch
@@ -72,6 +73,15 @@ def test_untagged_input_is_treated_as_bt709_and_every_output_is_tagged(tmp_path)
     assert _tags(slow.path) == ("bt709", "bt709", "bt709", "tv")
     # Read as BT.709 (not swscale's BT.601 default), the saturated red survives the round trip.
     red = frame_at(slow.path, 0.05)[16, 16].astype(int)
+    assert abs(red[0] - 200) < 12 and red[1] < 30 and red[2] < 30
+
+
+def test_bt601_tagged_input_is_converted_to_bt709(tmp_path):
+    sd = make_video(tmp_path / "sd.mp4", 64, 64, frames=6, picture=lambda _i: _saturated(), matrix=Colorspace.ITU601)
+    assert probe(sd).video.matrix == "bt470bg"
+    out = stitch(plan_stitch([sd], ExportSettings(width=32, height=32)), tmp_path / "out.mp4")
+    assert _tags(out.path) == ("bt709", "bt709", "bt709", "tv")
+    red = frame_at(out.path, 0.05)[16, 16].astype(int)
     assert abs(red[0] - 200) < 12 and red[1] < 30 and red[2] < 30
 
 
