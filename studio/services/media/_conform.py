@@ -30,7 +30,7 @@ class _Fitter:
 
     def __init__(self, video: VideoInfo, width: int, height: int) -> None:
         self.width, self.height = width, height
-        self.picture = Picture(video)
+        self.picture = Picture.of_video(video)
         self.sw, self.sh = fit_size(video.display_width, video.display_height, width, height)
         self.pad = (self.sw, self.sh) != (width, height)
         self.x0 = ((width - self.sw) // 2) & ~1

@@ -23,7 +23,7 @@ import numpy as np
 from av.video.reformatter import ColorRange, Colorspace
 
 from .encode import PIX_FMT, i420_planes, rgb_to_yuv
-from .probe import VideoInfo
+from .probe import VideoInfo, colour_tags, frame_rotation
 
 REFERENCE_WHITE_NITS = 203.0
 HLG_DISPLAY_PEAK_NITS = 1000.0
@@ -144,16 +144,27 @@ def _tone_map_strip(codes: np.ndarray, transfer: str) -> np.ndarray:
 class Picture:
     """Turns one clip's decoded frames into upright SDR BT.709 pictures."""
 
-    def __init__(self, video: VideoInfo) -> None:
-        self.turns = (video.rotation // 90) % 4
-        self.hdr = video.hdr
+    def __init__(self, rotation: int, transfer: str, matrix: str, color_range: str, pix_fmt: str | None) -> None:
+        self.turns = (rotation // 90) % 4
+        self.hdr = {"arib-std-b67": "hlg", "smpte2084": "pq"}.get(transfer)
         # Untagged video is BT.709, whatever swscale would assume (BT.601).
-        self.matrix = _MATRIX_CODES.get(video.matrix, Colorspace.BT2020 if self.hdr else Colorspace.ITU709)
-        self.full_range = video.color_range == "pc" or (video.pix_fmt or "").startswith("yuvj")
+        self.matrix = _MATRIX_CODES.get(matrix, Colorspace.BT2020 if self.hdr else Colorspace.ITU709)
+        self.full_range = color_range == "pc" or (pix_fmt or "").startswith("yuvj")
         # Only YUV already in BT.709 goes straight to the encoder; RGB-coded video and other
         # matrices go through RGB so the BT.709 conversion is explicit.
-        yuv = (video.pix_fmt or "yuv").startswith(("yuv", "nv", "p0"))
+        yuv = (pix_fmt or "yuv").startswith(("yuv", "nv", "p0"))
         self.needs_rgb = bool(self.hdr) or self.matrix != Colorspace.ITU709 or not yuv
+
+    @classmethod
+    def of_video(cls, video: VideoInfo) -> Picture:
+        """For every frame of a probed clip."""
+        return cls(video.rotation, video.transfer, video.matrix, video.color_range, video.pix_fmt)
+
+    @classmethod
+    def of_frame(cls, stream, frame: av.VideoFrame) -> Picture:
+        """From an open stream and one decoded frame, without a probe (cheap enough per grab)."""
+        tags = colour_tags(stream.codec_context)
+        return cls(frame_rotation(frame), tags["transfer"], tags["matrix"], tags["color_range"], frame.format.name)
 
     def _stored_size(self, width: int, height: int) -> tuple[int, int]:
         return (height, width) if self.turns % 2 else (width, height)

@@ -26,17 +26,21 @@ def _rgb(bgr: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
 
 
-def _open_video(path: Path | str):
-    """The container, its first video stream (one decoder thread) and a :class:`Picture` for it."""
-    info = probe(path)
-    if info.video is None:
-        raise MediaError(f"{Path(path).name} has no video in it.")
+def _open_stream(path: Path | str):
+    """The container and its first video stream, set up for a few frames (one decoder thread)."""
     container = open_input(path)
+    if not container.streams.video:
+        container.close()
+        raise MediaError(f"{Path(path).name} has no video in it.")
     stream = container.streams.video[0]
     # No decoder threads: a grab decodes a handful of frames, and frame threading was seen
     # deadlocking in a process that also hosts Qt Multimedia's own FFmpeg.
     stream.thread_count = 1
-    return info, container, stream, Picture(info.video)
+    return container, stream
+
+
+def _seconds(value, stream) -> float:
+    return float(value * stream.time_base) if value is not None and stream.time_base else 0.0
 
 
 def _size_for_width(info, width: int) -> tuple[int, int]:
@@ -54,7 +58,11 @@ def thumbnails(path: Path | str, count: int, width: int) -> list[np.ndarray]:
         return []
     if width <= 0:
         raise MediaError("A thumbnail width must be positive.")
-    info, container, stream, picture = _open_video(path)
+    info = probe(path)
+    if info.video is None:
+        raise MediaError(f"{Path(path).name} has no video in it.")
+    picture = Picture.of_video(info.video)
+    container, stream = _open_stream(path)
     try:
         size = _size_for_width(info, width)
         start = info.video.start_time
@@ -90,9 +98,9 @@ def frame_at(path: Path | str, seconds: float) -> np.ndarray:
     the preview's worker; a frame grab must always end.)
     """
     target = max(0.0, float(seconds))
-    info, container, stream, picture = _open_video(path)
+    container, stream = _open_stream(path)
     with container:
-        start = info.video.start_time
+        start = _seconds(stream.start_time, stream)
         try:
             container.seek(int((target + start) / stream.time_base), stream=stream, backward=True)
         except av.FFmpegError:
@@ -108,18 +116,19 @@ def frame_at(path: Path | str, seconds: float) -> np.ndarray:
                 raise MediaError(f"{Path(path).name} could not be decoded.", detail=str(exc)) from None
         if shown is None:
             raise MediaError(f"{Path(path).name} has no frame at {seconds:.2f} s.")
-        return picture.rgb(shown)
+        return Picture.of_frame(stream, shown).rgb(shown)
 
 
 def last_frame(path: Path | str) -> np.ndarray:
     """The final frame of ``path`` (upright, SDR), for chaining: seek near the end, decode forward."""
-    info, container, stream, picture = _open_video(path)
+    container, stream = _open_stream(path)
     with container:
-        length = info.video.duration or info.duration or 0.0
+        start = _seconds(stream.start_time, stream)
+        length = _seconds(stream.duration, stream) or (container.duration or 0) / av.time_base
         back = 1.0
         while True:
             at = max(0.0, length - back)
-            container.seek(int((info.video.start_time + at) / stream.time_base), stream=stream, backward=True)
+            container.seek(int((start + at) / stream.time_base), stream=stream, backward=True)
             last = None
             try:
                 for frame in container.decode(stream):
@@ -127,7 +136,7 @@ def last_frame(path: Path | str) -> np.ndarray:
             except av.FFmpegError:
                 pass
             if last is not None:
-                return picture.rgb(last)
+                return Picture.of_frame(stream, last).rgb(last)
             if at <= 0:
                 raise MediaError(f"{Path(path).name} has no frames that decode.")
             back *= 4  # nothing decoded after the seek; look further back

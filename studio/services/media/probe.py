@@ -152,6 +152,21 @@ def _tag(table: dict[int, str], value, unspecified: tuple[int, ...] = (0, 2)) ->
     return "" if code in unspecified else table.get(code, str(code))
 
 
+def frame_rotation(frame: av.VideoFrame) -> int:
+    """The counter-clockwise quarter turn (0, 90, 180, 270) that shows ``frame`` upright."""
+    return (round(frame.rotation or 0) % 360 + 45) // 90 * 90 % 360
+
+
+def colour_tags(ctx) -> dict[str, str]:
+    """A codec context's colour tags by name: primaries, transfer, matrix, color_range."""
+    return {
+        "primaries": _tag(_PRIMARIES, ctx.color_primaries),
+        "transfer": _tag(_TRANSFERS, ctx.color_trc),
+        "matrix": _tag(_MATRICES, ctx.colorspace, unspecified=(2,)),  # 0 is RGB, not "unknown"
+        "color_range": _RANGES.get(int(ctx.color_range or 0), ""),
+    }
+
+
 def _first_frame_and_rate(container, stream) -> tuple[int, Fraction | None]:
     """Rotation of the first decoded frame, and the nominal rate from frame spacing.
 
@@ -175,7 +190,7 @@ def _first_frame_and_rate(container, stream) -> tuple[int, Fraction | None]:
             if rotation is None and packet.size:
                 frames = stream.decode(packet)
                 if frames:
-                    rotation = (round(frames[0].rotation or 0) % 360 + 45) // 90 * 90 % 360
+                    rotation = frame_rotation(frames[0])
             if rotation is not None and (from_index or len(times) >= _RATE_PACKETS):
                 break
     except av.FFmpegError:
@@ -218,10 +233,7 @@ def _video_info(container, stream) -> VideoInfo:
         extradata=bytes(ctx.extradata) if ctx.extradata else None,
         rotation=rotation,
         average_rate=Fraction(average) if average else None,
-        primaries=_tag(_PRIMARIES, ctx.color_primaries),
-        transfer=_tag(_TRANSFERS, ctx.color_trc),
-        matrix=_tag(_MATRICES, ctx.colorspace, unspecified=(2,)),  # 0 is RGB, not "unknown"
-        color_range=_RANGES.get(int(ctx.color_range or 0), ""),
+        **colour_tags(ctx),
     )
 
 

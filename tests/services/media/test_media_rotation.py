@@ -91,7 +91,7 @@ def test_clips_turned_alike_are_copied_with_their_rotation(tmp_path):
     assert out.video.rotation == 270 and (out.video.display_width, out.video.display_height) == (96, 160)
     with av.open(str(out.path)) as c:
         frame = list(c.decode(video=0))[15]
-        upright = Picture(out.video).rgb(frame)
+        upright = Picture.of_video(out.video).rgb(frame)
     assert _near_corner(marker_centre(upright), UPRIGHT_CORNER[270])
 
 
