@@ -23,7 +23,7 @@ import numpy as np
 from av.video.reformatter import ColorRange, Colorspace
 
 from .encode import PIX_FMT, i420_planes, rgb_to_yuv
-from .probe import VideoInfo, colour_tags, frame_rotation
+from .probe import HDR_TRANSFERS, VideoInfo, colour_tags, frame_rotation
 
 REFERENCE_WHITE_NITS = 203.0
 HLG_DISPLAY_PEAK_NITS = 1000.0
@@ -146,7 +146,7 @@ class Picture:
 
     def __init__(self, rotation: int, transfer: str, matrix: str, color_range: str, pix_fmt: str | None) -> None:
         self.turns = (rotation // 90) % 4
-        self.hdr = {"arib-std-b67": "hlg", "smpte2084": "pq"}.get(transfer)
+        self.hdr = HDR_TRANSFERS.get(transfer)
         # Untagged video is BT.709, whatever swscale would assume (BT.601).
         self.matrix = _MATRIX_CODES.get(matrix, Colorspace.BT2020 if self.hdr else Colorspace.ITU709)
         self.full_range = color_range == "pc" or (pix_fmt or "").startswith("yuvj")

@@ -14,6 +14,8 @@ from studio.core.errors import MediaError
 
 from .rates import snap_rate
 
+# Transfer tags of HDR video, by the short name the studio uses for each.
+HDR_TRANSFERS = {"arib-std-b67": "hlg", "smpte2084": "pq"}
 # Packets looked at to learn a clip's nominal frame rate: two seconds at 60 fps.
 _RATE_PACKETS = 120
 
@@ -57,7 +59,7 @@ class VideoInfo:
     @property
     def hdr(self) -> str | None:
         """``"hlg"`` or ``"pq"`` for HDR video, None for SDR (untagged counts as BT.709 SDR)."""
-        return {"arib-std-b67": "hlg", "smpte2084": "pq"}.get(self.transfer)
+        return HDR_TRANSFERS.get(self.transfer)
 
 
 @dataclass(frozen=True)
