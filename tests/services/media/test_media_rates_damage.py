@@ -95,9 +95,13 @@ def test_mp4_cut_before_or_inside_its_index_is_refused_as_incomplete(tmp_path, k
         plan_stitch([cut])
 
 
-def test_cut_short_matroska_is_found_by_reading_to_the_end(tmp_path):
-    whole = make_video(tmp_path / "whole.mkv", 96, 64, frames=90, fmt="matroska")
+@pytest.mark.parametrize(
+    ("suffix", "fmt", "options"),
+    [(".mkv", "matroska", None), (".mp4", "mp4", {"movflags": "frag_keyframe+empty_moov+default_base_moof"})],
+)
+def test_cut_short_file_without_a_sample_index_is_found_by_reading_to_the_end(tmp_path, suffix, fmt, options):
+    whole = make_video(tmp_path / f"whole{suffix}", 96, 64, frames=90, fmt=fmt, options=options, audio_seconds=3.0)
     plan_stitch([whole])  # the complete file is fine
-    cut = cut_short(whole, tmp_path / "cut.mkv", 0.6)
-    with pytest.raises(MediaError, match=r"cut.mkv is incomplete or damaged: only \d"):
+    cut = cut_short(whole, tmp_path / f"cut{suffix}", 0.6)
+    with pytest.raises(MediaError, match=rf"cut{suffix} is incomplete or damaged: only \d"):
         plan_stitch([cut])
