@@ -16,6 +16,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+import cv2
 import numpy as np
 from av.video.reformatter import ColorPrimaries, ColorRange, Colorspace, ColorTrc
 
@@ -200,18 +201,36 @@ def i420_planes(buffer: np.ndarray, w: int, h: int) -> tuple[np.ndarray, np.ndar
     )
 
 
+# RGB -> Y'CbCr with the BT.709 coefficients (ITU-R BT.709-6, item 3.2-3.3).
+_BT709_RGB_TO_YCC = np.array(
+    [[0.2126, 0.7152, 0.0722], [-0.1146, -0.3854, 0.5], [0.5, -0.4542, -0.0458]], dtype=np.float32
+)
+
+
 def rgb_to_yuv(rgb: np.ndarray) -> av.VideoFrame:
     """RGB bytes -> BT.709 video-range yuv420p, matching the tags every output carries.
 
-    (swscale's default, and OpenCV's RGB2YUV_I420, use the BT.601 matrix instead.)
+    (swscale's default, and OpenCV's RGB2YUV_I420, use the BT.601 matrix instead.) Chroma
+    is the 2x2 box average, as OpenCV's I420 conversion made it before.
     """
     if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
         raise MediaError("Video frames must be height x width x 3 RGB bytes.")
-    frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
-    return frame.reformat(
-        format=PIX_FMT, dst_colorspace=Colorspace.ITU709, src_color_range=ColorRange.JPEG,
-        dst_color_range=ColorRange.MPEG,
-    )  # fmt: skip
+    h, w = rgb.shape[:2]
+    if h % 2 or w % 2:
+        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+        return frame.reformat(
+            format=PIX_FMT, dst_colorspace=Colorspace.ITU709, src_color_range=ColorRange.JPEG,
+            dst_color_range=ColorRange.MPEG,
+        )  # fmt: skip
+    ycc = cv2.transform(rgb.astype(np.float32) * np.float32(1 / 255), _BT709_RGB_TO_YCC)
+    out = np.empty((h * 3 // 2, w), dtype=np.uint8)
+    y, u, v = i420_planes(out, w, h)
+    y[:] = cv2.convertScaleAbs(ycc[:, :, 0], alpha=219.0, beta=16.0)
+    chroma = cv2.resize(ycc[:, :, 1:], (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    # Offset first: convertScaleAbs takes the absolute value, and 128 + 224 * c is never negative.
+    u[:] = cv2.convertScaleAbs(chroma[:, :, 0], alpha=224.0, beta=128.0)
+    v[:] = cv2.convertScaleAbs(chroma[:, :, 1], alpha=224.0, beta=128.0)
+    return av.VideoFrame.from_ndarray(out, format=PIX_FMT)
 
 
 def tag_bt709(ctx) -> None:
