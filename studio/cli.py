@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     stitch.add_argument("--fps", type=float)
     stitch.add_argument("--crossfade", type=float, default=0.0, help="seconds at every join")
     stitch.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
+    stitch.add_argument("--no-audio", dest="audio", action="store_false", help="write no sound track")
     stitch.add_argument("--plan", action="store_true", help="print the plan and stop")
 
     jobs = sub.add_parser("jobs", help="list, show, resume or cancel jobs")
@@ -256,7 +257,9 @@ async def cmd_stitch(services, args) -> int:
         except ValueError:
             raise Usage(f"--size takes WxH like 1280x720, not {args.size!r}.") from None
     clips = [media_plan.ClipIn(Path(_existing(p))) for p in args.clips]
-    settings = media_plan.ExportSettings(width=width, height=height, fps=args.fps, quality=args.quality, crossfade=args.crossfade)
+    settings = media_plan.ExportSettings(
+        width=width, height=height, fps=args.fps, quality=args.quality, crossfade=args.crossfade, audio=args.audio
+    )
     plan = await asyncio.to_thread(media_plan.plan_stitch, clips, settings)
     for line in plan.describe():
         _say(line)

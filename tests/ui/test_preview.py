@@ -206,3 +206,35 @@ def test_frame_cache_is_bounded_lru(clips):
     cache.put("a", 5, image)
     assert cache.get("a", 2) is not None and cache.get("a", 3) is None
     assert cache.nearest("a", 100) is not None
+
+
+def test_phone_clip_stored_sideways_shows_upright(qtbot, tmp_path):
+    """A portrait phone clip (stored landscape, display rotation -90) is shown portrait, upright."""
+    phone = tmp_path / "phone.mp4"
+    with av.open(str(phone), "w") as container:
+        video = container.add_stream("h264", rate=FPS)
+        video.width, video.height, video.pix_fmt = 160, 96, "yuv420p"
+        video.set_display_rotation(-90)
+        for i in range(6):
+            img = np.zeros((96, 160, 3), np.uint8)
+            img[:24, :24] = (255, 0, 0)  # marker in the stored top-left corner
+            frame = av.VideoFrame.from_ndarray(img, format="rgb24")
+            frame.pts, frame.time_base = i, Fraction(1, FPS)
+            container.mux(video.encode(frame))
+        container.mux(video.encode(None))
+    facts = clip_facts(str(phone))
+    assert (facts.width, facts.height) == (96, 160)
+    widget = PreviewPane(None, multimedia=False)
+    qtbot.addWidget(widget)
+    widget.show()
+    try:
+        with qtbot.waitSignal(widget.loaded, timeout=5000):
+            widget.show_clip(str(phone))
+        qtbot.waitUntil(lambda: widget.frame_view.image() is not None, timeout=5000)
+        image = widget.frame_view.image()
+        assert image.height() > image.width()  # portrait
+        # Turned 90 degrees clockwise: the stored top-left marker is now top-right.
+        assert image.pixelColor(image.width() - 4, 4).red() > 180
+        assert image.pixelColor(4, image.height() - 4).red() < 60
+    finally:
+        widget.shutdown()

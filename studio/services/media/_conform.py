@@ -15,9 +15,10 @@ import numpy as np
 from studio.core.errors import Cancelled, MediaError
 
 from ._audio import read_audio
+from ._picture import Picture
 from .encode import PIX_FMT, SAMPLE_RATE, ClipWriter, i420_planes
 from .plan import ClipPlan, StitchPlan, fit_size
-from .probe import open_input
+from .probe import VideoInfo, open_input
 
 # A decoded frame is shown at an output slot if it starts no later than a quarter
 # frame after the slot: absorbs float rounding without picking frames early.
@@ -25,20 +26,18 @@ _SLOT_SLACK = 0.25
 
 
 class _Fitter:
-    """Scale (keeping aspect) and letterbox one source size into the target, in YUV 4:2:0."""
+    """Turn upright, convert to SDR BT.709, scale (keeping aspect) and letterbox into the target."""
 
-    def __init__(self, src_w: int, src_h: int, width: int, height: int) -> None:
+    def __init__(self, video: VideoInfo, width: int, height: int) -> None:
         self.width, self.height = width, height
-        self.sw, self.sh = fit_size(src_w, src_h, width, height)
+        self.picture = Picture.of_video(video)
+        self.sw, self.sh = fit_size(video.display_width, video.display_height, width, height)
         self.pad = (self.sw, self.sh) != (width, height)
         self.x0 = ((width - self.sw) // 2) & ~1
         self.y0 = ((height - self.sh) // 2) & ~1
 
     def __call__(self, frame: av.VideoFrame) -> av.VideoFrame:
-        if frame.width == self.sw and frame.height == self.sh and frame.format.name == PIX_FMT:
-            scaled = frame
-        else:
-            scaled = frame.reformat(width=self.sw, height=self.sh, format=PIX_FMT, interpolation="BICUBIC")
+        scaled = self.picture.yuv(frame, self.sw, self.sh)
         if not self.pad:
             return scaled
         return av.VideoFrame.from_ndarray(self.pad_planes(scaled.to_ndarray()), format=PIX_FMT)
@@ -70,7 +69,7 @@ def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> I
         src_fps = float(cp.info.video.rate or rate)
         if cp.start - cp.info.video.start_time > 1.0:
             container.seek(int(cp.start / stream.time_base), stream=stream, backward=True)
-        fit = _Fitter(cp.info.video.width, cp.info.video.height, width, height)
+        fit = _Fitter(cp.info.video, width, height)
         step = 1 / float(rate)
         slack = _SLOT_SLACK * min(step, 1 / src_fps)
         slot = 0

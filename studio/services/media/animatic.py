@@ -18,7 +18,7 @@ import numpy as np
 from studio.core.errors import Cancelled, InvalidRequest
 
 from . import text
-from .encode import SAMPLE_RATE, ClipWriter, i420_planes
+from .encode import SAMPLE_RATE, ClipWriter, i420_planes, rgb_to_yuv
 from .faces import face_crop
 from .images import fit_image, load_image
 
@@ -99,8 +99,8 @@ def _label_font(width: int, height: int) -> text.FontStack:
 
 
 def _i420(rgb: np.ndarray) -> np.ndarray:
-    """RGB to one (h*3/2, w) yuv420p buffer, the layout VideoFrame.from_ndarray takes."""
-    return cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420)
+    """RGB to one (h*3/2, w) yuv420p buffer, the layout VideoFrame.from_ndarray takes (BT.709, as tagged)."""
+    return rgb_to_yuv(rgb).to_ndarray()
 
 
 class _KenBurns:
@@ -171,7 +171,7 @@ def render_animatic(
     With ``image``: a slow Ken Burns pan and zoom over it, cropped to cover the frame around
     the faces in it.
     Without: a title card with the prompt. Audio is a soft tone picked from the
-    prompt, or silence when ``tone`` is False. The clip has exactly
+    prompt; with ``tone`` False the clip has no sound track. The clip has exactly
     ``round(duration * fps)`` frames and ``round(duration * 48000)`` samples.
     Raises :class:`Cancelled` (leaving no file) when ``cancel`` is set.
     """
@@ -190,16 +190,18 @@ def render_animatic(
 
     audio = animatic_audio(duration, prompt, tone)
     per_frame = audio.shape[1] / max(frames, 1)
-    with ClipWriter(out, width, height, fps, quality=quality, audio=True) as writer:
+    with ClipWriter(out, width, height, fps, quality=quality, audio=tone) as writer:
         written = 0
         for index in range(frames):
             if cancel is not None and cancel.is_set():
                 raise Cancelled("The animatic was cancelled.")
             # Interleave audio with video so the muxer never buffers the whole clip.
             upto = round((index + 1) * per_frame)
-            writer.write_audio(audio[:, written:upto])
+            if writer.has_audio:
+                writer.write_audio(audio[:, written:upto])
             written = upto
             writer.write_frame(av.VideoFrame.from_ndarray(make(index), format="yuv420p"))
             if progress is not None:
                 progress((index + 1) / frames)
-        writer.write_audio(audio[:, written:])
+        if writer.has_audio:
+            writer.write_audio(audio[:, written:])

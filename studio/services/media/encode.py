@@ -7,6 +7,7 @@ on the fast path.
 
 from __future__ import annotations
 
+import math
 import os
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,11 +16,14 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
+import cv2
 import numpy as np
+from av.video.reformatter import ColorPrimaries, ColorRange, Colorspace, ColorTrc
 
 from studio.core.errors import MediaError
 
 from ._files import discard, temp_sibling
+from .rates import snap_rate
 
 SAMPLE_RATE = 48000
 CHANNELS = 2
@@ -58,10 +62,9 @@ def fps_fraction(fps: float | Fraction) -> Fraction:
     """An exact frame rate: 29.97 becomes 30000/1001, 30.0 stays 30."""
     if isinstance(fps, Fraction):
         return fps
-    frac = Fraction(fps).limit_denominator(1001)
-    if frac <= 0:
+    if not math.isfinite(fps) or fps <= 0:
         raise MediaError(f"A frame rate of {fps} is not usable.")
-    return frac
+    return snap_rate(fps)
 
 
 def add_video_stream(container, width: int, height: int, fps: float | Fraction, q: Quality):
@@ -75,6 +78,7 @@ def add_video_stream(container, width: int, height: int, fps: float | Fraction, 
     stream.pix_fmt = PIX_FMT
     stream.codec_context.time_base = 1 / rate
     stream.codec_context.options = {"crf": str(q.crf), "preset": q.preset}
+    tag_bt709(stream.codec_context)
     # Frame and slice threads together; measured 1.45x faster than the default here.
     stream.thread_type = "AUTO"
     return stream
@@ -197,10 +201,44 @@ def i420_planes(buffer: np.ndarray, w: int, h: int) -> tuple[np.ndarray, np.ndar
     )
 
 
-def _yuv_frame(rgb: np.ndarray) -> av.VideoFrame:
+# RGB -> Y'CbCr with the BT.709 coefficients (ITU-R BT.709-6, item 3.2-3.3).
+_BT709_RGB_TO_YCC = np.array(
+    [[0.2126, 0.7152, 0.0722], [-0.1146, -0.3854, 0.5], [0.5, -0.4542, -0.0458]], dtype=np.float32
+)
+
+
+def rgb_to_yuv(rgb: np.ndarray) -> av.VideoFrame:
+    """RGB bytes -> BT.709 video-range yuv420p, matching the tags every output carries.
+
+    (swscale's default, and OpenCV's RGB2YUV_I420, use the BT.601 matrix instead.) Chroma
+    is the 2x2 box average, as OpenCV's I420 conversion made it before.
+    """
     if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
         raise MediaError("Video frames must be height x width x 3 RGB bytes.")
-    return av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24").reformat(format=PIX_FMT)
+    h, w = rgb.shape[:2]
+    if h % 2 or w % 2:
+        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+        return frame.reformat(
+            format=PIX_FMT, dst_colorspace=Colorspace.ITU709, src_color_range=ColorRange.JPEG,
+            dst_color_range=ColorRange.MPEG,
+        )  # fmt: skip
+    ycc = cv2.transform(rgb.astype(np.float32) * np.float32(1 / 255), _BT709_RGB_TO_YCC)
+    out = np.empty((h * 3 // 2, w), dtype=np.uint8)
+    y, u, v = i420_planes(out, w, h)
+    y[:] = cv2.convertScaleAbs(ycc[:, :, 0], alpha=219.0, beta=16.0)
+    chroma = cv2.resize(ycc[:, :, 1:], (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    # Offset first: convertScaleAbs takes the absolute value, and 128 + 224 * c is never negative.
+    u[:] = cv2.convertScaleAbs(chroma[:, :, 0], alpha=224.0, beta=128.0)
+    v[:] = cv2.convertScaleAbs(chroma[:, :, 1], alpha=224.0, beta=128.0)
+    return av.VideoFrame.from_ndarray(out, format=PIX_FMT)
+
+
+def tag_bt709(ctx) -> None:
+    """Tag a video codec context as SDR BT.709, video range (primaries, transfer, matrix, range)."""
+    ctx.color_primaries = ColorPrimaries.BT709
+    ctx.color_trc = ColorTrc.BT709
+    ctx.colorspace = Colorspace.ITU709
+    ctx.color_range = ColorRange.MPEG
 
 
 class ClipWriter:
@@ -254,7 +292,7 @@ class ClipWriter:
     def write_frame(self, frame: np.ndarray | av.VideoFrame) -> None:
         """Append one frame: an RGB ``uint8`` array or an ``av.VideoFrame`` of the target size."""
         if isinstance(frame, np.ndarray):
-            frame = _yuv_frame(frame)
+            frame = rgb_to_yuv(frame)
         if frame.width != self.width or frame.height != self.height:
             frame = frame.reformat(width=self.width, height=self.height, format=PIX_FMT)
         frame.pts = self.frames_written

@@ -6,6 +6,7 @@ are scaled or padded, where silence is added, and where the joins fade.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -13,8 +14,9 @@ from pathlib import Path
 
 from studio.core.errors import InvalidRequest, MediaError
 
-from .encode import CHANNELS, SAMPLE_RATE, fps_fraction, resolve_quality
-from .probe import MediaInfo, open_input, probe
+from .encode import CHANNELS, SAMPLE_RATE, resolve_quality
+from .probe import MediaInfo, open_input, probe, require_complete
+from .rates import export_rate, parse_rate
 
 # Only containers whose H.264 is stored with its setup out of band (avcC) can have
 # their packets moved into an MP4 unchanged.
@@ -32,10 +34,12 @@ class ClipIn:
 
 @dataclass(frozen=True)
 class ExportSettings:
-    """Target size, rate and quality (None = the first clip's) and the joins.
+    """Target size, rate and quality, and the joins.
 
-    ``crossfade`` (seconds) applies at every join unless ``transitions`` gives one
-    value per join (0 = a cut).
+    Size None = the first clip's as shown (after its rotation); fps None = the
+    standard rate most of the footage runs at. ``crossfade`` (seconds) applies at
+    every join unless ``transitions`` gives one value per join (0 = a cut).
+    ``audio`` False writes a file with no sound track at all.
     """
 
     width: int | None = None
@@ -44,6 +48,7 @@ class ExportSettings:
     quality: str = "standard"
     crossfade: float = 0.0
     transitions: Sequence[float] | None = None
+    audio: bool = True
 
 
 @dataclass
@@ -93,10 +98,12 @@ class StitchPlan:
         """Human lines for the export preview, one for the whole and one per shot and fade."""
         fps = f"{float(self.fps):g}"
         if self.mode == "fast":
-            head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), audio re-encoded as one track."
+            sound = "audio re-encoded as one track" if self.has_audio else "no sound track"
+            head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), {sound}."
         else:
             why = f" ({self.reasons[0]})" if self.reasons else ""
-            head = f"Re-encode every shot to {self.width}x{self.height} at {fps} fps{why}."
+            sound = "" if self.has_audio else " No sound track."
+            head = f"Re-encode every shot to {self.width}x{self.height} at {fps} fps{why}.{sound}"
         lines = [head]
         for cp in self.clips:
             notes = cp.notes or (["copied"] if cp.action == "copy" else ["re-encoded"])
@@ -138,6 +145,8 @@ def _join_seconds(settings: ExportSettings, joins: int) -> list[float]:
             )
     else:
         values = [float(settings.crossfade or 0.0)] * joins
+    if not all(math.isfinite(v) for v in values):
+        raise InvalidRequest("A crossfade must be a number of seconds, like 0.5.", field="transitions")
     if any(v < 0 for v in values):
         raise InvalidRequest("A crossfade cannot be negative.", field="transitions")
     return values
@@ -147,6 +156,9 @@ def _clip_range(clip: ClipIn, info: MediaInfo) -> tuple[float, float]:
     video = info.video
     base = video.start_time
     length = video.duration or (info.duration - base if info.duration else 0.0)
+    for value in (clip.trim_in, clip.trim_out):
+        if value is not None and not math.isfinite(value):
+            raise InvalidRequest(f"Shot {Path(clip.path).name}: a trim must be a number of seconds.", field="trim")
     trim_in = max(0.0, clip.trim_in or 0.0)
     trim_out = length if clip.trim_out is None else min(clip.trim_out, length)
     if trim_out - trim_in <= 0:
@@ -156,24 +168,51 @@ def _clip_range(clip: ClipIn, info: MediaInfo) -> tuple[float, float]:
     return base + trim_in, base + trim_out
 
 
-def _audio_note(info: MediaInfo) -> str | None:
-    audio = info.audio
+# Sound that runs past the picture by more than this (about two AAC frames) is worth a note.
+_AUDIO_OVERHANG = 0.05
+
+
+def _audio_notes(cp: ClipPlan) -> list[str]:
+    audio, video = cp.info.audio, cp.info.video
     if audio is None:
-        return "silence added (no audio)"
+        return ["silence added (no audio)"]
+    notes = []
     if audio.sample_rate != SAMPLE_RATE or audio.channels != CHANNELS:
-        kind = {1: "mono", 2: "stereo"}.get(audio.channels, f"{audio.channels} channels")
-        return f"audio resampled from {audio.sample_rate / 1000:g} kHz {kind}"
-    return None
+        kind = {1: "mono", 2: "stereo", 6: "5.1"}.get(audio.channels, f"{audio.channels} channels")
+        how = "downmixed" if audio.channels > CHANNELS else "resampled"
+        notes.append(f"audio {how} from {audio.sample_rate / 1000:g} kHz {kind}")
+    if audio.duration is not None and video.duration is not None:
+        overhang = (audio.start_time + audio.duration) - (video.start_time + video.duration)
+        if overhang > _AUDIO_OVERHANG and cp.clip.trim_out is None:
+            notes.append(f"audio trimmed: its last {overhang:.2f} s ran past the picture")
+        elif overhang < -_AUDIO_OVERHANG and cp.clip.trim_out is None:
+            notes.append(f"audio ends {-overhang:.2f} s early; silence added")
+    return notes
+
+
+def _turn_note(rotation: int) -> str:
+    turn = {90: "90\u00b0 counter-clockwise", 180: "180\u00b0", 270: "90\u00b0 clockwise"}[rotation]
+    return f"turned {turn} to stand upright"
 
 
 def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate: Fraction) -> str | None:
     """Why this clip's packets cannot be copied into the output, or None if they can."""
     v, f = cp.info.video, first.video
     name = f"shot {cp.index + 1}"
+    if v.hdr:
+        return f"{name} is HDR ({v.hdr.upper()}) and is converted to SDR"
     if v.codec != "h264":
         return f"{name} is {v.codec}, not H.264"
-    if (v.width, v.height) != (width, height):
-        return f"{name} is {v.width}x{v.height}"
+    if v.rotation != f.rotation:
+        return f"{name} is stored turned {v.rotation}\u00b0, unlike shot 1"
+    if (v.display_width, v.display_height) != (width, height) or (v.width, v.height) != (f.width, f.height):
+        return f"{name} is {v.display_width}x{v.display_height}"
+    if (v.matrix or "bt709", v.primaries or "bt709", v.transfer or "bt709") != (
+        f.matrix or "bt709",
+        f.primaries or "bt709",
+        f.transfer or "bt709",
+    ):
+        return f"{name} is in another colour space"
     if v.rate is None or abs(float(v.rate) - float(rate)) > 1e-3:
         return f"{name} runs at {v.fps:g} fps"
     if v.pix_fmt != f.pix_fmt:
@@ -214,14 +253,20 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
             raise MediaError(f"{Path(clip.path).name} has no video in it.")
         if info.format_name.split(",")[0] in _STILL_FORMATS or (info.duration or 0) <= 0:
             raise MediaError(f"{Path(clip.path).name} is a still image, not a video clip.")
+        require_complete(info)
 
     first = infos[0].video
-    width = settings.width or first.width
-    height = settings.height or first.height
+    width = first.display_width if settings.width is None else settings.width
+    height = first.display_height if settings.height is None else settings.height
     if (settings.width is None) != (settings.height is None):
         raise InvalidRequest("Give both width and height, or neither.", field="size")
+    if not (2 <= width <= 8192 and 2 <= height <= 8192):
+        raise InvalidRequest(f"The size {width}x{height} is not usable; give 2 to 8192 pixels a side.", field="size")
     width, height = width - width % 2, height - height % 2
-    rate = fps_fraction(settings.fps) if settings.fps else (first.rate or fps_fraction(first.fps or 30))
+    if settings.fps is not None:
+        rate = parse_rate(settings.fps)
+    else:
+        rate = export_rate((info.video.rate, info.video.duration or info.duration) for info in infos)
 
     plans: list[ClipPlan] = []
     for i, (clip, info) in enumerate(zip(items, infos)):
@@ -238,7 +283,7 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
                 f"The crossfade at join {j + 1} ({seconds[j]:.2f} s) is longer than the shots beside it.",
                 field="transitions",
             )
-    has_audio = any(info.audio is not None for info in infos)
+    has_audio = settings.audio and any(info.audio is not None for info in infos)
 
     reasons: list[str] = []
     if any(transitions):
@@ -256,24 +301,29 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
         if mode == "fast":
             cp.action = "copy"
             notes.append("video copied")
+            if v.rotation:
+                notes.append(f"kept its {v.rotation}\u00b0 display rotation (plays upright)")
         else:
             cp.action = "conform"
-            if (v.width, v.height) != (width, height):
-                sw, sh = fit_size(v.width, v.height, width, height)
-                note = f"scaled {v.width}x{v.height} \u2192 {sw}x{sh}" if (sw, sh) != (v.width, v.height) else ""
+            if v.rotation:
+                notes.append(_turn_note(v.rotation))
+            dw, dh = v.display_width, v.display_height
+            if (dw, dh) != (width, height):
+                sw, sh = fit_size(dw, dh, width, height)
+                note = f"scaled {dw}x{dh} \u2192 {sw}x{sh}" if (sw, sh) != (dw, dh) else ""
                 if (sw, sh) != (width, height):
                     note = f"{note}, padded to {width}x{height}" if note else f"padded to {width}x{height}"
                 notes.append(note)
             if v.rate is None or abs(float(v.rate) - float(rate)) > 1e-3:
                 notes.append(f"{v.fps:g} \u2192 {float(rate):g} fps")
+            if v.hdr:
+                notes.append(f"HDR ({v.hdr.upper()}) tone-mapped to SDR BT.709")
             if not notes:
                 notes.append("re-encoded")
         if (cp.clip.trim_in or 0) > 0 or cp.clip.trim_out is not None:
             notes.append(f"trimmed to {cp.start - v.start_time:.2f}\u2013{cp.end - v.start_time:.2f} s")
         if has_audio:
-            audio_note = _audio_note(cp.info)
-            if audio_note:
-                notes.append(audio_note)
+            notes.extend(_audio_notes(cp))
         cp.notes = notes
 
     return StitchPlan(

@@ -20,7 +20,7 @@ from studio.core.errors import Cancelled, MediaError
 from ._audio import read_audio
 from ._conform import stitch_conform
 from ._files import atomic_path
-from .encode import SAMPLE_RATE, AudioEncoder, add_audio_stream, resolve_quality
+from .encode import SAMPLE_RATE, AudioEncoder, add_audio_stream, resolve_quality, tag_bt709
 from .plan import StitchPlan
 from .probe import MediaInfo, open_input, probe
 
@@ -69,6 +69,8 @@ def _stitch_fast(plan: StitchPlan, out: Path, progress: Progress | None, cancel:
             src = template.streams.video[0]
             video = output.add_stream_from_template(src)
             video.time_base = src.time_base
+            if not plan.clips[0].info.video.transfer:
+                tag_bt709(video.codec_context)  # untagged input is BT.709; say so in the file
             tb = src.time_base
             audio = None
             if plan.has_audio:

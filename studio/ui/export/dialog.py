@@ -374,7 +374,7 @@ class ExportDialog(QDialog):
         if duration:
             facts.append(f"{duration:.1f} s")
         if video is not None:
-            facts.append(f"{video.width}×{video.height}")
+            facts.append(f"{video.display_width}×{video.display_height}")  # as shown
         set_tone(self.status, "ok")
         self.status.setText(f"Exported {out.name}" + (f" ({', '.join(facts)})" if facts else "") + ".")
         self.open_folder_button.setVisible(True)

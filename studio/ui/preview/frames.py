@@ -51,8 +51,8 @@ def clip_facts(path: str) -> ClipFacts:
         path=str(path),
         duration=float(info.duration or 0.0),
         fps=float(video.fps) if video and video.fps else 24.0,
-        width=video.width if video else 0,
-        height=video.height if video else 0,
+        width=video.display_width if video else 0,  # as shown: phone clips stand upright
+        height=video.display_height if video else 0,
         has_audio=info.audio is not None,
     )
 
