@@ -38,7 +38,9 @@ def storage_error(exc: BaseException, place: Path | str | None = None, *, data_f
     where = Path(place) if place is not None else _named_path(exc)
     detail = str(exc)
     if kind == "full":
-        label = f"the data folder {where}" if data_folder else str(where or "this folder")
+        if where is None:
+            return StorageError("The disk is full; free some space, then run it again.", exit_code=5, detail=detail)
+        label = f"the data folder {where}" if data_folder else str(where)
         return StorageError(
             f"The disk holding {label} is full; free some space, then run it again.", exit_code=5, detail=detail
         )
