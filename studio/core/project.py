@@ -27,6 +27,7 @@ from .project_fields import (
     TRANSITIONS,
     check_fields,
     check_id,
+    optional_path,
     text,
 )
 
@@ -104,7 +105,7 @@ class Shot:
     def from_dict(cls, data: dict[str, Any], where: str = "A shot's ") -> "Shot":
         """A shot from its JSON form; every field is checked (ProjectError names the first bad one)."""
         if not isinstance(data, dict):
-            raise ProjectError(f"{where}entry must be a JSON object.", field="shots")
+            raise ProjectError(f"{where}entry in shots must be a JSON object.", field="shots")
         data = dict(data)
         raw_takes = data.pop("takes", [])
         if not isinstance(raw_takes, list) or len(raw_takes) > MAX_TAKES:
@@ -113,7 +114,7 @@ class Shot:
         for number, raw in enumerate(raw_takes, 1):
             take_where = f"{where}take {number} "
             if not isinstance(raw, dict):
-                raise ProjectError(f"{take_where}it must be a JSON object.", field="takes")
+                raise ProjectError(f"{take_where}entry in takes must be a JSON object.", field="takes")
             takes.append(Take(**check_fields(TAKE_FIELDS, raw, take_where)))
         if len({t.id for t in takes}) != len(takes):
             raise ProjectError(f"{where}takes share an id; each take needs its own.", field="takes")
@@ -323,10 +324,12 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         shots = data.get("shots", [])
         if not isinstance(shots, list):
             raise ProjectError("The project's shots must be a list.", field="shots")
-        for shot in shots:
+        for number, shot in enumerate(shots, 1):
             if not isinstance(shot, dict):
-                raise ProjectError("Each shot must be a JSON object.", field="shots")
+                raise ProjectError(f"Shot {number}'s entry in shots must be a JSON object.", field="shots")
             clip = shot.pop("clip", None)
+            if clip is not None:
+                clip = check_fields({"clip": optional_path}, {"clip": clip}, f"Shot {number}'s ")["clip"]
             if clip:
                 take = {"id": _new_id(), "path": clip}
                 shot["takes"] = [take]
