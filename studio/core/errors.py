@@ -122,8 +122,9 @@ class ContentRejected(StudioError):
     def __init__(
         self, user_message: str, *, input_name: str | None = None, reason: str | None = None, detail: str | None = None
     ) -> None:
-        self.input_name = input_name
-        self.reason = reason
+        # The provider's own words: they can echo a request's header or token back.
+        self.input_name = redact(input_name) if input_name else input_name
+        self.reason = redact(reason) if reason else reason
         super().__init__(user_message, detail=detail)
 
     def to_dict(self) -> dict:
