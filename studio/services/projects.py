@@ -12,7 +12,7 @@ from studio.core.jobs import Job
 from studio.core.project import Project, ProjectSettings, Shot, Take
 
 from .atomic import atomic_write_json
-from .project_paths import ASSETS, assets_dir, check_project_paths, inside_project
+from .project_paths import ASSETS, assets_dir, check_project_paths, inside_project, project_root
 
 PROJECT_FILE = "project.json"
 AUTOSAVE_FILE = ".autosave.json"
@@ -105,6 +105,23 @@ class ProjectStore:
         shutil.copyfile(source, tmp)
         tmp.replace(target)
         return f"{ASSETS}/{target.name}"
+
+    def copy_assets(self, source: Path, target: Path) -> None:
+        """Copy ``source``'s ``assets/`` into ``target`` (Save as), leaving out links that lead outside ``source``.
+
+        Blocking I/O. A project's folder may hold links to files elsewhere that it never names;
+        copying them would read outside the project, so they are not copied.
+        """
+        Path(target).mkdir(parents=True, exist_ok=True)
+        if not (Path(source) / ASSETS).exists():
+            return
+        root = project_root(source)
+        assets = assets_dir(source)
+
+        def outside(folder: str, names: list[str]) -> list[str]:
+            return [name for name in names if not (Path(folder) / name).resolve().is_relative_to(root)]
+
+        shutil.copytree(assets, Path(target) / ASSETS, ignore=outside, dirs_exist_ok=True)
 
     @staticmethod
     def resolve(folder: Path, path: str | None, field: str = "path") -> Path | None:

@@ -141,3 +141,18 @@ def test_an_image_from_elsewhere_is_copied_in_when_added(tmp_path):
     assert rel == "assets/secret.png"
     assert (project_dir / rel).read_bytes() == secret.read_bytes()
     assert not (project_dir / rel).is_symlink()
+
+
+def test_save_as_copies_the_assets_but_not_links_that_lead_outside(tmp_path):
+    project_dir, elsewhere, secret = world(tmp_path)
+    write_png(project_dir / "assets" / "start.png")
+    (project_dir / "assets" / "sub").mkdir()
+    write_png(project_dir / "assets" / "sub" / "deep.png")
+    (project_dir / "assets" / "alias.png").symlink_to(project_dir / "assets" / "start.png")
+    (project_dir / "assets" / "stolen.png").symlink_to(secret)
+    (project_dir / "assets" / "stolen-dir").symlink_to(elsewhere, target_is_directory=True)
+    target = tmp_path / "copy"
+    ProjectStore().copy_assets(project_dir, target)
+    copied = sorted(str(p.relative_to(target)) for p in target.rglob("*"))
+    assert copied == ["assets", "assets/alias.png", "assets/start.png", "assets/sub", "assets/sub/deep.png"]
+    assert not (target / "assets" / "alias.png").is_symlink()  # a copy, not a link back into the source
