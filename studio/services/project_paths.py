@@ -44,7 +44,14 @@ def inside_project(folder: Path, rel: str, field: str, where: str = "") -> Path:
 
 def assets_dir(folder: Path) -> Path:
     """The project's ``assets`` folder (resolved); refused when it is a link to somewhere else."""
-    return inside_project(folder, ASSETS, ASSETS, "The project's ")
+    try:
+        return inside_project(folder, ASSETS, ASSETS)
+    except ProjectError:
+        raise ProjectError(
+            "The project's assets folder is a link to a folder outside the project; "
+            "replace the link with a real folder (copy its files in).",
+            field=ASSETS,
+        ) from None
 
 
 def id_file(folder: Path, shot_id: str, suffix: str) -> Path:
