@@ -111,9 +111,9 @@ def text(limit: int) -> Check:
 
 def number(low: float, high: float, unit: str = "", *, above: bool = False) -> Check:
     """A finite int or float in ``[low, high]`` (``(low, high]`` with ``above``), as a float."""
-    lower = f"above {low:g}" if above else f"from {low:g}"
+    bounds = f"above {low:g} and at most {high:g}" if above else f"from {low:g} to {high:g}"
     kind = f"a number of {unit}" if unit else "a number"
-    requirement = f"{kind} {lower} to {high:g}"
+    requirement = f"{kind} {bounds}"
 
     def check(value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -218,12 +218,15 @@ def extra_params(value: Any) -> dict[str, Any]:
     for name, item in value.items():
         if not isinstance(name, str) or not name or len(name) > 100:
             raise Unfit(requirement)
-        if isinstance(item, list):
-            if len(item) > 100:
-                raise Unfit(requirement)
-            clean[name] = [_extra_value(x) for x in item]
-        else:
-            clean[name] = _extra_value(item)
+        try:
+            if isinstance(item, list):
+                if len(item) > 100:
+                    raise Unfit(requirement)
+                clean[name] = [_extra_value(x) for x in item]
+            else:
+                clean[name] = _extra_value(item)
+        except Unfit as unfit:
+            raise Unfit(f"an object whose {name[:40]!r} is {unfit.requirement}") from None
     return clean
 
 
