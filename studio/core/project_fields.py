@@ -3,7 +3,7 @@
 A project file is untrusted input (it may come from a shared folder or be edited by hand),
 so nothing it says is used before it passes these checks. A failed check raises
 :class:`~studio.core.errors.ProjectError` whose one sentence names the field and what it
-must be, e.g. ``Shot 2's duration must be a number of seconds above 0 and at most 600
+must be, e.g. ``Shot 2's duration must be a number of seconds above 0 and at most 3600
 (it is 'abc').``
 
 Paths are checked for their *shape* here (relative, no ``..``, no drive or root); whether a
@@ -228,10 +228,6 @@ def extra_params(value: Any) -> dict[str, Any]:
         except Unfit as unfit:
             raise Unfit(f"an object whose {name[:40]!r} is {unfit.requirement}") from None
     return clean
-
-
-def short_text(value: Any) -> str:
-    return text(200)(value)
 
 
 # -- the fields of each part of a project ---------------------------------------------------
