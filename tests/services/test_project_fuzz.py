@@ -36,7 +36,7 @@ from studio.services.storyboard import shot_request
 from tests.project_kit import snapshot, write_png
 
 # No example database: the run writes nothing into the checkout; a failure prints its seed.
-EXAMPLES = settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 PATH_FIELDS = ("first_frame", "last_frame")
 
