@@ -339,7 +339,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
             try:
                 width, height = (int(x) for x in str(size).lower().split("x"))
             except ValueError:
-                raise ProjectError(f"The project's size must be WxH like 1280x720 (it is {str(size)[:40]!r}).", field="size") from None
+                shown = str(size)[:40]
+                raise ProjectError(f"The project's size must be WxH like 1280x720 (it is {shown!r}).", field="size") from None
             settings = data.setdefault("settings", {})
             if not isinstance(settings, dict):
                 raise ProjectError("The project's settings must be a JSON object.", field="settings")

@@ -25,7 +25,9 @@ _HOME_HINT = "point STUDIO_HOME (or --home) at another folder"
 _SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 3, 8, 10, 13, 14
 
 
-def storage_error(exc: BaseException, place: Path | str | None = None, *, data_folder: bool = False) -> StorageError | None:
+def storage_error(
+    exc: BaseException, place: Path | str | None = None, *, data_folder: bool = False
+) -> StorageError | None:
     """The StorageError for ``exc`` (an OSError or sqlite3 error about writing), else None.
 
     ``place`` is the file or folder involved (default: the one the error names);
@@ -36,26 +38,36 @@ def storage_error(exc: BaseException, place: Path | str | None = None, *, data_f
     if kind is None:
         return None
     where = Path(place) if place is not None else _named_path(exc)
-    detail = str(exc)
-    if kind == "full":
-        if where is None:
-            return StorageError("The disk is full; free some space, then run it again.", exit_code=5, detail=detail)
-        label = f"the data folder {where}" if data_folder else str(where)
-        return StorageError(
-            f"The disk holding {label} is full; free some space, then run it again.", exit_code=5, detail=detail
-        )
     if data_folder and where is not None and _is_file(where):
-        return StorageError(f"The data folder {where} is a file, not a folder; {_HOME_HINT}.", detail=detail)
-    if kind == "not_a_folder":
-        if data_folder:
-            return StorageError(f"The data folder {where} cannot be made: a file is in its way; {_HOME_HINT}.", detail=detail)
-        return StorageError(f"Studio cannot write {where}: a file is where a folder should be.", detail=detail)
-    if kind == "read_only":
-        if data_folder:
-            return StorageError(f"The data folder {where} is read-only; make it writable or {_HOME_HINT}.", detail=detail)
-        return StorageError(f"Studio cannot write {where}: it is read-only or not yours.", detail=detail)
-    label = f"the data folder {where}" if data_folder else str(where)
-    return StorageError(f"Studio could not write {label} (a disk error); check the disk, then run it again.", exit_code=5, detail=detail)
+        kind = "a_file"
+    sentence, exit_code = _sentence(kind, where, data_folder)
+    return StorageError(sentence, exit_code=exit_code, detail=str(exc))
+
+
+def _sentence(kind: str, where: Path | None, data_folder: bool) -> tuple[str, int]:
+    again = "then run it again"
+    if data_folder:
+        home = f"The data folder {where}"
+        return {
+            "full": (f"The disk holding the data folder {where} is full; free some space, {again}.", 5),
+            "a_file": (f"{home} is a file, not a folder; {_HOME_HINT}.", 2),
+            "not_a_folder": (f"{home} cannot be made: a file is in its way; {_HOME_HINT}.", 2),
+            "read_only": (f"{home} is read-only; make it writable or {_HOME_HINT}.", 2),
+            "io": (f"{home} could not be written (a disk error); check the disk, {again}.", 5),
+        }[kind]
+    if where is None:
+        return {
+            "full": (f"The disk is full; free some space, {again}.", 5),
+            "not_a_folder": ("Studio cannot write a file: a file is where a folder should be.", 2),
+            "read_only": ("Studio was refused access to a file: it is read-only or not yours.", 2),
+            "io": (f"A file could not be written (a disk error); check the disk, {again}.", 5),
+        }[kind]
+    return {
+        "full": (f"The disk holding {where} is full; free some space, {again}.", 5),
+        "not_a_folder": (f"Studio cannot write {where}: a file is where a folder should be.", 2),
+        "read_only": (f"Studio was refused access to {where}: it is read-only or not yours.", 2),
+        "io": (f"Studio could not write {where} (a disk error); check the disk, {again}.", 5),
+    }[kind]
 
 
 def _kind(exc: BaseException) -> str | None:
