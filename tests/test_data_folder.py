@@ -260,3 +260,24 @@ def test_files_left_readable_by_an_older_studio_are_made_private(tmp_path, monke
         services.jobstore.close()
         for handler in logging.getLogger("studio").handlers:
             handler.close()
+
+
+@pytest.mark.parametrize(
+    ("number", "code", "needle"),
+    [
+        (errno.ENOSPC, 5, "is full"),
+        (errno.EDQUOT, 5, "is full"),
+        (errno.EROFS, 2, "read-only"),
+        (errno.EACCES, 2, "read-only"),
+        (errno.ENOTDIR, 2, "a file"),
+        (errno.EIO, 5, "a disk error"),
+    ],
+)
+@pytest.mark.parametrize("named", [True, False])
+def test_every_storage_failure_is_one_sentence_with_or_without_a_file_name(number, code, needle, named):
+    exc = OSError(number, os.strerror(number), "/data/out.mp4") if named else OSError(number, os.strerror(number))
+    for error in (storage_error(exc), storage_error(exc, "/data", data_folder=True)):
+        assert error is not None and error.exit_code == code
+        message = error.user_message
+        assert needle in message and message.endswith(".") and "None" not in message, message
+    assert storage_error(OSError(errno.EPIPE, "broken pipe")) is None  # not about storage: left to its handler
