@@ -78,7 +78,7 @@ def dialog(services, qtbot):
 
 def test_one_tab_per_keyed_provider(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["General", "Replicate"]
+    assert titles == ["General", "Replicate", "Vertex AI"]
     assert "offline animatic needs no key" in dialog.general.offline_note.text()
     assert not dialog.warning.isVisible()
 
