@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from studio.services.context import build_services
 from studio.services.secrets import Secrets
 from studio.ui.settings import SettingsDialog, mask_key
+from studio.ui.settings.dialog import provider_title
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -78,7 +79,9 @@ def dialog(services, qtbot):
 
 def test_one_tab_per_keyed_provider(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["General", "Replicate", "Vertex AI"]
+    keyed = [p for p in dialog.services.catalog.providers() if p != "animatic"]
+    assert titles == ["General", *(provider_title(p) for p in keyed), "Assistant"]
+    assert {"Replicate", "Vertex AI", "Gemini"} <= set(titles)
     assert "offline animatic needs no key" in dialog.general.offline_note.text()
     assert not dialog.warning.isVisible()
 

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from studio.ui.errors import describe_error, set_tone
 from studio.ui.async_utils import spawn
 
+from .assistant_page import AssistantPage
+
 OFFLINE_PROVIDERS = {"animatic"}
 PROVIDER_TITLES = {
     "replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie",
@@ -367,6 +369,8 @@ class SettingsDialog(QDialog):
             page = _page_class(name)(services, name)
             self.pages[name] = page
             self.tabs.addTab(page, provider_title(name))
+        self.assistant_page = AssistantPage(services)
+        self.tabs.addTab(self.assistant_page, "Assistant")
 
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -406,6 +410,7 @@ class SettingsDialog(QDialog):
             self.general.apply()
             for page in self.pages.values():
                 page.apply()
+            self.assistant_page.apply()
         except (ValueError, OSError) as exc:
             self.warning.setText(describe_error(exc).sentence)
             self.warning.setVisible(True)
