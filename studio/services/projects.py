@@ -48,9 +48,14 @@ class ProjectStore:
         return self.save_data(project.to_dict(), folder)
 
     def save_data(self, data: dict, folder: Path) -> Path:
-        """Write already-serialised project data (see :meth:`save`)."""
+        """Write already-serialised project data (see :meth:`save`).
+
+        The data is checked as :meth:`load` would check it, so a project that saves also opens
+        again (a shot built in code with, say, a 600-character title is named and refused).
+        """
         folder = Path(folder)
         path = folder / PROJECT_FILE
+        Project.from_dict(data)
         if path.exists():
             self._refuse_newer(path)
         assets_dir(folder).mkdir(parents=True, exist_ok=True)

@@ -156,3 +156,18 @@ def test_save_as_copies_the_assets_but_not_links_that_lead_outside(tmp_path):
     copied = sorted(str(p.relative_to(target)) for p in target.rglob("*"))
     assert copied == ["assets", "assets/alias.png", "assets/start.png", "assets/sub", "assets/sub/deep.png"]
     assert not (target / "assets" / "alias.png").is_symlink()  # a copy, not a link back into the source
+
+
+def test_a_project_that_would_not_open_again_is_not_saved(tmp_path):
+    """Shots built in code skip the field checks; saving checks them so a saved project reopens."""
+    store = ProjectStore()
+    project = Project("Built in code")
+    project.add_shot(Shot(id="s1", prompt="fine"))
+    store.save(project, tmp_path / "p")
+    before = (tmp_path / "p" / "project.json").read_bytes()
+    project.add_shot(Shot(id="s2", title="x" * 600))
+    with pytest.raises(ProjectError) as info:
+        store.save(project, tmp_path / "p")
+    assert info.value.field == "title" and info.value.user_message.startswith("Shot 2's title")
+    assert (tmp_path / "p" / "project.json").read_bytes() == before
+    assert store.load(tmp_path / "p").to_dict()["shots"][0]["prompt"] == "fine"
