@@ -29,6 +29,7 @@ from .project_fields import (
     check_id,
     optional_path,
     text,
+    valid_crops,
 )
 
 SCHEMA_VERSION = 2
@@ -75,6 +76,11 @@ class Shot:
     first_frame: str | None = None
     last_frame: str | None = None
     reference_images: list[str] = field(default_factory=list)
+    # The part of each frame image that is sent when it is cropped to the model's shape, per
+    # slot ("first_frame", "last_frame"): [x, y, width, height] in the upright source's pixels.
+    # Chosen by face detection or dragged in the fit preview; kept so a regenerate (or a refit
+    # after the fitted copy is lost) sends the same pixels.
+    crops: dict[str, list[int]] = field(default_factory=dict)
     continuity: str = "independent"
     takes: list[Take] = field(default_factory=list)
     chosen_take_id: str | None = None
@@ -107,6 +113,7 @@ class Shot:
         if not isinstance(data, dict):
             raise ProjectError(f"{where}entry in shots must be a JSON object.", field="shots")
         data = dict(data)
+        data["crops"] = valid_crops(data.get("crops"))  # malformed crops are dropped, not refused
         raw_takes = data.pop("takes", [])
         if not isinstance(raw_takes, list) or len(raw_takes) > MAX_TAKES:
             raise ProjectError(f"{where}takes must be a list of at most {MAX_TAKES} takes.", field="takes")

@@ -230,6 +230,39 @@ def extra_params(value: Any) -> dict[str, Any]:
     return clean
 
 
+MAX_CROP = 1_000_000
+
+
+def valid_crops(value: Any) -> dict[str, list[int]]:
+    """The well-formed entries of a shot's ``crops`` (slot → [x, y, width, height]); the rest dropped.
+
+    A crop only says which pixels of the project's own image are sent, so a malformed one is
+    left out (the frame is fitted afresh) rather than refusing the project.
+    """
+    if not isinstance(value, dict):
+        return {}
+    crops = {}
+    for slot, rect in value.items():
+        if (
+            isinstance(slot, str)
+            and len(slot) <= 32
+            and isinstance(rect, (list, tuple))
+            and len(rect) == 4
+            and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_CROP for v in rect)
+            and rect[2] > 0
+            and rect[3] > 0
+        ):
+            crops[slot] = [int(v) for v in rect]
+    return crops
+
+
+def crops(value: Any) -> dict[str, list[int]]:
+    """A shot's crops as an edit sets them: every entry well formed, or refused."""
+    if valid_crops(value) != value:
+        raise Unfit("four whole numbers per frame: x, y, width and height")
+    return value
+
+
 # -- the fields of each part of a project ---------------------------------------------------
 
 TAKE_FIELDS: dict[str, Check] = {
@@ -261,6 +294,7 @@ SHOT_FIELDS: dict[str, Check] = {
     "first_frame": optional_path,
     "last_frame": optional_path,
     "reference_images": path_list(MAX_REFERENCES),
+    "crops": crops,
     "continuity": one_of(CONTINUITY_MODES),
     "chosen_take_id": optional(_id),
     "trim_in": number(0, 24 * MAX_SECONDS, "seconds"),
