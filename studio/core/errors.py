@@ -268,4 +268,5 @@ def action_hint(error: StudioError) -> str:
         "project": "Open another project",
         "storage": "Free disk space or choose another folder",
         "unknown": "Check the provider's dashboard before retrying",
+        "stalled": "Resume it; nothing is paid again",
     }.get(error.kind, "Retry")

@@ -86,7 +86,10 @@ def build_services(
     catalog = Catalog(paths.user_models)
     registry = ProviderRegistry(settings, secrets, paths.home)
     if timing is None:
-        timing = Timing(reconcile_grace=float(settings.get("runner.reconcile_grace", 60.0)))
+        timing = Timing(
+            reconcile_grace=float(settings.get("runner.reconcile_grace", 60.0)),
+            reconcile_deadline=float(settings.get("runner.reconcile_deadline", Timing.reconcile_deadline)),
+        )
     runner = Runner(store, catalog, registry, settings, paths.clips, timing=timing)
     return Services(
         paths=paths,
