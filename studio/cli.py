@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from studio.core.errors import InvalidRequest, StudioError, error_from_dict
 from studio.core.jobs import Job, JobState
 from studio.core.request import GenerationRequest
 from studio.cli_models import add_price_arguments, format_price, set_model_price
+from studio.services.storage import storage_error
 
 EXIT_OK, EXIT_INVALID, EXIT_REJECTED, EXIT_AUTH, EXIT_FAILED, EXIT_CANCELLED = 0, 2, 3, 4, 5, 130
 
@@ -158,6 +160,11 @@ async def _dispatch(args: argparse.Namespace) -> int:
         _say(str(error))
         return EXIT_INVALID
     except StudioError as error:
+        return _fail(error)
+    except (OSError, sqlite3.Error) as exc:  # a read-only folder or a full disk: one sentence
+        error = storage_error(exc, services.paths.home if isinstance(exc, sqlite3.Error) else None)
+        if error is None:
+            raise
         return _fail(error)
     finally:
         await services.aclose()

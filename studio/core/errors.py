@@ -122,8 +122,9 @@ class ContentRejected(StudioError):
     def __init__(
         self, user_message: str, *, input_name: str | None = None, reason: str | None = None, detail: str | None = None
     ) -> None:
-        self.input_name = input_name
-        self.reason = reason
+        # The provider's own words: they can echo a request's header or token back.
+        self.input_name = redact(input_name) if input_name else input_name
+        self.reason = redact(reason) if reason else reason
         super().__init__(user_message, detail=detail)
 
     def to_dict(self) -> dict:
@@ -168,10 +169,42 @@ class MediaError(StudioError):
 
 
 class ProjectError(StudioError):
-    """A project folder is malformed, from a newer version, or cannot be written."""
+    """A project folder is malformed, from a newer version, or cannot be written.
+
+    ``field`` names the project field at fault when one is (``duration``, ``first_frame`` …).
+    """
 
     kind = "project"
     exit_code = 2
+
+    def __init__(self, user_message: str, *, field: str | None = None, detail: str | None = None) -> None:
+        self.field = field
+        super().__init__(user_message, detail=detail)
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        data["field"] = self.field
+        return data
+
+
+class StorageError(StudioError):
+    """A folder Studio writes to is unusable: read-only, not a folder, or its disk is full.
+
+    ``exit_code`` is 2 when the person must change something (a read-only or misnamed data
+    folder) and 5 when waiting may help (a full disk).
+    """
+
+    kind = "storage"
+    exit_code = 2
+
+    def __init__(self, user_message: str, *, exit_code: int = 2, detail: str | None = None) -> None:
+        self.exit_code = exit_code
+        super().__init__(user_message, detail=detail)
+
+    def to_dict(self) -> dict:
+        data = super().to_dict()
+        data["exit_code"] = self.exit_code
+        return data
 
 
 class LostSubmission(StudioError):
@@ -195,6 +228,7 @@ _KINDS: dict[str, type[StudioError]] = {
         Cancelled,
         MediaError,
         ProjectError,
+        StorageError,
         LostSubmission,
     )
 }
@@ -211,6 +245,10 @@ def error_from_dict(data: dict) -> StudioError:
         return RateLimited(message, retry_after=data.get("retry_after"), detail=detail)
     if cls is ContentRejected:
         return ContentRejected(message, input_name=data.get("input_name"), reason=data.get("reason"), detail=detail)
+    if cls is ProjectError:
+        return ProjectError(message, field=data.get("field"), detail=detail)
+    if cls is StorageError:
+        return StorageError(message, exit_code=int(data.get("exit_code") or 2), detail=detail)
     return cls(message, detail=detail)
 
 
@@ -228,6 +266,7 @@ def action_hint(error: StudioError) -> str:
         "cancelled": "",
         "media": "Pick another file",
         "project": "Open another project",
+        "storage": "Free disk space or choose another folder",
         "unknown": "Check the provider's dashboard before retrying",
         "stalled": "Resume it; nothing is paid again",
     }.get(error.kind, "Retry")

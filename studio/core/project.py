@@ -9,6 +9,7 @@ model and its JSON form. Reading and writing the folder lives in
 from __future__ import annotations
 
 import copy
+import math
 import time
 import uuid
 from dataclasses import asdict, dataclass, field, fields
@@ -16,11 +17,24 @@ from typing import Any
 
 from .errors import ProjectError
 from .events import Signal
+from .project_fields import (
+    CONTINUITY_MODES,
+    MAX_SHOTS,
+    MAX_TAKES,
+    SETTINGS_FIELDS,
+    SHOT_FIELDS,
+    TAKE_FIELDS,
+    TRANSITIONS,
+    check_fields,
+    check_id,
+    optional_path,
+    text,
+    valid_crops,
+)
 
 SCHEMA_VERSION = 2
-
-CONTINUITY_MODES = ("independent", "chained", "bridged")
-TRANSITIONS = ("cut", "crossfade")
+# The window lists these; they live with the other field checks.
+__all__ = ["CONTINUITY_MODES", "SCHEMA_VERSION", "TRANSITIONS", "Project", "ProjectSettings", "Shot", "Take", "migrate"]
 
 
 def _new_id() -> str:
@@ -94,12 +108,27 @@ class Shot:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Shot":
+    def from_dict(cls, data: dict[str, Any], where: str = "A shot's ") -> "Shot":
+        """A shot from its JSON form; every field is checked (ProjectError names the first bad one)."""
+        if not isinstance(data, dict):
+            raise ProjectError(f"{where}entry in shots must be a JSON object.", field="shots")
         data = dict(data)
-        takes = [Take(**_known(Take, t)) for t in data.pop("takes", [])]
-        data["crops"] = _valid_crops(data.get("crops"))
-        shot = cls(**_known(cls, data))
+        data["crops"] = valid_crops(data.get("crops"))  # malformed crops are dropped, not refused
+        raw_takes = data.pop("takes", [])
+        if not isinstance(raw_takes, list) or len(raw_takes) > MAX_TAKES:
+            raise ProjectError(f"{where}takes must be a list of at most {MAX_TAKES} takes.", field="takes")
+        takes = []
+        for number, raw in enumerate(raw_takes, 1):
+            take_where = f"{where}take {number} "
+            if not isinstance(raw, dict):
+                raise ProjectError(f"{take_where}entry in takes must be a JSON object.", field="takes")
+            takes.append(Take(**check_fields(TAKE_FIELDS, raw, take_where)))
+        if len({t.id for t in takes}) != len(takes):
+            raise ProjectError(f"{where}takes share an id; each take needs its own.", field="takes")
+        shot = cls(**check_fields(SHOT_FIELDS, data, where))
         shot.takes = takes
+        if shot.chosen_take_id is not None and all(t.id != shot.chosen_take_id for t in takes):
+            shot.chosen_take_id = None  # a choice of a take that is not there chooses nothing
         return shot
 
 
@@ -190,15 +219,10 @@ class Project:
         """Set fields of a shot; returns their previous values (for undo)."""
         shot = self.shot(shot_id)
         names = {f.name for f in fields(Shot)} - {"id", "takes"}
-        for name, value in changes.items():  # check every change before applying any
+        for name in changes:  # check every change before applying any
             if name not in names:
-                raise ProjectError(f"A shot has no field {name!r}.")
-            if name == "continuity" and value not in CONTINUITY_MODES:
-                raise ProjectError(f"Continuity must be one of {', '.join(CONTINUITY_MODES)}.")
-            if name == "crops" and _valid_crops(value) != value:
-                raise ProjectError("A crop must be four whole numbers: x, y, width and height.")
-            if name == "transition" and value not in TRANSITIONS:
-                raise ProjectError(f"A transition must be one of {', '.join(TRANSITIONS)}.")
+                raise ProjectError(f"A shot has no field {name!r}.", field=name)
+        changes = check_fields(SHOT_FIELDS, changes, "A shot's ")
         previous: dict[str, Any] = {}
         for name, value in changes.items():
             previous[name] = copy.deepcopy(getattr(shot, name))
@@ -237,8 +261,9 @@ class Project:
 
     def set_settings(self, **changes: Any) -> dict[str, Any]:
         for key in changes:
-            if not hasattr(self.settings, key):
-                raise ProjectError(f"Project settings have no field {key!r}.")
+            if key not in SETTINGS_FIELDS:
+                raise ProjectError(f"Project settings have no field {key!r}.", field=key)
+        changes = check_fields(SETTINGS_FIELDS, changes, "The project's ")
         previous = {k: getattr(self.settings, k) for k in changes}
         for key, value in changes.items():
             setattr(self.settings, key, value)
@@ -266,27 +291,33 @@ class Project:
         if not isinstance(data, dict):
             raise ProjectError("project.json does not hold a project (expected a JSON object).")
         version = data.get("schema_version")
-        if not isinstance(version, int):
+        if not isinstance(version, int) or isinstance(version, bool):
             raise ProjectError("project.json has no schema_version; it is not a Studio project.")
         if version > SCHEMA_VERSION:
             raise ProjectError(
                 f"This project was saved by a newer Studio (schema {version}; this one reads up to "
                 f"{SCHEMA_VERSION}). Update Studio to open it."
             )
-        try:
-            data = migrate(copy.deepcopy(data))
-            project = cls(
-                title=str(data.get("title", "Untitled")),
-                settings=ProjectSettings(**_known(ProjectSettings, data.get("settings") or {})),
-                shots=[Shot.from_dict(s) for s in data.get("shots", [])],
-            )
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise ProjectError("project.json is malformed: a shot or setting has the wrong shape.", detail=str(exc)) from None
-        project.id = str(data.get("id") or project.id)
-        try:
-            project.created_at = float(data.get("created_at") or project.created_at)
-        except (TypeError, ValueError):
-            pass  # a bad timestamp is not worth refusing the project for
+        data = migrate(copy.deepcopy(data))
+        title = data.get("title", "Untitled")
+        settings = data.get("settings") or {}
+        shots = data.get("shots", [])
+        if not isinstance(settings, dict):
+            raise ProjectError("The project's settings must be a JSON object.", field="settings")
+        if not isinstance(shots, list) or len(shots) > MAX_SHOTS:
+            raise ProjectError(f"The project's shots must be a list of at most {MAX_SHOTS} shots.", field="shots")
+        project = cls(
+            title=check_fields({"title": text(500)}, {"title": title}, "The project's ")["title"],
+            settings=ProjectSettings(**check_fields(SETTINGS_FIELDS, settings, "The project's ")),
+            shots=[Shot.from_dict(s, f"Shot {n}'s ") for n, s in enumerate(shots, 1)],
+        )
+        if len({s.id for s in project.shots}) != len(project.shots):
+            raise ProjectError("Two shots share an id; each shot needs its own.", field="id")
+        if data.get("id") is not None:
+            project.id = check_id(data["id"], "id")
+        created = data.get("created_at")
+        if isinstance(created, (int, float)) and not isinstance(created, bool) and math.isfinite(created):
+            project.created_at = float(created)  # a bad timestamp is not worth refusing the project for
         return project
 
 
@@ -297,41 +328,31 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         raise ProjectError(f"Schema version {version} is not one Studio ever wrote.")
     if version == 1:
         # v1 kept one clip per shot ("clip") and a global "size" string "WxH".
-        for shot in data.get("shots", []):
+        shots = data.get("shots", [])
+        if not isinstance(shots, list):
+            raise ProjectError("The project's shots must be a list.", field="shots")
+        for number, shot in enumerate(shots, 1):
+            if not isinstance(shot, dict):
+                raise ProjectError(f"Shot {number}'s entry in shots must be a JSON object.", field="shots")
             clip = shot.pop("clip", None)
+            if clip is not None:
+                clip = check_fields({"clip": optional_path}, {"clip": clip}, f"Shot {number}'s ")["clip"]
             if clip:
                 take = {"id": _new_id(), "path": clip}
                 shot["takes"] = [take]
                 shot["chosen_take_id"] = take["id"]
         size = data.pop("size", None)
         if size:
-            width, height = (int(x) for x in str(size).lower().split("x"))
-            data.setdefault("settings", {}).update(width=width, height=height)
+            try:
+                width, height = (int(x) for x in str(size).lower().split("x"))
+            except ValueError:
+                shown = str(size)[:40]
+                raise ProjectError(f"The project's size must be WxH like 1280x720 (it is {shown!r}).", field="size") from None
+            settings = data.setdefault("settings", {})
+            if not isinstance(settings, dict):
+                raise ProjectError("The project's settings must be a JSON object.", field="settings")
+            settings.update(width=width, height=height)
         version = 2
     data["schema_version"] = version
     return data
 
-
-def _valid_crops(value: Any) -> dict[str, list[int]]:
-    """The well-formed entries of a shot's ``crops`` (a project file is untrusted input)."""
-    if not isinstance(value, dict):
-        return {}
-    crops = {}
-    for slot, rect in value.items():
-        if (
-            isinstance(slot, str)
-            and isinstance(rect, (list, tuple))
-            and len(rect) == 4
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in rect)
-            and rect[0] >= 0
-            and rect[1] >= 0
-            and rect[2] > 0
-            and rect[3] > 0
-        ):
-            crops[slot] = [int(v) for v in rect]
-    return crops
-
-
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}

@@ -6,6 +6,7 @@ Validation happens before any provider is called: a bad request raises
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -109,7 +110,7 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
             field="prompt",
         )
 
-    duration = spec.default_duration if request.duration is None else float(request.duration)
+    duration = spec.default_duration if request.duration is None else _finite(request.duration, "duration")
     if duration <= 0:
         raise InvalidRequest(
             f"The duration must be more than zero seconds; {spec.name} allows {spec.durations.describe()}.",
@@ -238,6 +239,7 @@ def _checked_extra(spec: ModelSpec, extra: dict[str, Any]) -> dict[str, Any]:
     known_extra = {p.name: p for p in spec.extra_params}
     checked: dict[str, Any] = {}
     for name, value in extra.items():
+        _finite(value, name)
         if any(word in name.lower() for word in ("key", "token", "secret", "password")):
             raise InvalidRequest(
                 f"{name} looks like a credential; keys go in Settings (the keyring), never in a request.", field=name
@@ -304,6 +306,17 @@ def _holds(values: dict[str, Any], key: str, want: Any) -> bool:
     if isinstance(want, list):
         return any(value == w or (isinstance(w, (int, float)) and value == float(w)) for w in want)
     return value == want
+
+
+def _finite(value: Any, name: str) -> Any:
+    """``value`` (a float for the duration) unless it is a non-number or NaN/infinity where a number goes."""
+    if name == "duration":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise InvalidRequest(f"The duration must be a number of seconds, not {value!r}.", field="duration")
+        value = float(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidRequest(f"The {name.replace('_', ' ')} must be a finite number, not {value!r}.", field=name)
+    return value
 
 
 def _num(value: float) -> str:

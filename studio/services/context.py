@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .provider_registry import ProviderRegistry
 from .runner import Runner, Timing
 from .secrets import Secrets
 from .settings import Settings
+from .storage import storage_error
 
 
 @dataclass
@@ -70,15 +72,18 @@ def build_services(
 ) -> Services:
     """Build the object graph over the data folder ``home`` (default: STUDIO_HOME or the platform's)."""
     paths = studio_paths(home)
-    if log_to_file:
-        setup_logging(paths.logs)
-    settings = Settings(paths.settings_file)
+    try:
+        if log_to_file:
+            setup_logging(paths.logs)
+        settings = Settings(paths.settings_file)
+        store = JobStore(paths.db)
+    except (OSError, sqlite3.Error) as exc:  # read-only, a file in the way, a full disk
+        error = storage_error(exc, paths.home, data_folder=True)
+        if error is None:  # a locked or damaged database
+            raise StudioError(f"The job database in {paths.home} cannot be opened.", detail=str(exc)) from None
+        raise error from None
     secrets = secrets or Secrets()
     catalog = Catalog(paths.user_models)
-    try:
-        store = JobStore(paths.db)
-    except Exception as exc:  # sqlite3 errors: a locked or damaged database
-        raise StudioError(f"The job database in {paths.home} cannot be opened.", detail=str(exc)) from None
     registry = ProviderRegistry(settings, secrets, paths.home)
     if timing is None:
         timing = Timing(

@@ -21,6 +21,8 @@ from typing import Any
 
 from studio.core.jobs import Job, JobState
 
+from .private_files import create_private, make_private
+
 _COLUMNS = (
     "id",
     "model_id",
@@ -85,6 +87,9 @@ class JobStore:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Prompts and spend are private: SQLite gives -wal and -shm the database file's mode.
+        create_private(self.path)
+        make_private(*(self.path.with_name(self.path.name + end) for end in ("-wal", "-shm", "-journal")))
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
         self._conn.row_factory = sqlite3.Row

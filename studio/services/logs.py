@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from studio.core.errors import redact
+
+from .private_files import make_private, open_private
 
 
 class RedactingFilter(logging.Filter):
@@ -23,6 +26,14 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only their owner can read (logs mention prompts and spend)."""
+
+    def _open(self):
+        fd = open_private(self.baseFilename, os.O_WRONLY | os.O_APPEND)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path:
     """Send Studio's logs to a rotating file in ``folder``; returns the file's path."""
     folder = Path(folder)
@@ -31,7 +42,8 @@ def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path:
     root = logging.getLogger("studio")
     if any(getattr(h, "_studio", False) for h in root.handlers):
         return path
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    make_private(*(path.with_name(f"{path.name}.{n}") for n in range(1, 4)))  # rotated by an older Studio
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler._studio = True  # type: ignore[attr-defined]
     handler.addFilter(RedactingFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -8,6 +8,10 @@ from pathlib import Path
 
 import platformdirs
 
+from studio.core.errors import StorageError
+
+from .storage import storage_error
+
 
 @dataclass(frozen=True)
 class StudioPaths:
@@ -44,8 +48,14 @@ class StudioPaths:
         return self.home / "runner.lock"
 
     def ensure(self) -> "StudioPaths":
-        for folder in (self.home, self.clips, self.logs, self.projects, self.user_models):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the folders; a data folder that is a file, read-only or full raises StorageError."""
+        try:
+            # A new data folder is the owner's alone (it holds prompts, spend and clips).
+            self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for folder in (self.clips, self.logs, self.projects, self.user_models):
+                folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise data_folder_error(exc, self.home) from None
         return self
 
 
@@ -60,3 +70,11 @@ def default_home() -> Path:
 def studio_paths(home: Path | str | None = None) -> StudioPaths:
     """The data folder (created if needed)."""
     return StudioPaths(Path(home).expanduser() if home else default_home()).ensure()
+
+
+def data_folder_error(exc: BaseException, home: Path) -> StorageError:
+    """One sentence for a failure to use the data folder ``home`` (re-raises what is not one)."""
+    error = storage_error(exc, home, data_folder=True)
+    if error is None:
+        raise exc
+    return error

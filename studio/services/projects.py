@@ -12,17 +12,21 @@ from studio.core.jobs import Job
 from studio.core.project import Project, ProjectSettings, Shot, Take
 
 from .atomic import atomic_write_json
+from .project_paths import ASSETS, assets_dir, check_project_paths, inside_project, project_root
 
 PROJECT_FILE = "project.json"
 AUTOSAVE_FILE = ".autosave.json"
-ASSETS = "assets"
 
 
 class ProjectStore:
     """Load, save and populate project folders."""
 
     def load(self, folder: Path) -> Project:
-        """Read a project; a malformed or newer file raises ProjectError and is left untouched."""
+        """Read a project; a malformed or newer file raises ProjectError and is left untouched.
+
+        The file is untrusted: every field is checked, and every path it names must stay
+        inside ``folder`` (symlinks followed); the first that does not is named in the error.
+        """
         path = Path(folder) / PROJECT_FILE
         if not path.exists():
             raise ProjectError(f"{Path(folder).name} is not a Studio project (it has no {PROJECT_FILE}).")
@@ -35,19 +39,26 @@ class ProjectStore:
                 f"{PROJECT_FILE} in {Path(folder).name} is damaged (not valid JSON); it was not changed.",
                 detail=str(exc),
             ) from None
-        return Project.from_dict(data)
+        project = Project.from_dict(data)
+        check_project_paths(project, folder)
+        return project
 
     def save(self, project: Project, folder: Path) -> Path:
         """Write ``project.json`` atomically; refuses to replace a file from a newer Studio."""
         return self.save_data(project.to_dict(), folder)
 
     def save_data(self, data: dict, folder: Path) -> Path:
-        """Write already-serialised project data (see :meth:`save`)."""
+        """Write already-serialised project data (see :meth:`save`).
+
+        The data is checked as :meth:`load` would check it, so a project that saves also opens
+        again (a shot built in code with, say, a 600-character title is named and refused).
+        """
         folder = Path(folder)
         path = folder / PROJECT_FILE
+        Project.from_dict(data)
         if path.exists():
             self._refuse_newer(path)
-        (folder / ASSETS).mkdir(parents=True, exist_ok=True)
+        assets_dir(folder).mkdir(parents=True, exist_ok=True)
         atomic_write_json(path, data)
         (folder / AUTOSAVE_FILE).unlink(missing_ok=True)
         return path
@@ -65,18 +76,28 @@ class ProjectStore:
         return auto.exists() and (not main.exists() or auto.stat().st_mtime > main.stat().st_mtime)
 
     def load_autosave(self, folder: Path) -> Project:
-        data = json.loads((Path(folder) / AUTOSAVE_FILE).read_text("utf-8"))
-        return Project.from_dict(data)
+        """The recovery copy, checked like :meth:`load` (a damaged one raises ProjectError)."""
+        try:
+            data = json.loads((Path(folder) / AUTOSAVE_FILE).read_text("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise ProjectError("The recovery copy of this project is damaged.", detail=str(exc)) from None
+        project = Project.from_dict(data)
+        check_project_paths(project, folder)
+        return project
 
     def discard_autosave(self, folder: Path) -> None:
         (Path(folder) / AUTOSAVE_FILE).unlink(missing_ok=True)
 
     def import_asset(self, folder: Path, source: Path) -> str:
-        """Copy a file into ``assets/`` (kept unique) and return its project-relative path."""
+        """Copy a file into ``assets/`` (kept unique) and return its project-relative path.
+
+        This is how an image from anywhere becomes part of a project: the project only ever
+        names files inside its own folder. Refused when ``assets`` links outside the folder.
+        """
         source = Path(source)
-        assets = Path(folder) / ASSETS
+        assets = assets_dir(folder)
         assets.mkdir(parents=True, exist_ok=True)
-        if source.resolve().parent == assets.resolve():
+        if source.resolve().parent == assets:
             return f"{ASSETS}/{source.name}"
         target = assets / source.name
         counter = 1
@@ -90,13 +111,33 @@ class ProjectStore:
         tmp.replace(target)
         return f"{ASSETS}/{target.name}"
 
+    def copy_assets(self, source: Path, target: Path) -> None:
+        """Copy ``source``'s ``assets/`` into ``target`` (Save as), leaving out links that lead outside ``source``.
+
+        Blocking I/O. A project's folder may hold links to files elsewhere that it never names;
+        copying them would read outside the project, so they are not copied.
+        """
+        Path(target).mkdir(parents=True, exist_ok=True)
+        if not (Path(source) / ASSETS).exists():
+            return
+        root = project_root(source)
+        assets = assets_dir(source)
+
+        def outside(folder: str, names: list[str]) -> list[str]:
+            return [name for name in names if not (Path(folder) / name).resolve().is_relative_to(root)]
+
+        shutil.copytree(assets, Path(target) / ASSETS, ignore=outside, dirs_exist_ok=True)
+
     @staticmethod
-    def resolve(folder: Path, path: str | None) -> Path | None:
-        """An absolute path for a project-relative (or already absolute) path."""
+    def resolve(folder: Path, path: str | None, field: str = "path") -> Path | None:
+        """The real absolute path of a project-relative path (None for none).
+
+        Raises ProjectError naming ``field`` for an absolute path, ``..``, or a link that
+        leads outside the project folder.
+        """
         if not path:
             return None
-        candidate = Path(path)
-        return candidate if candidate.is_absolute() else Path(folder) / candidate
+        return inside_project(folder, path, field)
 
     def take_for_job(self, folder: Path, job: Job, info=None) -> Take:
         """Copy a finished job's clip into ``assets/`` and describe it as a Take (blocking I/O)."""

@@ -16,11 +16,16 @@ from studio.core.jobs import Job, JobState
 from studio.core.project import Project, Shot
 from studio.core.request import GenerationRequest
 
+from .project_paths import id_file
 from .projects import ProjectStore
 
 
 def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationRequest:
-    """The generation request a shot describes (image paths made absolute)."""
+    """The generation request a shot describes (image paths made absolute).
+
+    Every image must lie inside the project folder; one that leads out is refused
+    (ProjectError naming the field) before anything is read or sent.
+    """
     resolve = ProjectStore.resolve
     prompt = shot.prompt.strip()
     style = project.settings.style.strip()
@@ -35,9 +40,9 @@ def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationReques
         resolution=shot.resolution,
         audio=shot.audio,
         seed=shot.seed,
-        first_frame=str(resolve(folder, shot.first_frame)) if shot.first_frame else None,
-        last_frame=str(resolve(folder, shot.last_frame)) if shot.last_frame else None,
-        reference_images=tuple(str(resolve(folder, p)) for p in shot.reference_images),
+        first_frame=str(resolve(folder, shot.first_frame, "first_frame")) if shot.first_frame else None,
+        last_frame=str(resolve(folder, shot.last_frame, "last_frame")) if shot.last_frame else None,
+        reference_images=tuple(str(resolve(folder, p, "reference_images")) for p in shot.reference_images),
         extra=dict(shot.extra),
     )
 
@@ -59,8 +64,8 @@ async def continuity_frames(services, project: Project, folder: Path, shot: Shot
                 field="continuity",
             )
         clip = ProjectStore.resolve(folder, take.path)
+        out = id_file(folder, shot.id, "-first.png")
         frame = await asyncio.to_thread(last_frame, clip)
-        out = Path(folder) / "assets" / f"continuity-{shot.id}-first.png"
         await asyncio.to_thread(save_image, frame, out)
         added["first_frame"] = str(out)
     spec = services.catalog.get(shot.model_id)
@@ -68,8 +73,8 @@ async def continuity_frames(services, project: Project, folder: Path, shot: Shot
         following = project.shots[index + 1].chosen_take
         if following is not None:
             clip = ProjectStore.resolve(folder, following.path)
+            out = id_file(folder, shot.id, "-last.png")
             frame = await asyncio.to_thread(frame_at, clip, 0.0)
-            out = Path(folder) / "assets" / f"continuity-{shot.id}-last.png"
             await asyncio.to_thread(save_image, frame, out)
             added["last_frame"] = str(out)
     return added

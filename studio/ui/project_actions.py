@@ -13,7 +13,6 @@ Questions to the person go through a :class:`Prompter`, so tests can answer them
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -298,15 +297,8 @@ class ProjectController(QObject):
             self.prompter.error(ProjectError(f"{target.name} already exists and is not empty; pick a new folder name."))
             return False
         source = self.folder
-
-        def copy() -> None:
-            target.mkdir(parents=True, exist_ok=True)
-            assets = source / "assets"
-            if assets.exists():
-                shutil.copytree(assets, target / "assets", dirs_exist_ok=True)
-
         try:
-            await run_blocking(copy)
+            await run_blocking(self.services.projects.copy_assets, source, target)
             self.services.projects.save(self.project, target)
         except (StudioError, OSError) as exc:
             self.prompter.error(exc)

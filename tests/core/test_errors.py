@@ -17,6 +17,7 @@ from studio.core.errors import (
     ProjectError,
     QuotaError,
     RateLimited,
+    StorageError,
     StudioError,
     TransientError,
     action_hint,
@@ -129,7 +130,8 @@ SAMPLES = [
     Expired("Gone."),
     Cancelled("Cancelled."),
     MediaError("Unreadable."),
-    ProjectError("Malformed."),
+    ProjectError("Malformed.", field="duration"),
+    StorageError("The disk is full.", exit_code=5),
     LostSubmission("Lost."),
 ]
 

@@ -152,6 +152,13 @@ def test_update_with_nothing_emits_nothing(project):
         {"transition": "wipe"},
         {"prompt": "partial", "continuity": "sideways"},
         {"title": "partial", "nope": 1},
+        {"prompt": "partial", "duration": float("nan")},
+        {"first_frame": "../outside.png"},
+        {"first_frame": "/etc/passwd"},
+        {"reference_images": ["assets/a.png", "assets/../../b.png"]},
+        {"seed": -1},
+        {"duration": True},
+        {"extra": {"steps": float("inf")}},
     ],
 )
 def test_update_refuses_bad_changes_without_applying_any(project, changes):
@@ -169,6 +176,26 @@ def test_set_settings_returns_previous(project):
     assert previous == {"width": 1280, "height": 720}
     assert (project.settings.width, project.settings.height) == (1920, 1080)
     assert rec.events == [("settings", None)]
+
+
+@pytest.mark.parametrize("changes", [{"width": -5}, {"width": 1e9}, {"height": "720"}, {"fps": float("inf")}])
+def test_set_settings_refuses_out_of_range_values_naming_the_field(project, changes):
+    with pytest.raises(ProjectError) as info:
+        project.set_settings(**changes)
+    assert info.value.field == next(iter(changes))
+    assert info.value.field in info.value.user_message
+    assert project.settings.width == 1280
+
+
+def test_whole_floats_are_whole_numbers_and_ints_are_seconds():
+    p = Project.from_dict({"schema_version": 2, "settings": {"width": 1920.0, "height": 1080}, "shots": [{"id": "a", "duration": 4}]})
+    assert p.settings.width == 1920 and isinstance(p.settings.width, int)
+    assert p.shots[0].duration == 4.0 and isinstance(p.shots[0].duration, float)
+
+
+def test_a_choice_of_a_missing_take_chooses_nothing():
+    p = Project.from_dict({"schema_version": 2, "shots": [{"id": "a", "chosen_take_id": "gone"}]})
+    assert p.shots[0].chosen_take_id is None
 
 
 def test_set_settings_refuses_unknown_field_without_applying_any(project):
@@ -456,3 +483,14 @@ def test_frame_crops_round_trip_and_malformed_ones_are_dropped():
     assert Project.from_dict(data).shots[0].crops == {}
     with pytest.raises(ProjectError, match="four whole numbers"):
         project.update_shot("s1", crops={"first_frame": [0, 0, 1.5, 2]})
+
+
+def test_every_field_of_every_part_has_a_check():
+    """A field without a check would be silently dropped when a project is read."""
+    from dataclasses import fields as dataclass_fields
+
+    from studio.core.project_fields import SETTINGS_FIELDS, SHOT_FIELDS, TAKE_FIELDS
+
+    assert {f.name for f in dataclass_fields(Shot)} - {"takes"} == set(SHOT_FIELDS)
+    assert {f.name for f in dataclass_fields(Take)} == set(TAKE_FIELDS)
+    assert {f.name for f in dataclass_fields(ProjectSettings)} == set(SETTINGS_FIELDS)

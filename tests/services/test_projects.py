@@ -257,9 +257,11 @@ def test_import_of_a_file_already_in_assets(store, tmp_path):
 def test_resolve(tmp_path):
     assert ProjectStore.resolve(tmp_path, None) is None
     assert ProjectStore.resolve(tmp_path, "") is None
-    assert ProjectStore.resolve(tmp_path, "assets/a.png") == tmp_path / "assets" / "a.png"
-    absolute = str(tmp_path / "elsewhere.png")
-    assert ProjectStore.resolve(tmp_path, absolute) == Path(absolute)
+    assert ProjectStore.resolve(tmp_path, "assets/a.png") == tmp_path.resolve() / "assets" / "a.png"
+    for outside in (str(tmp_path / "elsewhere.png"), "../elsewhere.png", "assets/../../x.png"):
+        with pytest.raises(ProjectError) as info:
+            ProjectStore.resolve(tmp_path, outside, "first_frame")
+        assert info.value.field == "first_frame" and "first_frame" in info.value.user_message
 
 
 def test_attach_take(store, tmp_path):
