@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from pathlib import Path
@@ -85,7 +86,7 @@ class ProjectStore:
                 return f"{ASSETS}/{target.name}"
             target = assets / f"{source.stem}-{counter}{source.suffix}"
             counter += 1
-        tmp = target.with_name(f".{target.name}.part")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.part")  # two processes may attach one clip
         shutil.copyfile(source, tmp)
         tmp.replace(target)
         return f"{ASSETS}/{target.name}"

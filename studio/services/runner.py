@@ -6,6 +6,10 @@ job this process can adopt resumes from its row. A submit whose answer was lost 
 ``unknown`` and is reconciled against the provider's list of recent jobs; it is never
 resubmitted silently.
 
+A shot has at most one generation in flight (unless more takes are asked for) across every
+process sharing the job store: a second submit for it adopts the job in flight, and follows
+it here until it ends, taking it over if its owner goes away.
+
 ``job_changed(job)`` fires for every change; the window and the CLI listen to it.
 """
 
@@ -19,6 +23,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from studio.core.errors import (
@@ -28,6 +33,7 @@ from studio.core.errors import (
     InvalidRequest,
     ModelUnavailable,
     LostSubmission,
+    NotCancellable,
     QuotaError,
     RateLimited,
     StudioError,
@@ -73,6 +79,18 @@ class Timing:
     # How long after a lost submit the provider's list must still not show it before we
     # conclude it never arrived (a request already on the wire may land late).
     reconcile_grace: float = 60.0
+    # Following a job another process runs: how often its row is read, and how long a job
+    # left ``unknown`` there may stay unchanged before the follower reports it needs a person.
+    follow_interval: float = 0.5
+    follow_patience: float = 10.0
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What a submit led to: a new job, or the shot's job already in flight (``adopted``)."""
+
+    job: Job
+    adopted: bool = False
 
 
 class Runner:
@@ -102,6 +120,7 @@ class Runner:
         self._jobs: dict[str, Job] = {}
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobstore")
         self._submitting: set[str] = set()
+        self._following: set[str] = set()
         self._started = False
 
     # -- public API ------------------------------------------------------------------
@@ -120,32 +139,46 @@ class Runner:
         self._started = True
         resumed = await asyncio.get_running_loop().run_in_executor(self._writer, self.store.claim_orphans, UNFINISHED)
         for job in resumed:
-            if job.state is JobState.SUBMITTING:
-                # We crashed between committing the row and hearing the answer.
-                job = await self._commit(
-                    job.transition(
-                        JobState.UNKNOWN,
-                        error=LostSubmission(
-                            "Studio stopped while this job was being sent; checking whether the provider received it."
-                        ).to_dict(),
-                    )
-                )
-            self._launch(job)
+            self._launch(await self._after_claim(job))
         return resumed
 
-    async def submit(
+    async def _after_claim(self, job: Job) -> Job:
+        """A job just taken over from a process that is gone, ready to drive."""
+        if job.state is JobState.SUBMITTING:
+            # Its owner stopped between committing the row and hearing the answer.
+            job = await self._commit(
+                job.transition(
+                    JobState.UNKNOWN,
+                    error=LostSubmission(
+                        "Studio stopped while this job was being sent; checking whether the provider received it."
+                    ).to_dict(),
+                )
+            )
+        return job
+
+    async def submit(self, request: GenerationRequest, **options) -> Job:
+        """Validate, commit the job row, and start it. Returns the queued job, or the adopted one (see :meth:`admit`)."""
+        return (await self.admit(request, **options)).job
+
+    async def admit(
         self,
         request: GenerationRequest,
         *,
         project_dir: str | None = None,
         shot_id: str | None = None,
         allow_retired: bool = False,
-    ) -> Job:
-        """Validate, commit the job row, and start it. Returns the queued job."""
+        takes: int = 1,
+    ) -> Admission:
+        """Submit, unless the shot already has ``takes`` generations in flight: then adopt the oldest.
+
+        The in-flight check, the 24-hour budget check and the row insert are one transaction
+        in the job store, shared by the window and every CLI process; an adopted job is
+        followed (and taken over if its owner goes away) so :meth:`wait` sees it end.
+        Raises :class:`QuotaError` over the budget cap, before anything is sent.
+        """
         spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
         # A missing key or unknown provider fails here, before a row (and a price) exists.
         await asyncio.to_thread(self.providers, spec.provider)
-        await asyncio.to_thread(self._check_budget, validated)
         job = Job.new(
             spec.id,
             validated.request.to_dict(),
@@ -154,20 +187,63 @@ class Runner:
             project_dir=project_dir,
             shot_id=shot_id,
         )
-        job = await self._commit(job)
-        self._launch(job)
-        return job
+        admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated))
+        stored, adopted = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
+        if adopted:
+            log.info("job %s adopted for shot %s instead of a new generation", stored.id, shot_id)
+            self._follow(stored)
+            return Admission(self._current(stored.id), adopted=True)
+        self._publish(stored)
+        self._launch(stored)
+        return Admission(stored)
+
+    def cancel_refusal(self, job: Job, *, owned_elsewhere: bool) -> str | None:
+        """Why ``job`` cannot be cancelled now (one sentence for the window and the CLI), or None.
+
+        A job whose submit may have reached the provider without Studio learning its id
+        (``submitting`` with nobody here waiting for the answer, or ``unknown``) may be billed:
+        cancelling it blind would abandon a paid job that reconciling can still find.
+        """
+        if job.state.terminal:
+            return None
+        if owned_elsewhere:
+            return (
+                f"Job {job.id} is being run by another Studio process (the window or another studio-cli); "
+                "cancel it there."
+            )
+        if job.state is JobState.UNKNOWN or (job.state is JobState.SUBMITTING and not self._runs_here(job.id)):
+            return (
+                f"Job {job.id} may already be running (and billed) at the provider, but Studio has not found its id "
+                "there yet; it can be cancelled once Studio finds it (it checks on its own, and again on "
+                "'studio-cli jobs resume' or when the window opens)."
+            )
+        return None
 
     async def cancel(self, job_id: str) -> Job:
         """Cancel a job here and at the provider (a provider that is already done keeps its result).
 
         While the job's task runs, only the task changes the job's state: it notices the
         request at its next step, and a submit already on the wire is first recorded (so the
-        remote job can be cancelled too) rather than forgotten.
+        remote job can be cancelled too) rather than forgotten. Raises :class:`NotCancellable`
+        with :meth:`cancel_refusal`'s sentence when the job cannot be cancelled from here.
+        A job whose owner is gone is taken over first.
         """
         job = self._current(job_id)
         if job.state.terminal:
             return job
+        elsewhere = await asyncio.to_thread(self.store.owned_elsewhere, job_id)
+        reason = self.cancel_refusal(job, owned_elsewhere=elsewhere)
+        if reason:
+            raise NotCancellable(reason)
+        task = self._tasks.get(job_id)
+        if task is None or task.done():
+            claimed = await asyncio.get_running_loop().run_in_executor(self._writer, self.store.claim, job_id)
+            if claimed is None:
+                job = self._jobs[job_id] = await asyncio.to_thread(self.store.get, job_id) or job
+                if job.state.terminal:
+                    return job
+                raise NotCancellable(self.cancel_refusal(job, owned_elsewhere=True) or "")
+            job = self._jobs[job_id] = claimed
         self._cancel_requested.setdefault(job_id, asyncio.Event()).set()
         task = self._tasks.get(job_id)
         if task and not task.done():
@@ -247,14 +323,67 @@ class Runner:
         """
         self._jobs[job.id] = job
         await asyncio.get_running_loop().run_in_executor(self._writer, self.store.save, job)
+        return self._publish(job)
+
+    def _publish(self, job: Job) -> Job:
+        """Announce a committed change: memory, log and event."""
+        self._jobs[job.id] = job
         log.info(
             "job %s %s %s%s", job.id, job.model_id, job.state.value, f": {job.error_message}" if job.error_message else ""
         )
         self.job_changed.emit(job)
         return job
 
+    def _runs_here(self, job_id: str) -> bool:
+        """True while a task of this runner drives the job (not merely follows another process's)."""
+        task = self._tasks.get(job_id)
+        return task is not None and not task.done() and job_id not in self._following
+
+    def _follow(self, job: Job) -> None:
+        """Watch an adopted job until it ends; run it here if nobody else does."""
+        task = self._tasks.get(job.id)
+        if task is not None and not task.done():
+            return  # this process runs it already
+        self._jobs[job.id] = job
+        self._tasks[job.id] = asyncio.get_running_loop().create_task(self._follow_elsewhere(job.id), name=f"follow-{job.id}")
+
+    async def _follow_elsewhere(self, job_id: str) -> None:
+        """Mirror another process's job into this one's events; take it over if that process is gone."""
+        loop = asyncio.get_running_loop()
+        last: Job | None = None
+        unchanged_since = time.monotonic()
+        self._following.add(job_id)
+        try:
+            while True:
+                if not await asyncio.to_thread(self.store.owned_elsewhere, job_id):
+                    claimed = await loop.run_in_executor(self._writer, self.store.claim, job_id)
+                    if claimed is not None:
+                        break
+                job = await asyncio.to_thread(self.store.get, job_id)
+                if job is None:
+                    return
+                if job != last:
+                    last = job
+                    unchanged_since = time.monotonic()
+                    self._jobs[job_id] = job
+                    self.job_changed.emit(job)
+                if job.state.terminal:
+                    return
+                if job.state is JobState.UNKNOWN and time.monotonic() - unchanged_since > self.timing.follow_patience:
+                    return  # its owner is waiting for a person too
+                await asyncio.sleep(self.timing.follow_interval)
+        finally:
+            self._following.discard(job_id)
+        log.info("job %s: its owner is gone; running it here", job_id)
+        self._jobs[job_id] = claimed
+        self._jobs[job_id] = await self._after_claim(claimed)
+        await self._drive(job_id)
+
     def _launch(self, job: Job) -> None:
         self._jobs[job.id] = job
+        running = self._tasks.get(job.id)
+        if running is not None and not running.done():
+            return  # already driven (or followed, and taken over) by a task of this runner
         task = asyncio.get_running_loop().create_task(self._drive(job.id), name=f"job-{job.id}")
         self._tasks[job.id] = task
 
@@ -263,11 +392,14 @@ class Runner:
             self._semaphores[provider] = asyncio.Semaphore(self.settings.concurrency(provider))
         return self._semaphores[provider]
 
-    def _check_budget(self, validated: ValidatedRequest) -> None:
+    def _check_budget(self, validated: ValidatedRequest, spent: float) -> None:
+        """Refuse a job that would take the last 24 hours' spending (``spent``, jobs in flight included) over the cap.
+
+        Called by the job store inside the transaction that inserts the row.
+        """
         cap = self.settings.budget_cap
         if cap is None or not validated.cost:
             return
-        spent = self.store.spent_since(time.time() - 24 * 3600)
         if spent + validated.cost > cap + 1e-9:
             raise QuotaError(
                 f"This job (${validated.cost:.2f}) would bring the last 24 hours' spending to "
