@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import time
+import uuid
 from pathlib import Path
 
 from studio.core.errors import ProjectError
@@ -86,7 +86,7 @@ class ProjectStore:
                 return f"{ASSETS}/{target.name}"
             target = assets / f"{source.stem}-{counter}{source.suffix}"
             counter += 1
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.part")  # two processes may attach one clip
+        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")  # two runs may attach one clip at once
         shutil.copyfile(source, tmp)
         tmp.replace(target)
         return f"{ASSETS}/{target.name}"

@@ -266,10 +266,18 @@ class Runner:
         return job
 
     async def retry(self, job_id: str) -> Job:
-        """A new job with the same request (the old one stays in the history)."""
+        """A new job with the same request (the old one stays in the history).
+
+        Retrying a job left ``unknown`` is the person's explicit choice to pay for another
+        generation of its shot even though the lost one may be running: it is let through.
+        Otherwise a generation already in flight for the shot is adopted, as for any submit.
+        """
         job = self._current(job_id)
         request = GenerationRequest.from_dict(job.request)
-        return await self.submit(request, project_dir=job.project_dir, shot_id=job.shot_id, allow_retired=True)
+        takes = 2 if job.state is JobState.UNKNOWN else 1
+        return await self.submit(
+            request, project_dir=job.project_dir, shot_id=job.shot_id, allow_retired=True, takes=takes
+        )
 
     async def wait(self, job_id: str) -> Job:
         """Wait until the job ends (done, failed, cancelled) or needs a person (unknown)."""

@@ -222,7 +222,7 @@ def _job_error(job: Job, project: Project, shot: Shot) -> StudioError:
         error.user_message = f"{name}: {error.user_message}"
         return error
     if job.state.terminal:
-        return StudioError(f"{name} ended {job.state.value}.")
+        return StudioError(f"{name} failed without a reason from the provider; it has no take.")
     return StudioError(
         f"{name} is still being generated (job {job.id}, {job.state.value}); "
         "run the storyboard again once it is done to add its clip as a take."
