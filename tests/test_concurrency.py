@@ -24,6 +24,8 @@ from studio.services.media import probe
 from studio.services.projects import ProjectStore
 from tests.emulators.replicate import DEFAULT_TOKEN, ReplicateEmulator
 
+pytestmark = pytest.mark.concurrency
+
 MODEL = "replicate:google/veo-3.1-fast"
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -209,3 +211,38 @@ def test_cancel_of_a_job_that_may_be_billed_gives_the_runners_sentence(home, emu
     assert code == 2
     assert f"Job {job.id} may already be running (and billed) at the provider" in err
     assert httpx.get(f"{emulator.url}/_emulator/stats").json()["cancels"] == {}
+
+
+@pytest.mark.parametrize("then", ["resume", "cancel"])
+def test_a_job_whose_recorded_pid_now_belongs_to_another_program_is_resumed_or_cancelled(home, emulator, tmp_path, then):
+    """After a crash (or a reboot) the recorded pid may be reused, even by another Python program."""
+    import sqlite3
+
+    out = tmp_path / "kite.mp4"
+    gen = start_cli(home, emulator, "generate", "-m", MODEL, "-p", "a kite", "--duration", "4",
+                    "--resolution", "720p", "--no-audio", "-o", str(out))  # fmt: skip
+    deadline = time.monotonic() + 60
+    while emulator.stats()["create_requests"] < 1:
+        assert time.monotonic() < deadline and gen.poll() is None
+        time.sleep(0.05)
+    time.sleep(0.3)
+    gen.send_signal(signal.SIGKILL)
+    gen.wait(timeout=10)
+    unrelated = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        with sqlite3.connect(home / "studio.db") as conn:
+            job_id, = conn.execute("SELECT id FROM jobs").fetchone()
+            conn.execute("UPDATE jobs SET owner_pid = ?", (unrelated.pid,))
+        if then == "resume":
+            code, err = finish(start_cli(home, emulator, "jobs", "resume"))
+            assert code == 0, err
+            assert abs(probe(out).duration - 4.0) < 0.2
+            assert_paid_once_and_downloaded_once(emulator, 1)
+        else:
+            code, err = finish(start_cli(home, emulator, "jobs", "cancel", job_id))
+            assert code == 0, err
+            assert f"Job {job_id} cancelled." in err
+            assert sum(emulator.stats()["cancels"].values()) == 1
+    finally:
+        unrelated.kill()
+        unrelated.wait()

@@ -22,6 +22,8 @@ from studio.core.errors import QuotaError
 from studio.core.jobs import Job, JobState
 from studio.services.jobstore import SCHEMA_VERSION, JobStore
 
+pytestmark = pytest.mark.concurrency
+
 S = JobState
 UNFINISHED = [S.QUEUED, S.SUBMITTING, S.SUBMITTED, S.RUNNING, S.DOWNLOADING, S.UNKNOWN]
 ROOT = Path(__file__).resolve().parents[2]

@@ -21,6 +21,8 @@ from studio.services.projects import ProjectStore
 from studio.services.runner import Timing
 from studio.services.storyboard import run_storyboard
 
+pytestmark = pytest.mark.concurrency
+
 FAST = Timing(
     poll_first=0.05, poll_max=0.2, retry_base=0.05, retry_max=0.2, reconcile_grace=0.3,
     follow_interval=0.05, follow_patience=1.0,

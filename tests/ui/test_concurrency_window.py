@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from studio.core.jobs import Job, JobState
 
-pytestmark = pytest.mark.ui
+pytestmark = [pytest.mark.ui, pytest.mark.concurrency]
 
 
 @pytest.fixture
