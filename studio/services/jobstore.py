@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,14 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class Admission:
+    """What a submit led to: a new job, or the shot's job already in flight (``adopted``)."""
+
+    job: Job
+    adopted: bool = False
+
+
 class JobStore:
     """All jobs ever run, with history queries by prompt text, model and date."""
 
@@ -171,11 +180,11 @@ class JobStore:
         *,
         takes: int = 1,
         check_budget: Callable[[float], None] | None = None,
-    ) -> tuple[Job, bool]:
+    ) -> Admission:
         """Insert a new job's row unless its shot already has ``takes`` generations in flight.
 
-        Returns ``(job, False)`` when the row was inserted, or ``(oldest job in flight, True)``
-        when that job should be adopted instead of paying again. ``check_budget(spent)`` is
+        Returns the inserted job, or the oldest job in flight (``adopted``) when that job
+        should be adopted instead of paying again. ``check_budget(spent)`` is
         called with the last 24 hours' spending (jobs in flight counted at their quote) and
         raises to refuse; the check and the insert are one transaction, so processes that
         submit at the same moment cannot all pass the same check.
@@ -189,11 +198,11 @@ class JobStore:
                     (job.project_dir, job.shot_id, *IN_FLIGHT),
                 ).fetchall()
                 if len(rows) >= max(1, takes):
-                    return _from_row(rows[0]), True
+                    return Admission(_from_row(rows[0]), adopted=True)
             if check_budget is not None:
                 check_budget(self._spent_since(time.time() - 24 * 3600))
             self._insert(job)
-        return job, False
+        return Admission(job)
 
     def claim(self, job_id: str) -> Job | None:
         """Take over one unfinished job whose owner is gone (or is this store); None if it is not ours to run."""

@@ -47,7 +47,7 @@ from studio.providers.base import Provider, RemoteRef, RemoteState, RemoteStatus
 
 from .catalog import Catalog
 from .inputs import check_image_inputs
-from .jobstore import JobStore
+from .jobstore import Admission, JobStore
 from .provenance import write_sidecar
 from .settings import Settings
 
@@ -83,14 +83,6 @@ class Timing:
     # left ``unknown`` there may stay unchanged before the follower reports it needs a person.
     follow_interval: float = 0.5
     follow_patience: float = 10.0
-
-
-@dataclass(frozen=True)
-class Admission:
-    """What a submit led to: a new job, or the shot's job already in flight (``adopted``)."""
-
-    job: Job
-    adopted: bool = False
 
 
 class Runner:
@@ -188,14 +180,14 @@ class Runner:
             shot_id=shot_id,
         )
         admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated))
-        stored, adopted = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
-        if adopted:
-            log.info("job %s adopted for shot %s instead of a new generation", stored.id, shot_id)
-            self._follow(stored)
-            return Admission(self._current(stored.id), adopted=True)
-        self._publish(stored)
-        self._launch(stored)
-        return Admission(stored)
+        admission = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
+        if admission.adopted:
+            log.info("job %s adopted for shot %s instead of a new generation", admission.job.id, shot_id)
+            self._follow(admission.job)
+            return Admission(self._current(admission.job.id), adopted=True)
+        self._publish(admission.job)
+        self._launch(admission.job)
+        return admission
 
     def cancel_refusal(self, job: Job, *, owned_elsewhere: bool) -> str | None:
         """Why ``job`` cannot be cancelled now (one sentence for the window and the CLI), or None.

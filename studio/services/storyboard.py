@@ -21,7 +21,7 @@ from studio.core.project import Project, Shot
 from studio.core.request import GenerationRequest
 
 from .projects import ProjectStore
-from .runner import Admission
+from .jobstore import Admission
 
 
 def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationRequest:

@@ -58,11 +58,11 @@ def main(argv: list[str]) -> int:
     job = Job.new("replicate:google/veo-3.1-fast", {"prompt": "x"}, cost_quote=args.cost,
                   project_dir=args.project, shot_id=args.shot)  # fmt: skip
     try:
-        stored, adopted = store.admit(job, check_budget=check_budget)
+        admission = store.admit(job, check_budget=check_budget)
     except QuotaError as error:
         print(json.dumps({"refused": error.user_message}), flush=True)
         return 0
-    print(json.dumps({"id": stored.id, "adopted": adopted}), flush=True)
+    print(json.dumps({"id": admission.job.id, "adopted": admission.adopted}), flush=True)
     return 0
 
 

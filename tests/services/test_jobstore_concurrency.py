@@ -91,36 +91,34 @@ def set_owner(db: Path, job_id: str, *, pid: int | None, token: str | None) -> N
 
 
 def test_a_second_admit_for_a_shot_in_flight_adopts_it(store):
-    first, adopted = store.admit(make(shot="s1"))
-    assert not adopted
-    second, adopted = store.admit(make(shot="s1"))
-    assert adopted and second.id == first.id
+    first = store.admit(make(shot="s1"))
+    assert not first.adopted
+    second = store.admit(make(shot="s1"))
+    assert second.adopted and second.job.id == first.job.id
     assert len(store.list(shot_id="s1")) == 1
     # another shot, or the same shot id in another project, is its own
-    assert not store.admit(make(shot="s2"))[1]
-    assert not store.admit(make(shot="s1", project="/other"))[1]
+    assert not store.admit(make(shot="s2")).adopted
+    assert not store.admit(make(shot="s1", project="/other")).adopted
 
 
 def test_more_takes_are_let_through_only_when_asked_for(store):
     store.admit(make(shot="s1"))
-    _, adopted = store.admit(make(shot="s1"), takes=2)
-    assert not adopted
-    _, adopted = store.admit(make(shot="s1"), takes=2)
-    assert adopted
+    assert not store.admit(make(shot="s1"), takes=2).adopted
+    assert store.admit(make(shot="s1"), takes=2).adopted
     assert len(store.list(shot_id="s1")) == 2
 
 
 @pytest.mark.parametrize("state", [S.DONE, S.FAILED, S.CANCELLED])
 def test_a_finished_job_does_not_block_a_new_take(store, state):
     store.save(make(state=state, shot="s1"))
-    assert not store.admit(make(shot="s1"))[1]
+    assert not store.admit(make(shot="s1")).adopted
 
 
 def test_an_unknown_job_counts_as_in_flight(store):
     """A submit whose answer was lost may be running and billed: a second one would pay twice."""
     lost = store.save(make(state=S.UNKNOWN, shot="s1"))
-    job, adopted = store.admit(make(shot="s1"))
-    assert adopted and job.id == lost.id
+    admission = store.admit(make(shot="s1"))
+    assert admission.adopted and admission.job.id == lost.id
 
 
 def test_eight_processes_admitting_one_shot_at_once_make_one_job(db, store):
