@@ -289,12 +289,15 @@ async def cmd_jobs(services, args) -> int:
         return EXIT_OK
     if args.jobs_command == "resume":
         resumed = await services.start()
-        if not resumed:
+        promised = await asyncio.to_thread(_deliveries, services)
+        # A `generate -o` stopped after its job ended but before it wrote the file: write it now.
+        ended = [j for j in map(store.get, promised) if j and j.state.terminal and j.id not in {r.id for r in resumed}]
+        if not resumed and not ended:
             _say("No unfinished jobs to resume.")
             return EXIT_OK
-        _say(f"Resuming {len(resumed)} job(s).")
-        finished = await _follow(services, resumed)
-        promised = await asyncio.to_thread(_deliveries, services)
+        if resumed:
+            _say(f"Resuming {len(resumed)} job(s).")
+        finished = ended + await _follow(services, resumed)
         codes = []
         for job in finished:
             if job.id in promised:

@@ -246,3 +246,33 @@ def test_a_job_whose_recorded_pid_now_belongs_to_another_program_is_resumed_or_c
     finally:
         unrelated.kill()
         unrelated.wait()
+
+
+@pytest.mark.parametrize("recorded", ["store", "legacy cli-outputs.json"])
+def test_resume_writes_a_clip_whose_job_ended_before_its_file_was_written(home, tmp_path, recorded):
+    """A `generate -o` stopped between "done" and the copy: the paid clip still reaches its target."""
+    from studio.cli import main
+    from studio.services.jobstore import JobStore
+
+    args = ["--home", str(home), "generate", "-m", "animatic:kenburns", "-p", "a boat", "--duration", "1",
+            "--resolution", "480p", "-o", str(tmp_path / "first.mp4")]  # fmt: skip
+    assert main(args) == 0
+    later = tmp_path / "later.mp4"
+    store = JobStore(home / "studio.db")
+    try:
+        job = store.list()[0]
+        if recorded == "store":
+            store.add_delivery(job.id, str(later))
+        else:  # written by an older version
+            (home / "cli-outputs.json").write_text(json.dumps({job.id: str(later)}))
+    finally:
+        store.close()
+
+    assert main(["--home", str(home), "jobs", "resume"]) == 0
+    assert abs(probe(later).duration - 1.0) < 0.1
+    store = JobStore(home / "studio.db")
+    try:
+        assert store.deliveries() == {}
+    finally:
+        store.close()
+    assert not (home / "cli-outputs.json").exists()
