@@ -103,7 +103,8 @@ def test_two_storyboard_runs_started_0_2_s_apart_pay_once_per_shot(home, emulato
     assert code1 == 0, err1
     assert code2 == 0, err2
     assert_paid_once_and_downloaded_once(emulator, 3)
-    assert err2.count("already being generated") + err1.count("already being generated") == 3, err2
+    # Each shot is adopted by whichever run came second to it (unless it was already finished then).
+    assert 1 <= err2.count("already being generated") + err1.count("already being generated") <= 3, err2
     assert "ended queued" not in err1 + err2
     assert_every_shot_has_one_take(folder)
     for out in ("first.mp4", "second.mp4"):

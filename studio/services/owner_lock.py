@@ -55,6 +55,14 @@ class OwnerLock:
             os.close(self._fd)
             self._fd = None
             raise OSError(f"could not lock {self._path(self.token)}")
+        self._sweep()
+
+    def _sweep(self, limit: int = 200) -> None:
+        """Remove lock files that killed processes left behind (checking one removes it when stale)."""
+        for index, path in enumerate(self.folder.glob("*.lock")):
+            if index >= limit:
+                break
+            self.is_held(path.stem)
 
     def _path(self, token: str) -> Path:
         return self.folder / f"{token}.lock"

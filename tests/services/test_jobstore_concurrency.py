@@ -262,3 +262,12 @@ def test_four_processes_adding_deliveries_lose_none(db, store):
 def test_owner_lock_files_live_under_the_data_folder(db, store):
     assert (db.parent / "owners" / f"{store.owner_token}.lock").exists()
     assert str(os.getpid()) in store.owner_token
+
+
+def test_lock_files_of_killed_owners_are_swept_by_the_next_store(db, live_owner):
+    proc, token = live_owner
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert (db.parent / "owners" / f"{token}.lock").exists()
+    JobStore(db).close()
+    assert list((db.parent / "owners").glob("*.lock")) == []
