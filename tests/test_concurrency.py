@@ -52,13 +52,13 @@ def settings(home: Path, **values) -> None:
     path.write_text(json.dumps(json.loads(path.read_text()) | values))
 
 
-def start_cli(home: Path, emulator, *args: str) -> subprocess.Popen:
+def start_cli(home: Path, emulator, *args: str, stderr=subprocess.PIPE) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if not k.startswith("STUDIO_") and k != "REPLICATE_API_TOKEN"}
     env.update(STUDIO_HOME=str(home), STUDIO_REPLICATE_BASE_URL=emulator.url, REPLICATE_API_TOKEN=DEFAULT_TOKEN,
                PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")  # fmt: skip
     return subprocess.Popen(
         [sys.executable, "-m", "studio.cli", *args], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=stderr, text=True,
     )  # fmt: skip
 
 
@@ -109,6 +109,31 @@ def test_two_storyboard_runs_started_0_2_s_apart_pay_once_per_shot(home, emulato
     assert_every_shot_has_one_take(folder)
     for out in ("first.mp4", "second.mp4"):
         assert abs(probe(tmp_path / out).duration - 12.0) < 0.3
+
+
+def test_a_run_following_another_runs_jobs_takes_them_over_when_that_run_is_killed(home, emulator, tmp_path):
+    emulator.set_faults(latency=8.0)  # the first run's jobs are still in flight when the second starts
+    folder = tmp_path / "boats"
+    write_project(folder, 3)
+    first = start_cli(home, emulator, "storyboard", "run", str(folder), "-o", str(tmp_path / "first.mp4"))
+    deadline = time.monotonic() + 60
+    while emulator.stats()["create_requests"] < 3:
+        assert time.monotonic() < deadline and first.poll() is None
+        time.sleep(0.05)
+    log = tmp_path / "second.log"
+    with log.open("w") as said:
+        second = start_cli(home, emulator, "storyboard", "run", str(folder), "-o", str(tmp_path / "second.mp4"),
+                           stderr=said)  # fmt: skip
+        while log.read_text().count("already being generated") < 3:  # it follows all three
+            assert time.monotonic() < deadline + 60 and second.poll() is None, log.read_text()
+            time.sleep(0.05)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        code, _ = finish(second)
+    assert code == 0, log.read_text()
+    assert_paid_once_and_downloaded_once(emulator, 3)
+    assert_every_shot_has_one_take(folder)
+    assert abs(probe(tmp_path / "second.mp4").duration - 12.0) < 0.3
 
 
 def test_two_storyboard_runs_at_the_same_moment_on_eight_shots_make_eight_creates(home, emulator, tmp_path):
