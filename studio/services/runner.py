@@ -46,6 +46,7 @@ from studio.core.request import GenerationRequest, ValidatedRequest, validate
 from studio.providers.base import Provider, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
 
 from .catalog import Catalog
+from .following import Following
 from .inputs import check_image_inputs
 from .jobstore import Admission, JobStore
 from .provenance import write_sidecar
@@ -85,7 +86,7 @@ class Timing:
     follow_patience: float = 10.0
 
 
-class Runner:
+class Runner(Following):
     """Runs generation jobs against providers with per-provider concurrency limits."""
 
     def __init__(
@@ -333,51 +334,6 @@ class Runner:
         )
         self.job_changed.emit(job)
         return job
-
-    def _runs_here(self, job_id: str) -> bool:
-        """True while a task of this runner drives the job (not merely follows another process's)."""
-        task = self._tasks.get(job_id)
-        return task is not None and not task.done() and job_id not in self._following
-
-    def _follow(self, job: Job) -> None:
-        """Watch an adopted job until it ends; run it here if nobody else does."""
-        task = self._tasks.get(job.id)
-        if task is not None and not task.done():
-            return  # this process runs it already
-        self._jobs[job.id] = job
-        self._tasks[job.id] = asyncio.get_running_loop().create_task(self._follow_elsewhere(job.id), name=f"follow-{job.id}")
-
-    async def _follow_elsewhere(self, job_id: str) -> None:
-        """Mirror another process's job into this one's events; take it over if that process is gone."""
-        loop = asyncio.get_running_loop()
-        last: Job | None = None
-        unchanged_since = time.monotonic()
-        self._following.add(job_id)
-        try:
-            while True:
-                if not await asyncio.to_thread(self.store.owned_elsewhere, job_id):
-                    claimed = await loop.run_in_executor(self._writer, self.store.claim, job_id)
-                    if claimed is not None:
-                        break
-                job = await asyncio.to_thread(self.store.get, job_id)
-                if job is None:
-                    return
-                if job != last:
-                    last = job
-                    unchanged_since = time.monotonic()
-                    self._jobs[job_id] = job
-                    self.job_changed.emit(job)
-                if job.state.terminal:
-                    return
-                if job.state is JobState.UNKNOWN and time.monotonic() - unchanged_since > self.timing.follow_patience:
-                    return  # its owner is waiting for a person too
-                await asyncio.sleep(self.timing.follow_interval)
-        finally:
-            self._following.discard(job_id)
-        log.info("job %s: its owner is gone; running it here", job_id)
-        self._jobs[job_id] = claimed
-        self._jobs[job_id] = await self._after_claim(claimed)
-        await self._drive(job_id)
 
     def _launch(self, job: Job) -> None:
         self._jobs[job.id] = job
