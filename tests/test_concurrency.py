@@ -67,6 +67,15 @@ def finish(proc: subprocess.Popen, timeout: float = 240) -> tuple[int, str]:
     return proc.returncode, err
 
 
+def start_generates(home: Path, emulator, folder: Path, count: int) -> list[subprocess.Popen]:
+    """``count`` `generate -o kiteN.mp4` processes at once; Veo 3.1 Fast, 4 s, no audio: $0.40 each."""
+    return [
+        start_cli(home, emulator, "generate", "-m", MODEL, "-p", f"a kite, take {i}", "--duration", "4",
+                  "--resolution", "720p", "--no-audio", "-o", str(folder / f"kite{i}.mp4"))
+        for i in range(count)
+    ]  # fmt: skip
+
+
 def write_project(folder: Path, shots: int) -> None:
     project = Project("Boats", ProjectSettings(width=256, height=144, fps=24))
     for index in range(shots):
@@ -152,12 +161,7 @@ def test_two_storyboard_runs_at_the_same_moment_on_eight_shots_make_eight_create
 
 def test_five_generates_against_a_one_dollar_cap_let_two_through(home, emulator, tmp_path):
     settings(home, budget_cap=1.0)
-    # Veo 3.1 Fast without audio: $0.10/s, so 4 s is $0.40.
-    procs = [
-        start_cli(home, emulator, "generate", "-m", MODEL, "-p", f"a kite, take {i}", "--duration", "4",
-                  "--resolution", "720p", "--no-audio", "-o", str(tmp_path / f"kite{i}.mp4"))
-        for i in range(5)
-    ]  # fmt: skip
+    procs = start_generates(home, emulator, tmp_path, 5)
     results = [finish(proc) for proc in procs]
     codes = sorted(code for code, _ in results)
     assert codes == [0, 0, 4, 4, 4], results
@@ -182,11 +186,7 @@ def test_a_storyboard_of_five_40_cent_shots_under_a_one_dollar_cap_sends_two(hom
 
 
 def test_four_generate_o_processes_deliver_every_clip(home, emulator, tmp_path):
-    procs = [
-        start_cli(home, emulator, "generate", "-m", MODEL, "-p", f"a kite, take {i}", "--duration", "4",
-                  "--resolution", "720p", "--no-audio", "-o", str(tmp_path / f"kite{i}.mp4"))
-        for i in range(4)
-    ]  # fmt: skip
+    procs = start_generates(home, emulator, tmp_path, 4)
     for proc in procs:
         code, err = finish(proc)
         assert code == 0, err
@@ -203,11 +203,7 @@ def test_four_generate_o_processes_deliver_every_clip(home, emulator, tmp_path):
 
 
 def test_four_generate_o_processes_killed_mid_job_are_all_delivered_by_resume(home, emulator, tmp_path):
-    procs = [
-        start_cli(home, emulator, "generate", "-m", MODEL, "-p", f"a kite, take {i}", "--duration", "4",
-                  "--resolution", "720p", "--no-audio", "-o", str(tmp_path / f"kite{i}.mp4"))
-        for i in range(4)
-    ]  # fmt: skip
+    procs = start_generates(home, emulator, tmp_path, 4)
     deadline = time.monotonic() + 60
     while emulator.stats()["create_requests"] < 4:
         assert time.monotonic() < deadline, [p.poll() for p in procs]
