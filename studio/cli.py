@@ -1,7 +1,8 @@
 """studio-cli: the studio's services without a window.
 
 Exit codes: 0 ok, 2 invalid input, 3 content rejected, 4 auth or quota, 5 failed after
-retries, 130 cancelled. ``STUDIO_HOME`` overrides the data folder.
+retries (or kept waiting: ``jobs resume`` finishes it), 130 cancelled. ``STUDIO_HOME``
+overrides the data folder.
 """
 
 from __future__ import annotations
@@ -226,6 +227,7 @@ async def cmd_generate(services, args) -> int:
         reference_images=tuple(_existing(p) for p in args.reference),
         extra=extra,
     )
+    request = await _sendable(services, request)
     spec, validated = services.runner.prepare(request, allow_retired=args.allow_retired)
     if spec.status.state != "live":
         _say(f"Warning: {spec.name} is {spec.status.describe()}.")
@@ -447,6 +449,8 @@ def _finish_clip(services, job: Job, out: Path) -> int:
         shutil.copyfile(job.output_path, tmp)
         tmp.replace(out)
         _say(f"Wrote {out} (job {job.id}).")
+        for warning in job.warnings:
+            _say(f"Note: {warning}")
     if job.state.terminal:
         # Forgotten only once written: a crash before this line leaves it for `jobs resume`.
         services.jobstore.remove_delivery(job.id, str(out.resolve()))
@@ -514,6 +518,17 @@ def _existing(path: str | None) -> str | None:
     if not Path(path).exists():
         raise InvalidRequest(f"The file {path} does not exist.", field="image")
     return str(Path(path).resolve())
+
+
+async def _sendable(services, request: GenerationRequest) -> GenerationRequest:
+    """Image inputs decoded, turned upright and fitted the way the window does it (HEIC included)."""
+    from studio.services.inputs import sendable_request
+
+    try:
+        spec = services.catalog.get(request.model_id)
+    except StudioError:
+        return request  # prepare() names the unknown model
+    return await asyncio.to_thread(sendable_request, request, spec, services.paths.home / "inputs")
 
 
 def _find_job(store, job_id: str) -> Job:

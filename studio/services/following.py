@@ -58,8 +58,8 @@ class Following:
                     unchanged_since = time.monotonic()
                     self._jobs[job_id] = job
                     self.job_changed.emit(job)
-                if job.state.terminal:
-                    return
+                if job.state.terminal or job.state is JobState.STALLED:
+                    return  # ended, or its owner waits for the outage to pass: as wait() does
                 if job.state is JobState.UNKNOWN and time.monotonic() - unchanged_since > self.timing.follow_patience:
                     return  # its owner is waiting for a person too
                 await asyncio.sleep(self.timing.follow_interval)

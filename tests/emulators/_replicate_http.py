@@ -220,6 +220,13 @@ class ReplicateHandler(BaseHTTPRequestHandler):
         while predictions are created (as Replicate's opaque cursors do)."""
         emu = self.emu
         emu._count("list_requests")
+        if emu._take("list_hang"):
+            time.sleep(float(emu.faults["list_hang_seconds"]))  # a list endpoint that never answers
+            self.close_connection = True
+            return
+        if emu._take("list_5xx"):
+            self._send(503, _problem(503, "Service Unavailable", "The service is temporarily unavailable."))
+            return
         size = int(emu.faults["page_size"])
         after = self._query.get("cursor", [None])[0]
         with emu._lock:
@@ -242,7 +249,15 @@ class ReplicateHandler(BaseHTTPRequestHandler):
         if pred is None or state is None or state[0] != "succeeded" or emu._gone(pred, state[1], time.time()):
             self._send(404, b"Not found")
             return
-        data = make_mp4(emu._duration(pred))
+        if pred.get("output_fault") == "corrupt":
+            data = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64  # an MP4 header, then noise
+        else:
+            data = make_mp4(emu._duration(pred))
+        if emu._take("download_429"):
+            wait = emu.faults["retry_after"]
+            self._send(429, _problem(429, "Too Many Requests", f"Slow down; try again in {wait}s."),
+                       headers={"Retry-After": str(wait)})  # fmt: skip
+            return
         start = 0
         match = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
         if match:
@@ -265,8 +280,26 @@ class ReplicateHandler(BaseHTTPRequestHandler):
             self.wfile.write(chunk[: len(chunk) // 2])
             self._reset(hard=False)
             return
-        self._send(206 if match else 200, chunk, headers=headers)
+        delay = float(emu.faults["download_chunk_delay"])
+        if delay:
+            self._send_slowly(206 if match else 200, chunk, headers, delay)
+        else:
+            self._send(206 if match else 200, chunk, headers=headers)
         emu._count("downloads", pid)
+
+    def _send_slowly(self, status: int, body: bytes, headers: dict[str, str], delay: float) -> None:
+        """A slow CDN: the body in 4 KiB pieces; a client that leaves mid-body raises here."""
+        self.send_response(status)
+        self.send_header("Content-Type", "video/mp4")
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        for offset in range(0, len(body), 4096):
+            if offset:
+                time.sleep(delay)
+            self.wfile.write(body[offset : offset + 4096])
+            self.wfile.flush()
 
     # -- files, models, account ---------------------------------------------------------------
 
