@@ -224,6 +224,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
             shot_id=shot_id,
         )
         admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated))
+        crash_point("commit:queued")  # before the job's first row (the crash suite kills here)
         admission = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
         if admission.adopted:
             log.info("job %s adopted for shot %s instead of a new generation", admission.job.id, shot_id)
