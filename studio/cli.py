@@ -246,7 +246,7 @@ async def cmd_generate(services, args) -> int:
     _say(f"Generating with {spec.name}{label}: {_num(validated.duration)} s, {validated.size[0]}x{validated.size[1]}, {cost}.")
     await services.start()
     job = await services.runner.submit(request, allow_retired=args.allow_retired)
-    _deliveries(services, add={job.id: str(out.resolve())})
+    await asyncio.to_thread(services.jobstore.add_delivery, job.id, str(out.resolve()))
     job = await _follow(services, [job])
     return _finish_clip(services, job[0], out)
 
@@ -301,16 +301,19 @@ async def cmd_jobs(services, args) -> int:
         return EXIT_OK
     if args.jobs_command == "resume":
         resumed = await services.start()
-        if not resumed:
+        promised = await asyncio.to_thread(_deliveries, services)
+        # A `generate -o` stopped after its job ended but before it wrote the file: write it now.
+        ended = [j for j in map(store.get, promised) if j and j.state.terminal and j.id not in {r.id for r in resumed}]
+        if not resumed and not ended:
             _say("No unfinished jobs to resume.")
             return EXIT_OK
-        _say(f"Resuming {len(resumed)} job(s).")
-        finished = await _follow(services, resumed)
-        promised = _deliveries(services)
+        if resumed:
+            _say(f"Resuming {len(resumed)} job(s).")
+        finished = ended + await _follow(services, resumed)
         codes = []
         for job in finished:
             if job.id in promised:
-                codes.append(_finish_clip(services, job, Path(promised[job.id])))
+                codes.extend(_finish_clip(services, job, Path(target)) for target in promised[job.id])
             else:
                 if job.state is JobState.DONE:
                     _say(f"Job {job.id} is done: {job.output_path}")
@@ -321,18 +324,11 @@ async def cmd_jobs(services, args) -> int:
         if job.state.terminal:
             _say(f"Job {job.id} already ended ({job.state.value}).")
             return EXIT_OK
-        if services.jobstore.owned_elsewhere(job.id):
-            raise Usage(
-                f"Job {job.id} is being run by another Studio process (the window or another studio-cli); "
-                "cancel it there."
-            )
-        if job.state in (JobState.SUBMITTING, JobState.UNKNOWN):
-            raise Usage(
-                f"Job {job.id} may be running at the provider without Studio knowing its id; "
-                "run 'studio-cli jobs resume' to find it there first, then cancel it."
-            )
-        job = await services.runner.cancel(job.id)
-        _say(f"Job {job.id} cancelled.")
+        job = await services.runner.cancel(job.id)  # the runner says why when it cannot be cancelled
+        if job.state is JobState.CANCELLED:
+            _say(f"Job {job.id} cancelled.")
+        else:
+            _say(f"Job {job.id} ended ({job.state.value}) before it could be cancelled.")
         return EXIT_OK
     raise Usage("Unknown jobs command.")
 
@@ -372,7 +368,7 @@ async def _produce(services, folder: Path, out: Path, quality: str) -> int:
         listener = _progress_printer()
         services.runner.job_changed.connect(listener)
         try:
-            await run_storyboard(services, project, folder)
+            await run_storyboard(services, project, folder, on_note=_say)
         finally:
             services.runner.job_changed.disconnect(listener)
     plan = await asyncio.to_thread(plan_export, project, folder, None)
@@ -458,33 +454,38 @@ async def _run_export(start):
 
 
 def _finish_clip(services, job: Job, out: Path) -> int:
-    if job.state.terminal:
-        _deliveries(services, remove=job.id)
     if job.state is JobState.DONE and job.output_path:
-        tmp = out.with_name(f".{out.name}.part")
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
         shutil.copyfile(job.output_path, tmp)
         tmp.replace(out)
         _say(f"Wrote {out} (job {job.id}).")
         for warning in job.warnings:
             _say(f"Note: {warning}")
+    if job.state.terminal:
+        # Forgotten only once written: a crash before this line leaves it for `jobs resume`.
+        services.jobstore.remove_delivery(job.id, str(out.resolve()))
+    if job.state is JobState.DONE and job.output_path:
         return EXIT_OK
     return _exit_for(job, announce=True)
 
 
-def _deliveries(services, *, add: dict | None = None, remove: str | None = None) -> dict:
-    """Where `generate -o` promised each clip, so `jobs resume` can still write it after a crash."""
-    path = services.paths.home / "cli-outputs.json"
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    if add or remove:
-        data.update(add or {})
-        data.pop(remove, None)
-        from studio.services.atomic import atomic_write_json
+def _deliveries(services) -> dict[str, list[str]]:
+    """Where `generate -o` promised each clip (in the job store), so `jobs resume` can still write it.
 
-        atomic_write_json(path, data)
-    return data
+    Promises an older version kept in ``cli-outputs.json`` move into the store once.
+    """
+    legacy = services.paths.home / "cli-outputs.json"
+    if legacy.exists():
+        try:
+            for job_id, target in json.loads(legacy.read_text("utf-8")).items():
+                services.jobstore.add_delivery(str(job_id), str(target))
+        except (OSError, ValueError, AttributeError):
+            pass
+        try:
+            legacy.replace(legacy.with_name("cli-outputs.json.moved"))
+        except OSError:
+            pass  # another process moved it first
+    return services.jobstore.deliveries()
 
 
 def _exit_for(job: Job, announce: bool = False) -> int:

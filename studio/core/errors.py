@@ -161,6 +161,13 @@ class Cancelled(StudioError):
     exit_code = 130
 
 
+class NotCancellable(StudioError):
+    """A job that cannot be cancelled from here now; the sentence says why and when it can be."""
+
+    kind = "not_cancellable"
+    exit_code = 2
+
+
 class MediaError(StudioError):
     """A media file could not be read, decoded or written."""
 
@@ -226,6 +233,7 @@ _KINDS: dict[str, type[StudioError]] = {
         TransientError,
         Expired,
         Cancelled,
+        NotCancellable,
         MediaError,
         ProjectError,
         StorageError,
@@ -264,6 +272,7 @@ def action_hint(error: StudioError) -> str:
         "transient": "Retry",
         "expired": "Generate again",
         "cancelled": "",
+        "not_cancellable": "",
         "media": "Pick another file",
         "project": "Open another project",
         "storage": "Free disk space or choose another folder",

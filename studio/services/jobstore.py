@@ -15,12 +15,16 @@ import os
 import socket
 import sqlite3
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from studio.core.jobs import Job, JobState
 
+from .owner_lock import OwnerLock
 from .private_files import create_private, make_private
 
 _COLUMNS = (
@@ -78,7 +82,29 @@ CREATE INDEX IF NOT EXISTS jobs_model ON jobs(model_id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+# States in which a job may still be (or become) billed and may still produce a clip.
+IN_FLIGHT = tuple(s.value for s in JobState if not s.terminal)
+
+# Each step takes the schema from the version before it to its own number.
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: (
+        "ALTER TABLE jobs ADD COLUMN owner_token TEXT",
+        "CREATE INDEX IF NOT EXISTS jobs_shot ON jobs(project_dir, shot_id)",
+        # Where `studio-cli generate -o` promised each clip, so `jobs resume` can still write it.
+        "CREATE TABLE IF NOT EXISTS deliveries ("
+        " job_id TEXT NOT NULL, target TEXT NOT NULL, created_at REAL NOT NULL, PRIMARY KEY (job_id, target))",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Admission:
+    """What a submit led to: a new job, or the shot's job already in flight (``adopted``)."""
+
+    job: Job
+    adopted: bool = False
 
 
 class JobStore:
@@ -98,27 +124,104 @@ class JobStore:
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.execute("PRAGMA busy_timeout=30000")
         self._conn.executescript(_SCHEMA)
-        self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        self._conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1')")
+        self._migrate()
         self._pid = os.getpid()
         self._host = socket.gethostname()
+        self._owner = OwnerLock(self.path.parent / "owners")
+
+    def _migrate(self) -> None:
+        with self._transaction():
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = int(row[0])
+            for target in sorted(v for v in _MIGRATIONS if v > version):
+                for statement in _MIGRATIONS[target]:
+                    self._conn.execute(statement)
+                self._conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(target),))
+
+    @contextmanager
+    def _transaction(self):
+        """One write transaction that every process's writer queues behind (``BEGIN IMMEDIATE``)."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @property
+    def owner_token(self) -> str:
+        """The token this store writes into the rows it owns."""
+        return self._owner.token
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            self._owner.release()
 
     # -- writes ----------------------------------------------------------------------
 
     def save(self, job: Job) -> Job:
         """Insert or replace the whole row, owned by this process, and commit."""
-        row = _to_row(job)
-        names = ", ".join((*_COLUMNS, "owner_pid", "owner_host"))
-        marks = ", ".join("?" for _ in range(len(_COLUMNS) + 2))
         with self._lock:
-            self._conn.execute(
-                f"INSERT OR REPLACE INTO jobs ({names}) VALUES ({marks})",
-                (*[row[c] for c in _COLUMNS], self._pid, self._host),
-            )
+            self._insert(job)
         return job
+
+    def _insert(self, job: Job) -> None:
+        row = _to_row(job)
+        names = ", ".join((*_COLUMNS, "owner_pid", "owner_host", "owner_token"))
+        marks = ", ".join("?" for _ in range(len(_COLUMNS) + 3))
+        self._conn.execute(
+            f"INSERT OR REPLACE INTO jobs ({names}) VALUES ({marks})",
+            (*[row[c] for c in _COLUMNS], self._pid, self._host, self._owner.token),
+        )
+
+    def admit(
+        self,
+        job: Job,
+        *,
+        takes: int = 1,
+        check_budget: Callable[[float], None] | None = None,
+    ) -> Admission:
+        """Insert a new job's row unless its shot already has ``takes`` generations in flight.
+
+        Returns the inserted job, or the oldest job in flight (``adopted``) when that job
+        should be adopted instead of paying again. ``check_budget(spent)`` is
+        called with the last 24 hours' spending (jobs in flight counted at their quote) and
+        raises to refuse; the check and the insert are one transaction, so processes that
+        submit at the same moment cannot all pass the same check.
+        """
+        with self._transaction():
+            if job.shot_id is not None and job.project_dir is not None:
+                marks = ", ".join("?" for _ in IN_FLIGHT)
+                rows = self._conn.execute(
+                    f"SELECT * FROM jobs WHERE project_dir = ? AND shot_id = ? AND state IN ({marks})"
+                    " ORDER BY created_at",
+                    (job.project_dir, job.shot_id, *IN_FLIGHT),
+                ).fetchall()
+                if len(rows) >= max(1, takes):
+                    return Admission(_from_row(rows[0]), adopted=True)
+            if check_budget is not None:
+                check_budget(self._spent_since(time.time() - 24 * 3600))
+            self._insert(job)
+        return Admission(job)
+
+    def claim(self, job_id: str) -> Job | None:
+        """Take over one unfinished job whose owner is gone (or is this store); None if it is not ours to run."""
+        with self._transaction():
+            row = self._conn.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None or JobState(row["state"]).terminal or self._owner_alive(row):
+                return None
+            self._take(row["id"])
+        return _from_row(row)
+
+    def _take(self, job_id: str) -> None:
+        self._conn.execute(
+            "UPDATE jobs SET owner_pid = ?, owner_host = ?, owner_token = ? WHERE id = ?",
+            (self._pid, self._host, self._owner.token, job_id),
+        )
 
     def claim_orphans(self, states: Iterable[JobState]) -> list[Job]:
         """Adopt unfinished rows in ``states`` whose owning process is gone, and return them."""
@@ -127,38 +230,26 @@ class JobStore:
             return []
         marks = ", ".join("?" for _ in wanted)
         claimed: list[Job] = []
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                rows = self._conn.execute(
-                    f"SELECT * FROM jobs WHERE state IN ({marks}) ORDER BY created_at", wanted
-                ).fetchall()
-                for row in rows:
-                    if self._owner_alive(row["owner_pid"], row["owner_host"]):
-                        continue
-                    self._conn.execute(
-                        "UPDATE jobs SET owner_pid = ?, owner_host = ? WHERE id = ?", (self._pid, self._host, row["id"])
-                    )
-                    claimed.append(_from_row(row))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            rows = self._conn.execute(f"SELECT * FROM jobs WHERE state IN ({marks}) ORDER BY created_at", wanted).fetchall()
+            for row in rows:
+                if self._owner_alive(row):
+                    continue
+                self._take(row["id"])
+                claimed.append(_from_row(row))
         return claimed
 
-    def _owner_alive(self, pid: int | None, host: str | None) -> bool:
-        if pid is None or pid == self._pid:
+    def _owner_alive(self, row: sqlite3.Row) -> bool:
+        """True when a live process other than this store owns the row."""
+        pid, host, token = row["owner_pid"], row["owner_host"], row["owner_token"]
+        if token == self._owner.token:
             return False
-        if host != self._host:
+        if host is not None and host != self._host:
             # Another machine shares this folder; its runner owns its jobs.
             return True
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            return True
-        return _is_studio_process(pid)
+        if token:
+            return self._owner.is_held(token)
+        return _legacy_owner_alive(pid, self._pid)
 
     # -- reads -----------------------------------------------------------------------
 
@@ -170,8 +261,10 @@ class JobStore:
     def owned_elsewhere(self, job_id: str) -> bool:
         """True when a live process other than this one owns the job (the window, a CLI run)."""
         with self._lock:
-            row = self._conn.execute("SELECT owner_pid, owner_host FROM jobs WHERE id = ?", (job_id,)).fetchone()
-        return bool(row) and row["owner_pid"] != self._pid and self._owner_alive(row["owner_pid"], row["owner_host"])
+            row = self._conn.execute(
+                "SELECT owner_pid, owner_host, owner_token FROM jobs WHERE id = ?", (job_id,)
+            ).fetchone()
+            return bool(row) and self._owner_alive(row)
 
     def find(self, prefix: str) -> Job | None:
         """A job by its id or an unambiguous id prefix."""
@@ -227,14 +320,50 @@ class JobStore:
         return [_from_row(r) for r in rows]
 
     def spent_since(self, since: float) -> float:
-        """Sum of cost quotes of jobs that reached the provider since ``since`` (for the budget cap)."""
+        """Cost quotes of jobs since ``since`` that are paid or may yet be (for the budget cap).
+
+        Every job in flight counts at its quote, as does a finished one and any job the
+        provider took (a failure after submit may be billed); a job refused or cancelled
+        before it reached the provider does not.
+        """
         with self._lock:
-            row = self._conn.execute(
-                "SELECT COALESCE(SUM(cost_quote), 0) FROM jobs WHERE created_at >= ?"
-                " AND (submitted_at IS NOT NULL OR state IN ('queued', 'submitting', 'unknown'))",
-                (since,),
-            ).fetchone()
+            return self._spent_since(since)
+
+    def _spent_since(self, since: float) -> float:
+        marks = ", ".join("?" for _ in IN_FLIGHT)
+        row = self._conn.execute(
+            "SELECT COALESCE(SUM(cost_quote), 0) FROM jobs WHERE created_at >= ?"
+            f" AND (state IN ({marks}, 'done') OR submitted_at IS NOT NULL OR remote_id IS NOT NULL)",
+            (since, *IN_FLIGHT),
+        ).fetchone()
         return float(row[0] or 0.0)
+
+    # -- deliveries ------------------------------------------------------------------
+
+    def add_delivery(self, job_id: str, target: str) -> None:
+        """Remember that ``job_id``'s clip is promised to the file ``target`` (``generate -o``)."""
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO deliveries(job_id, target, created_at) VALUES (?, ?, ?)",
+                (job_id, target, time.time()),
+            )
+
+    def deliveries(self) -> dict[str, list[str]]:
+        """Every promised target by job id, oldest first."""
+        with self._lock:
+            rows = self._conn.execute("SELECT job_id, target FROM deliveries ORDER BY created_at, rowid").fetchall()
+        promised: dict[str, list[str]] = {}
+        for row in rows:
+            promised.setdefault(row["job_id"], []).append(row["target"])
+        return promised
+
+    def remove_delivery(self, job_id: str, target: str | None = None) -> None:
+        """Forget a delivery once the clip is written (or the job ended without one)."""
+        with self._lock:
+            if target is None:
+                self._conn.execute("DELETE FROM deliveries WHERE job_id = ?", (job_id,))
+            else:
+                self._conn.execute("DELETE FROM deliveries WHERE job_id = ? AND target = ?", (job_id, target))
 
 
 def _like_literal(text: str) -> str:
@@ -269,6 +398,21 @@ def _from_row(row: sqlite3.Row) -> Job:
     values["state"] = JobState(values["state"])
     values["remote"] = values.get("remote") or {}
     return Job(**values)
+
+
+def _legacy_owner_alive(pid: int | None, own_pid: int) -> bool:
+    """For rows written before owner locks (schema 1): a live Studio-looking pid owns them."""
+    if pid is None or pid == own_pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return _is_studio_process(pid)
 
 
 def _is_studio_process(pid: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+import uuid
 from pathlib import Path
 
 from studio.core.errors import ProjectError
@@ -106,7 +107,7 @@ class ProjectStore:
                 return f"{ASSETS}/{target.name}"
             target = assets / f"{source.stem}-{counter}{source.suffix}"
             counter += 1
-        tmp = target.with_name(f".{target.name}.part")
+        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")  # two runs may attach one clip at once
         shutil.copyfile(source, tmp)
         tmp.replace(target)
         return f"{ASSETS}/{target.name}"

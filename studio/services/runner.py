@@ -11,6 +11,10 @@ gives up the job becomes ``stalled`` (with what it waits for) and resumes on the
 A delivered clip is never deleted: one that differs from the request is kept with warnings,
 one that cannot be played goes to the quarantine folder.
 
+A shot has at most one generation in flight (unless more takes are asked for) across every
+process sharing the job store: a second submit for it adopts the job in flight, and follows
+it here until it ends, taking it over if its owner goes away.
+
 ``job_changed(job)`` fires for every change; the window and the CLI listen to it.
 """
 
@@ -23,6 +27,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from studio.core.errors import (
@@ -33,6 +38,7 @@ from studio.core.errors import (
     InvalidRequest,
     LostSubmission,
     ModelUnavailable,
+    NotCancellable,
     QuotaError,
     RateLimited,
     StudioError,
@@ -52,10 +58,11 @@ from studio.providers.base import (
 
 from .catalog import Catalog
 from .crashpoints import crash_point
+from .following import Following
 from .inputs import check_image_inputs
 from .job_slots import JobSlots
 from .job_text import RESUME_HINT, provider_label, short_reason
-from .jobstore import JobStore
+from .jobstore import Admission, JobStore
 from .reconcile import ReconcileMixin
 from .runner_delivery import DeliveryMixin
 from .settings import Settings
@@ -98,9 +105,13 @@ class Timing:
     reconcile_deadline: float = 180.0
     # How far a delivered clip's length may stray before the job carries a warning.
     duration_tolerance: float = 1.5
+    # Following a job another process runs: how often its row is read, and how long a job
+    # left ``unknown`` there may stay unchanged before the follower reports it needs a person.
+    follow_interval: float = 0.5
+    follow_patience: float = 10.0
 
 
-class Runner(DeliveryMixin, ReconcileMixin):
+class Runner(DeliveryMixin, ReconcileMixin, Following):
     """Runs generation jobs against providers with per-provider concurrency limits."""
 
     def __init__(
@@ -129,6 +140,7 @@ class Runner(DeliveryMixin, ReconcileMixin):
         self._jobs: dict[str, Job] = {}
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobstore")
         self._submitting: set[str] = set()
+        self._following: set[str] = set()
         self._started = False
 
     # -- public API ------------------------------------------------------------------
@@ -151,18 +163,22 @@ class Runner(DeliveryMixin, ReconcileMixin):
         self._started = True
         resumed = await asyncio.get_running_loop().run_in_executor(self._writer, self.store.claim_orphans, UNFINISHED)
         for job in sorted(resumed, key=_resume_order):
-            if job.state is JobState.SUBMITTING:
-                # We crashed between committing the row and hearing the answer.
-                job = await self._commit(
-                    job.transition(
-                        JobState.UNKNOWN,
-                        error=LostSubmission(
-                            "Studio stopped while this job was being sent; checking whether the provider received it."
-                        ).to_dict(),
-                    )
-                )
-            self._launch(job)
+            self._launch(await self._after_claim(job))
         return resumed
+
+    async def _after_claim(self, job: Job) -> Job:
+        """A job just taken over from a process that is gone, ready to drive."""
+        if job.state is JobState.SUBMITTING:
+            # Its owner stopped between committing the row and hearing the answer.
+            job = await self._commit(
+                job.transition(
+                    JobState.UNKNOWN,
+                    error=LostSubmission(
+                        "Studio stopped while this job was being sent; checking whether the provider received it."
+                    ).to_dict(),
+                )
+            )
+        return job
 
     async def resume(self, job_id: str) -> Job:
         """Pick a stalled (or waiting) job of this process up again; the window's "Resume"."""
@@ -176,19 +192,29 @@ class Runner(DeliveryMixin, ReconcileMixin):
         self._launch(job)
         return job
 
-    async def submit(
+    async def submit(self, request: GenerationRequest, **options) -> Job:
+        """Validate, commit the job row, and start it. Returns the queued job, or the adopted one (see :meth:`admit`)."""
+        return (await self.admit(request, **options)).job
+
+    async def admit(
         self,
         request: GenerationRequest,
         *,
         project_dir: str | None = None,
         shot_id: str | None = None,
         allow_retired: bool = False,
-    ) -> Job:
-        """Validate, commit the job row, and start it. Returns the queued job."""
+        takes: int = 1,
+    ) -> Admission:
+        """Submit, unless the shot already has ``takes`` generations in flight: then adopt the oldest.
+
+        The in-flight check, the 24-hour budget check and the row insert are one transaction
+        in the job store, shared by the window and every CLI process; an adopted job is
+        followed (and taken over if its owner goes away) so :meth:`wait` sees it end.
+        Raises :class:`QuotaError` over the budget cap, before anything is sent.
+        """
         spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
         # A missing key or unknown provider fails here, before a row (and a price) exists.
         await asyncio.to_thread(self.providers, spec.provider)
-        await asyncio.to_thread(self._check_budget, validated)
         job = Job.new(
             spec.id,
             validated.request.to_dict(),
@@ -197,20 +223,64 @@ class Runner(DeliveryMixin, ReconcileMixin):
             project_dir=project_dir,
             shot_id=shot_id,
         )
-        job = await self._commit(job)
-        self._launch(job)
-        return job
+        admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated))
+        crash_point("commit:queued")  # before the job's first row (the crash suite kills here)
+        admission = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
+        if admission.adopted:
+            log.info("job %s adopted for shot %s instead of a new generation", admission.job.id, shot_id)
+            self._follow(admission.job)
+            return Admission(self._current(admission.job.id), adopted=True)
+        self._publish(admission.job)
+        self._launch(admission.job)
+        return admission
+
+    def cancel_refusal(self, job: Job, *, owned_elsewhere: bool) -> str | None:
+        """Why ``job`` cannot be cancelled now (one sentence for the window and the CLI), or None.
+
+        A job whose submit may have reached the provider without Studio learning its id
+        (``submitting`` with nobody here waiting for the answer, or ``unknown``) may be billed:
+        cancelling it blind would abandon a paid job that reconciling can still find.
+        """
+        if job.state.terminal:
+            return None
+        if owned_elsewhere:
+            return (
+                f"Job {job.id} is being run by another Studio process (the window or another studio-cli); "
+                "cancel it there."
+            )
+        if job.state is JobState.UNKNOWN or (job.state is JobState.SUBMITTING and not self._runs_here(job.id)):
+            return (
+                f"Job {job.id} may already be running (and billed) at the provider, but Studio has not found its id "
+                "there yet; it can be cancelled once Studio finds it (it checks on its own, and again on "
+                "'studio-cli jobs resume' or when the window opens)."
+            )
+        return None
 
     async def cancel(self, job_id: str) -> Job:
         """Cancel a job here and at the provider (a provider that is already done keeps its result).
 
         While the job's task runs, only the task changes the job's state: it notices the
         request at its next step, and a submit already on the wire is first recorded (so the
-        remote job can be cancelled too) rather than forgotten.
+        remote job can be cancelled too) rather than forgotten. Raises :class:`NotCancellable`
+        with :meth:`cancel_refusal`'s sentence when the job cannot be cancelled from here.
+        A job whose owner is gone is taken over first.
         """
         job = self._current(job_id)
         if job.state.terminal:
             return job
+        elsewhere = await asyncio.to_thread(self.store.owned_elsewhere, job_id)
+        reason = self.cancel_refusal(job, owned_elsewhere=elsewhere)
+        if reason:
+            raise NotCancellable(reason)
+        task = self._tasks.get(job_id)
+        if task is None or task.done():
+            claimed = await asyncio.get_running_loop().run_in_executor(self._writer, self.store.claim, job_id)
+            if claimed is None:
+                job = self._jobs[job_id] = await asyncio.to_thread(self.store.get, job_id) or job
+                if job.state.terminal:
+                    return job
+                raise NotCancellable(self.cancel_refusal(job, owned_elsewhere=True) or "")
+            job = self._jobs[job_id] = claimed
         self._cancel_requested.setdefault(job_id, asyncio.Event()).set()
         task = self._tasks.get(job_id)
         if task and not task.done():
@@ -237,12 +307,18 @@ class Runner(DeliveryMixin, ReconcileMixin):
         """A new job with the same request (the old one stays in the history).
 
         A stalled job is resumed instead: it is paid for, and sending it again would pay twice.
+        Retrying a job left ``unknown`` is the person's explicit choice to pay for another
+        generation of its shot even though the lost one may be running: it is let through.
+        Otherwise a generation already in flight for the shot is adopted, as for any submit.
         """
         job = self._current(job_id)
         if job.state is JobState.STALLED:
             return await self.resume(job_id)
         request = GenerationRequest.from_dict(job.request)
-        return await self.submit(request, project_dir=job.project_dir, shot_id=job.shot_id, allow_retired=True)
+        takes = 2 if job.state is JobState.UNKNOWN else 1
+        return await self.submit(
+            request, project_dir=job.project_dir, shot_id=job.shot_id, allow_retired=True, takes=takes
+        )
 
     async def wait(self, job_id: str) -> Job:
         """Wait until the job ends (done, failed, cancelled), needs a person (unknown) or stalls."""
@@ -297,6 +373,11 @@ class Runner(DeliveryMixin, ReconcileMixin):
         self._jobs[job.id] = job
         crash_point(f"commit:{job.state.value}")  # e.g. commit:queued — before the job's first row
         await asyncio.get_running_loop().run_in_executor(self._writer, self.store.save, job)
+        return self._publish(job)
+
+    def _publish(self, job: Job) -> Job:
+        """Announce a committed change: memory, log and event."""
+        self._jobs[job.id] = job
         log.info(
             "job %s %s %s%s", job.id, job.model_id, job.state.value, f": {job.error_message}" if job.error_message else ""
         )
@@ -305,6 +386,9 @@ class Runner(DeliveryMixin, ReconcileMixin):
 
     def _launch(self, job: Job) -> None:
         self._jobs[job.id] = job
+        running = self._tasks.get(job.id)
+        if running is not None and not running.done():
+            return  # already driven (or followed, and taken over) by a task of this runner
         task = asyncio.get_running_loop().create_task(self._drive(job.id), name=f"job-{job.id}")
         self._tasks[job.id] = task
 
@@ -313,11 +397,14 @@ class Runner(DeliveryMixin, ReconcileMixin):
             self._slots[provider] = JobSlots(self.settings.concurrency(provider))
         return self._slots[provider]
 
-    def _check_budget(self, validated: ValidatedRequest) -> None:
+    def _check_budget(self, validated: ValidatedRequest, spent: float) -> None:
+        """Refuse a job that would take the last 24 hours' spending (``spent``, jobs in flight included) over the cap.
+
+        Called by the job store inside the transaction that inserts the row.
+        """
         cap = self.settings.budget_cap
         if cap is None or not validated.cost:
             return
-        spent = self.store.spent_since(time.time() - 24 * 3600)
         if spent + validated.cost > cap + 1e-9:
             raise QuotaError(
                 f"This job (${validated.cost:.2f}) would bring the last 24 hours' spending to "

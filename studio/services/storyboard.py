@@ -3,6 +3,10 @@
 ``independent`` shots generate in parallel; a ``chained`` shot starts from the last frame of
 the previous shot's chosen take (so it waits for it); a ``bridged`` shot also ends on the
 first frame of the next shot's chosen take, where the model takes a last frame.
+
+A shot never gets a second generation by accident: the runner adopts the job already in
+flight for it (in this process or another), and the run attaches that job's clip as a take
+when it finishes, whoever paid for it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from studio.core.request import GenerationRequest
 
 from .project_paths import id_file
 from .projects import ProjectStore
+from .jobstore import Admission
 
 
 def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationRequest:
@@ -80,8 +85,13 @@ async def continuity_frames(services, project: Project, folder: Path, shot: Shot
     return added
 
 
-async def generate_shot(services, project: Project, folder: Path, shot_id: str) -> Job:
-    """Submit one shot's generation (the job is queued; wait on it with the runner)."""
+async def generate_shot(services, project: Project, folder: Path, shot_id: str, *, takes: int = 1) -> Admission:
+    """Submit one shot's generation, or adopt the one already in flight for it.
+
+    ``takes`` is how many generations of this shot may be in flight at once: 1 unless the
+    person asked for more takes. Wait on ``admission.job`` with the runner; ``admission.note``
+    says when an existing job was adopted.
+    """
     shot = project.shot(shot_id)
     request = shot_request(project, folder, shot)
     frames = await continuity_frames(services, project, folder, shot)
@@ -89,16 +99,39 @@ async def generate_shot(services, project: Project, folder: Path, shot_id: str) 
         from dataclasses import replace
 
         request = replace(request, **frames)
-    return await services.runner.submit(request, project_dir=str(Path(folder).resolve()), shot_id=shot_id)
+    return await services.runner.admit(request, project_dir=str(Path(folder).resolve()), shot_id=shot_id, takes=takes)
+
+
+def adopted_note(project: Project, shot: Shot, job: Job) -> str:
+    """The sentence that says a shot's generation in flight was adopted instead of paying again."""
+    return (
+        f"{shot_name(project, shot)} is already being generated (job {job.id}, {job.state.value}); "
+        "following that job instead of paying for another."
+    )
+
+
+def shot_name(project: Project, shot: Shot) -> str:
+    """``Shot 2`` or ``Shot 2 (Keeper)``: the title only when it says more than the number."""
+    number = project.index_of(shot.id) + 1
+    title = (shot.title or "").strip()
+    if not title or title.lower().startswith("shot "):
+        return f"Shot {number}"
+    return f"Shot {number} ({title})"
 
 
 async def attach_finished(services, project: Project, folder: Path, job: Job) -> None:
-    """Add a finished job's clip to its shot as the chosen take."""
+    """Add a finished job's clip to its shot as the chosen take (once, however often it is called)."""
     from .media import probe
 
+    def attached() -> bool:
+        return any(t.job_id == job.id for t in project.shot(job.shot_id).takes)
+
+    if attached():
+        return
     info = await asyncio.to_thread(probe, job.output_path)
     take = await asyncio.to_thread(services.projects.take_for_job, folder, job, info)
-    project.add_take(job.shot_id, take)  # on the loop: the window listens to the project
+    if not attached():  # two runs that followed one job both get here; one take is added
+        project.add_take(job.shot_id, take)  # on the loop: the window listens to the project
 
 
 async def run_storyboard(
@@ -107,11 +140,14 @@ async def run_storyboard(
     folder: Path,
     *,
     on_job: Callable[[Job], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
     attach: bool = True,
 ) -> list[Job]:
     """Generate every shot without a chosen take; with ``attach``, add the takes and save.
 
     A window that attaches finished jobs itself (and owns saving) passes ``attach=False``.
+    A shot whose generation is already in flight (a second run, a second click, another
+    process) adopts that job and ``on_note`` says so; its clip becomes the take all the same.
 
     Chained and bridged shots wait for the shot before them; others run in parallel.
     Raises the first failure's error after every other shot has finished.
@@ -130,9 +166,12 @@ async def run_storyboard(
             index = project.index_of(shot.id)
             if shot.continuity != "independent" and index > 0:
                 await done_events[project.shots[index - 1].id].wait()
-            job = await asyncio.to_thread(_adoptable_job, services, project, folder, shot) or await generate_shot(
-                services, project, folder, shot.id
-            )
+            job = await asyncio.to_thread(_finished_unattached, services, folder, shot)
+            if job is None:
+                admission = await generate_shot(services, project, folder, shot.id)
+                job = admission.job
+                if admission.adopted and on_note:
+                    on_note(adopted_note(project, shot, job))
             if on_job:
                 on_job(job)
             job = await services.runner.wait(job.id)
@@ -142,7 +181,7 @@ async def run_storyboard(
                     await attach_finished(services, project, folder, job)
                     await _save(services, project, folder)
             else:
-                failures.append(_job_error(job, shot, index))
+                failures.append(_job_error(job, project, shot))
         except StudioError as error:
             failures.append(error)
         finally:
@@ -161,26 +200,35 @@ async def _save(services, project: Project, folder: Path) -> None:
     await asyncio.to_thread(services.projects.save_data, data, folder)
 
 
-def _adoptable_job(services, project: Project, folder: Path, shot: Shot) -> Job | None:
-    """A job already made for this shot (by a run that crashed) that is still going or done.
+def _finished_unattached(services, folder: Path, shot: Shot) -> Job | None:
+    """The shot's latest job if it finished but its clip never became a take (a run stopped before).
 
-    Producing a storyboard twice must not pay twice for a shot whose job is in flight.
+    A paid clip is attached rather than paid for again. Jobs in flight are the runner's
+    business (it adopts them in the same transaction that would insert a new one).
     """
     attached = {t.job_id for t in shot.takes}
     for job in services.jobstore.list(shot_id=shot.id, project_dir=str(folder), limit=20):
         if job.id in attached:
             continue
-        if job.state in (JobState.FAILED, JobState.CANCELLED):
-            return None  # the latest attempt failed: a new one is what the person asked for
-        return services.runner.get(job.id)
+        if job.state is JobState.DONE and job.output_path and Path(job.output_path).exists():
+            return job
+        return None
     return None
 
 
-def _job_error(job: Job, shot: Shot, index: int) -> StudioError:
+def _job_error(job: Job, project: Project, shot: Shot) -> StudioError:
     from studio.core.errors import error_from_dict
 
+    name = shot_name(project, shot)
+    if job.state is JobState.CANCELLED:
+        return StudioError(f"{name} was cancelled; it has no take.")
     if job.error:
         error = error_from_dict(job.error)
-        error.user_message = f"Shot {index + 1} ({shot.title or 'untitled'}): {error.user_message}"
+        error.user_message = f"{name}: {error.user_message}"
         return error
-    return StudioError(f"Shot {index + 1} ({shot.title or 'untitled'}) ended {job.state.value}.")
+    if job.state.terminal:
+        return StudioError(f"{name} failed without a reason from the provider; it has no take.")
+    return StudioError(
+        f"{name} is still being generated (job {job.id}, {job.state.value}); "
+        "run the storyboard again once it is done to add its clip as a take."
+    )

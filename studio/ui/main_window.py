@@ -348,7 +348,15 @@ class MainWindow(QMainWindow):
             self.storyboard.set_job_text(shot_id, None)
             self._background_error(exc)
 
-        spawn(storyboard.generate_shot(self.services, project, folder, shot_id), on_error=failed)
+        async def send() -> None:
+            admission = await storyboard.generate_shot(self.services, project, folder, shot_id)
+            if admission.adopted:
+                # A second click, or another Studio process got there first: no second payment.
+                job = admission.job
+                self.storyboard.set_job_text(shot_id, STATE_TEXT.get(job.state, job.state.value))
+                self.show_message(storyboard.adopted_note(project, project.shot(shot_id), job), 10_000)
+
+        spawn(send(), on_error=failed)
 
     def generate_missing(self) -> None:
         project, folder = self.project, self.folder
@@ -366,7 +374,9 @@ class MainWindow(QMainWindow):
 
         async def run() -> None:
             try:
-                await storyboard.run_storyboard(self.services, project, folder, on_job=on_job)
+                await storyboard.run_storyboard(
+                    self.services, project, folder, on_job=on_job, on_note=lambda text: self.show_message(text, 10_000)
+                )
             finally:
                 for shot in project.shots:
                     if self.storyboard.canvas and self.storyboard.canvas.job_text.get(shot.id) == "waiting":

@@ -14,6 +14,7 @@ from studio.core.errors import (
     LostSubmission,
     MediaError,
     ModelUnavailable,
+    NotCancellable,
     ProjectError,
     QuotaError,
     RateLimited,
@@ -129,6 +130,7 @@ SAMPLES = [
     TransientError("Server error.", detail="502"),
     Expired("Gone."),
     Cancelled("Cancelled."),
+    NotCancellable("Not now."),
     MediaError("Unreadable."),
     ProjectError("Malformed.", field="duration"),
     StorageError("The disk is full.", exit_code=5),
@@ -208,6 +210,7 @@ def test_every_kind_has_a_distinct_kind_string():
 def test_action_hints_are_specific():
     assert "key" in action_hint(AuthError("x")).lower()
     assert action_hint(Cancelled("x")) == ""
+    assert action_hint(NotCancellable("x")) == ""  # its sentence says when it can be cancelled
     assert "another model" in action_hint(ModelUnavailable("x")).lower()
     assert action_hint(StudioError("x")) == "Retry"
 

@@ -192,8 +192,13 @@ def test_filters_combine(store):
 # -- orphans -----------------------------------------------------------------------------
 
 
-def set_owner(store: JobStore, job_id: str, pid: int | None, host: str | None = None) -> None:
-    raw(store, "UPDATE jobs SET owner_pid = ?, owner_host = ? WHERE id = ?", pid, host or socket.gethostname(), job_id)
+def set_owner(store: JobStore, job_id: str, pid: int | None, host: str | None = None, token: str | None = None) -> None:
+    """Record an owner; without ``token`` the row looks like one written before owner locks (schema 1)."""
+    raw(
+        store,
+        "UPDATE jobs SET owner_pid = ?, owner_host = ?, owner_token = ? WHERE id = ?",
+        pid, host or socket.gethostname(), token, job_id,
+    )
 
 
 def owner_of(store: JobStore, job_id: str) -> tuple:

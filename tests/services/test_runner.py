@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 import time
 
 import pytest
@@ -244,15 +245,21 @@ async def test_lost_submit_at_a_provider_without_a_list_waits_for_a_person(servi
 
 
 async def test_jobs_of_a_live_process_are_not_adopted(services):
-    sleeper = subprocess.Popen(["python3", "-c", "import time; time.sleep(30)"])
+    owner = subprocess.Popen(
+        [sys.executable, "-m", "tests.services._store_worker", "own", str(services.paths.db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
     try:
+        token = owner.stdout.readline().strip()
         spec = services.catalog.get("animatic:kenburns")
         job = Job.new(spec.id, request().to_dict())
-        _save_as_dead_process(services, job, pid=sleeper.pid)
+        _save_as_dead_process(services, job, pid=owner.pid)
+        with sqlite3.connect(services.paths.db) as conn:
+            conn.execute("UPDATE jobs SET owner_token = ? WHERE id = ?", (token, job.id))
         assert await services.runner.start() == []
     finally:
-        sleeper.kill()
-        sleeper.wait()
+        owner.stdin.close()
+        owner.wait()
     await services.aclose()
 
 
