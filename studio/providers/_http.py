@@ -294,6 +294,7 @@ async def send_once(
     policy: RetryPolicy = RetryPolicy(),
     provider_label: str = "The provider",
     sleep: Sleep = asyncio.sleep,
+    definite_refusal: Callable[[httpx.Response], StudioError | None] | None = None,
     **kwargs: Any,
 ) -> httpx.Response:
     """Send a paid create at most once as far as the server can tell.
@@ -303,7 +304,9 @@ async def send_once(
     ``policy.connect_attempts`` times, then :class:`SubmitNotSent` is raised. A 429 or a 4xx
     raises the mapped error (the server refused, so nothing was created). Everything else —
     a read timeout, a reset after sending, a 5xx — raises :class:`LostSubmission`: the job
-    may exist remotely and must be reconciled, never silently sent again.
+    may exist remotely and must be reconciled, never silently sent again, unless
+    ``definite_refusal`` recognises the 5xx as a documented refusal (Kie's "this interface
+    is temporarily paused", say) and returns the error to raise instead.
     """
     attempts = max(1, policy.connect_attempts)
     for attempt in range(attempts):
@@ -328,6 +331,9 @@ async def send_once(
         if response.status_code < 400:
             return response
         if response.status_code >= 500:
+            refused = definite_refusal(response) if definite_refusal else None
+            if refused is not None:
+                raise refused
             raise LostSubmission(
                 f"{provider_label} answered HTTP {response.status_code} to the request; "
                 "the video may or may not have started, so Studio will check before sending it again.",
