@@ -74,6 +74,7 @@ class ProviderRegistry:
                 # STUDIO_KIE_UPLOAD_BASE_URL (or providers.kie_upload.base_url); else the API's host serves both
                 upload_base_url=self.settings.provider_base_url("kie_upload"),
                 max_concurrency=self.settings.concurrency("kie"),
+                poll_first=float(self.settings.get("providers.kie.poll_first", 2.5)),
                 poll_deadline=float(self.settings.get("providers.kie.poll_deadline", 20 * 60)),
             )
         raise ModelUnavailable(f"Studio has no provider called {name!r}.")
