@@ -29,6 +29,7 @@ Faults (``POST /_emulator/faults``)::
      "moderation": 1, "fail": 1, "slow": 1, "slow_latency": 30,
      "poll_5xx": 1, "poll_455": 1, "download_reset": 1,
      "stream_upload_broken": 1,  # the stream upload answers 404: the base64 upload must be used
+     "create_delay": 2,          # create, then wait before answering (a kill lands mid-create)
      "latency": 0.5, "retention": 86400, "credits": 1234.5, "http_codes": false}
 """
 
@@ -153,6 +154,8 @@ class KieHandler(EmulatorHandler):
         if problem:
             return self._answer(422, problem)
         task = emu.create_task(model, payload)
+        if emu.faults["create_delay"]:
+            time.sleep(float(emu.faults["create_delay"]))  # created; the answer is slow to come
         if emu._take("create_reset"):
             self._reset()  # created and billed, but the answer never arrives
             return
@@ -243,6 +246,7 @@ class KieEmulator(Emulator):
     )  # fmt: skip
     default_settings = {
         "retry_after": 2,
+        "create_delay": 0.0,
         "paused": [],
         "moderation_message": "Your content was flagged by the content policy: the image shows a real person.",
         "fail_message": "Internal error, please try again later.",

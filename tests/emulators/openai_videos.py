@@ -26,6 +26,7 @@ Faults (``POST /_emulator/faults``; counters apply to the next N matching reques
      "fail": 1, "slow": 1, "slow_latency": 30,
      "poll_5xx": 2, "poll_429": 1, "download_reset": 1,
      "shut_down": false,                    # every model answers 404 model_not_found
+     "create_delay": 2,                     # create, then wait before answering (a kill lands mid-create)
      "latency": 0.3, "retention": 3600, "poll_after_ms": 200, "page_size": 20}
 
 ``GET /_emulator/stats``: ``create_requests``, ``creates``/``polls``/``downloads``/
@@ -142,6 +143,8 @@ class OpenAIVideosHandler(EmulatorHandler):
             if reference is None:
                 return
         video = emu.create_video(model=model, prompt=prompt, seconds=seconds, size=size, form=form, reference=reference)
+        if emu.faults["create_delay"]:
+            time.sleep(float(emu.faults["create_delay"]))  # created; the answer is slow to come
         if emu._take("create_reset"):
             self._reset()  # created and billed, but the answer never arrives
             return
@@ -269,6 +272,7 @@ class OpenAIVideosEmulator(Emulator):
     )  # fmt: skip
     default_settings = {
         "retry_after": 2,
+        "create_delay": 0.0,
         "moderation_message": "Your video was blocked by our moderation system: it may depict a real person.",
         "fail_message": "Video generation failed due to an internal error.",
         "slow_latency": 30.0,
