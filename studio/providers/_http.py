@@ -195,6 +195,19 @@ def error_detail(response: httpx.Response) -> str:
     return redact(text[:300])
 
 
+def json_object(response: httpx.Response, provider_label: str = "The provider") -> dict[str, Any]:
+    """A successful answer's JSON object; :class:`TransientError` when it is not one."""
+    try:
+        data = response.json()
+    except (ValueError, UnicodeDecodeError):
+        raise TransientError(
+            f"{provider_label} sent an answer Studio could not read; try again.", detail=redact(response.text[:200])
+        ) from None
+    if not isinstance(data, dict):
+        raise TransientError(f"{provider_label} sent an answer Studio could not read; try again.")
+    return data
+
+
 def default_error_mapper(provider_label: str) -> ErrorMapper:
     """A mapper good enough for any REST API; providers wrap it for their specifics."""
 

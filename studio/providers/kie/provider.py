@@ -114,13 +114,7 @@ class KieProvider:
 
     @staticmethod
     def _body(response: httpx.Response) -> dict[str, Any]:
-        try:
-            data = response.json()
-        except ValueError:
-            raise TransientError("Kie.ai sent an answer Studio could not read; try again.", detail=response.text[:200]) from None
-        if not isinstance(data, dict):
-            raise TransientError("Kie.ai sent an answer Studio could not read; try again.")
-        return data
+        return _http.json_object(response, LABEL)
 
     def _checked(self, response: httpx.Response, *, context: str, model: str | None = None,
                  fields: dict[str, str] | None = None) -> dict[str, Any]:  # fmt: skip

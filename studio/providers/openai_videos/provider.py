@@ -104,13 +104,7 @@ class OpenAIVideosProvider:
 
     @staticmethod
     def _json(response: httpx.Response) -> dict[str, Any]:
-        try:
-            data = response.json()
-        except ValueError:
-            raise TransientError("OpenAI sent an answer Studio could not read; try again.", detail=response.text[:200]) from None
-        if not isinstance(data, dict):
-            raise TransientError("OpenAI sent an answer Studio could not read; try again.")
-        return data
+        return _http.json_object(response, LABEL)
 
     def _created(self, response: httpx.Response, spec: ModelSpec, idempotency_key: str, images: list[str]) -> RemoteRef:
         try:
