@@ -75,8 +75,11 @@ async def continuity_frames(services, project: Project, folder: Path, shot: Shot
     return added
 
 
-async def generate_shot(services, project: Project, folder: Path, shot_id: str) -> Job:
-    """Submit one shot's generation (the job is queued; wait on it with the runner)."""
+async def generate_shot(services, project: Project, folder: Path, shot_id: str, *, allow_retired: bool = False) -> Job:
+    """Submit one shot's generation (the job is queued; wait on it with the runner).
+
+    ``allow_retired`` sends to a retired or paused model, once the person agreed to.
+    """
     shot = project.shot(shot_id)
     request = shot_request(project, folder, shot)
     frames = await continuity_frames(services, project, folder, shot)
@@ -84,7 +87,9 @@ async def generate_shot(services, project: Project, folder: Path, shot_id: str) 
         from dataclasses import replace
 
         request = replace(request, **frames)
-    return await services.runner.submit(request, project_dir=str(Path(folder).resolve()), shot_id=shot_id)
+    return await services.runner.submit(
+        request, project_dir=str(Path(folder).resolve()), shot_id=shot_id, allow_retired=allow_retired
+    )
 
 
 async def attach_finished(services, project: Project, folder: Path, job: Job) -> None:

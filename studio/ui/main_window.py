@@ -24,6 +24,7 @@ from .async_utils import EventBridge, run_blocking, set_error_handler, spawn, us
 from .editor import PromptEditor
 from .errors import describe_error
 from .history import HistoryPane
+from .model_status import not_live_question
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 
@@ -336,6 +337,9 @@ class MainWindow(QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None or not shot_id:
             return
+        allow_retired = self._agreed_to_send(project.shot(shot_id).model_id)
+        if allow_retired is None:
+            return
         self.storyboard.set_job_text(shot_id, "sending")
         self.show_message("Sending the shot…")
 
@@ -343,7 +347,24 @@ class MainWindow(QMainWindow):
             self.storyboard.set_job_text(shot_id, None)
             self._background_error(exc)
 
-        spawn(storyboard.generate_shot(self.services, project, folder, shot_id), on_error=failed)
+        spawn(
+            storyboard.generate_shot(self.services, project, folder, shot_id, allow_retired=allow_retired),
+            on_error=failed,
+        )
+
+    def _agreed_to_send(self, model_id: str) -> bool | None:
+        """False for a live model; True once the person agreed to try a retired or paused one; None if not."""
+        if model_id not in self.services.catalog:
+            return False  # the job fails with the catalog's own sentence
+        question = not_live_question(self.services.catalog.get(model_id))
+        if question is None:
+            return False
+        return True if self.ask(*question) else None
+
+    def ask(self, title: str, text: str) -> bool:
+        """A Yes/No question (tests replace this)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
     def generate_missing(self) -> None:
         project, folder = self.project, self.folder
