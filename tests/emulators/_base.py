@@ -136,18 +136,17 @@ class Emulator:
         with self._lock:
             if self.faults.get(fault, 0) > 0:
                 self.faults[fault] -= 1
-                self._save()
                 return True
             return False
 
     def _count(self, key: str, job_id: str | None = None) -> None:
+        """Bump a counter (kept in memory; saved with the next change of state)."""
         with self._lock:
             if job_id is None:
                 self._stats[key] = self._stats.get(key, 0) + 1
             else:
                 bucket = self._stats.setdefault(key, {})
                 bucket[job_id] = bucket.get(job_id, 0) + 1
-            self._save()
 
     # -- persistence (standalone process) -------------------------------------------------
 
