@@ -205,8 +205,8 @@ class ModelSpec:
         if values == [0.0]:
             return "free"
         if len(values) == 1:
-            return f"${values[0]:.2f}/s"
-        return f"${values[0]:.2f}–{values[-1]:.2f}/s"
+            return f"${_money(values[0])}/s"
+        return f"${_money(values[0])}–{_money(values[-1])}/s"
 
     def param_name(self, concept: str) -> str:
         """The provider's field name for a Studio concept (``duration``, ``aspect_ratio`` …)."""
@@ -373,6 +373,13 @@ def _first_duration(rule: DurationRule) -> float:
     if rule.choices:
         return rule.choices[-1]
     return float(rule.minimum or 4)
+
+
+def _money(value: float) -> str:
+    """Cents, or a tenth of a cent when the price has one (Kie's $0.015/s)."""
+    if abs(value * 100 - round(value * 100)) < 1e-9:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
 
 
 def _fmt_number(value: float) -> str:
