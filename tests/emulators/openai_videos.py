@@ -26,6 +26,7 @@ Faults (``POST /_emulator/faults``; counters apply to the next N matching reques
      "fail": 1, "slow": 1, "slow_latency": 30,
      "poll_5xx": 2, "poll_429": 1, "download_reset": 1,
      "shut_down": false,                    # every model answers 404 model_not_found
+     "seconds": ["4", "8", "12"],           # what this server allows (a gateway lagging behind 16/20)
      "create_delay": 2,                     # create, then wait before answering (a kill lands mid-create)
      "latency": 0.3, "retention": 3600, "poll_after_ms": 200, "page_size": 20}
 
@@ -54,7 +55,6 @@ SIZES = {
     "sora-2-pro": {"1280x720", "720x1280", "1792x1024", "1024x1792", "1920x1080", "1080x1920"},
 }
 SNAPSHOTS = {"sora-2-2025-10-06": "sora-2", "sora-2-2025-12-08": "sora-2", "sora-2-pro-2025-10-06": "sora-2-pro"}
-SECONDS = {"4", "8", "12", "16", "20"}
 
 
 def _error(message: str, *, type_: str = "invalid_request_error", param: str | None = None,
@@ -128,8 +128,9 @@ class OpenAIVideosHandler(EmulatorHandler):
         if not prompt:
             self._send(400, _error("Missing required parameter: 'prompt'.", param="prompt", code="missing_required_parameter"))
             return
-        if seconds not in SECONDS:
-            self._send(400, _error(f"Invalid value: '{seconds}'. Supported values are: '4', '8', '12', '16' and '20'.",
+        if seconds not in emu.faults["seconds"]:
+            allowed = ", ".join(f"'{v}'" for v in emu.faults["seconds"])
+            self._send(400, _error(f"Invalid value: '{seconds}'. Supported values are: {allowed}.",
                                    param="seconds", code="invalid_value"))  # fmt: skip
             return
         if size not in SIZES[base]:
@@ -281,6 +282,7 @@ class OpenAIVideosEmulator(Emulator):
         "poll_after_ms": 200,
         "page_size": 20,
         "shut_down": False,
+        "seconds": ["4", "8", "12", "16", "20"],
     }
 
     @property

@@ -119,6 +119,10 @@ async def test_check_credentials(openai, emulator):
     with pytest.raises(AuthError):
         await bad.check_credentials()
     await bad.aclose()
+    elsewhere = OpenAIVideosProvider(DEFAULT_TOKEN, base_url=f"{emulator.url}/v9", policy=FAST_POLICY)
+    with pytest.raises(InvalidRequest, match="no Videos API at .*/v9.*2026-09-24"):
+        await elsewhere.check_credentials()
+    await elsewhere.aclose()
 
 
 # -- failures ----------------------------------------------------------------------------
@@ -151,20 +155,12 @@ async def test_create_refusals_map_to_the_taxonomy(openai, emulator, faults, err
 
 
 async def test_a_400_names_the_parameter(openai, emulator):
+    emulator.set_faults(seconds=["4", "8", "12"])  # a gateway that lags behind the newer 16/20 s
     s, request = validated("openai:sora-2", duration=16)
-    emulator_seconds = {"4", "8", "12"}  # a gateway that lags behind the newer 16/20 s
-    from tests.emulators import openai_videos
-
-    old = set(openai_videos.SECONDS)
-    openai_videos.SECONDS.clear()
-    openai_videos.SECONDS.update(emulator_seconds)
-    try:
-        with pytest.raises(InvalidRequest) as info:
-            await openai.submit(s, request, "job")
-    finally:
-        openai_videos.SECONDS.clear()
-        openai_videos.SECONDS.update(old)
+    with pytest.raises(InvalidRequest) as info:
+        await openai.submit(s, request, "job")
     assert info.value.field == "duration" and "'16'" in info.value.user_message
+    assert emulator.videos == {}
 
 
 async def test_a_5xx_or_a_reset_after_sending_is_lost_not_resent(openai, emulator):

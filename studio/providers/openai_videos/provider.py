@@ -232,7 +232,7 @@ class OpenAIVideosProvider:
         try:
             body = self._json(await self._get("videos", params={"limit": 1}))
         except InvalidRequest as exc:  # a 404: no Videos API here
-            raise type(exc)(f"The key works, but there is no Videos API at {self.base_url}: {SHUTDOWN_SENTENCE}.",
+            raise type(exc)(f"There is no Videos API at {self.base_url}: {SHUTDOWN_SENTENCE}.",
                             detail=exc.detail) from None  # fmt: skip
         count = len(body.get("data") or [])
         return f"The OpenAI Videos API answers at {self.base_url}" + (" (recent videos found)" if count else "")
