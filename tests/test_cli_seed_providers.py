@@ -129,3 +129,19 @@ def test_kie_exit_codes(studio_home, tmp_path, kie_emulator, extra_args, faults,
     assert not (tmp_path / "x.mp4").exists()
     if not extra_args:
         assert kie_emulator.stats()["create_requests"] == 0
+
+
+@pytest.mark.parametrize("provider", ["openai", "kie"])
+def test_a_429_on_create_waits_for_retry_after_then_creates_once(studio_home, tmp_path, openai_emulator, kie_emulator,
+                                                                  provider):  # fmt: skip
+    emu, env = (openai_emulator, openai_env(openai_emulator)) if provider == "openai" else (kie_emulator, kie_env(kie_emulator))
+    emu.set_faults(create_429=1, retry_after=1)
+    model = "openai:sora-2" if provider == "openai" else "kie:sora-2-text-to-video"
+    duration = "4" if provider == "openai" else "10"
+    out = tmp_path / "x.mp4"
+    code, _, err = cli(studio_home, env, "generate", "-m", model, "--allow-retired", "-p", "a paper boat",
+                       "--duration", duration, "-o", str(out))  # fmt: skip
+    assert code == 0, err
+    stats = emu.stats()
+    assert stats["create_requests"] == 2 and len(stats["creates"]) == 1 and list(stats["downloads"].values()) == [1]
+    assert abs(probe(out).duration - float(duration)) < 0.2
