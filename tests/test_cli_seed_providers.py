@@ -145,3 +145,20 @@ def test_a_429_on_create_waits_for_retry_after_then_creates_once(studio_home, tm
     stats = emu.stats()
     assert stats["create_requests"] == 2 and len(stats["creates"]) == 1 and list(stats["downloads"].values()) == [1]
     assert abs(probe(out).duration - float(duration)) < 0.2
+
+
+def test_remix_a_finished_video_from_the_command_line(studio_home, tmp_path, openai_emulator):
+    env = openai_env(openai_emulator)
+    code, _, err = cli(studio_home, env, "generate", "-m", "openai:sora-2", "--allow-retired", "-p", "a paper boat",
+                       "--duration", "4", "-o", str(tmp_path / "take1.mp4"))  # fmt: skip
+    assert code == 0, err
+    code, stdout, _ = cli(studio_home, env, "jobs", "list", "--json")
+    (first,) = json.loads(stdout)
+    code, _, err = cli(studio_home, env, "generate", "-m", "openai:sora-2", "--allow-retired",
+                       "-p", "same shot, 85 mm lens", "--duration", "4",
+                       "--param", f"remix_video_id={first['remote_id']}", "-o", str(tmp_path / "take2.mp4"))  # fmt: skip
+    assert code == 0, err
+    assert openai_emulator.stats()["remixes"] == 1
+    remixed = [v for v in openai_emulator.videos.values() if v["remixed_from"] == first["remote_id"]]
+    assert len(remixed) == 1 and remixed[0]["prompt"] == "same shot, 85 mm lens"
+    assert abs(probe(tmp_path / "take2.mp4").duration - 4.0) < 0.2
