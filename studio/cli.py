@@ -19,6 +19,7 @@ from pathlib import Path
 from studio.core.errors import InvalidRequest, StudioError, error_from_dict
 from studio.core.jobs import Job, JobState
 from studio.core.request import GenerationRequest
+from studio.cli_models import add_price_arguments, format_price, set_model_price
 
 EXIT_OK, EXIT_INVALID, EXIT_REJECTED, EXIT_AUTH, EXIT_FAILED, EXIT_CANCELLED = 0, 2, 3, 4, 5, 130
 
@@ -34,8 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     models = sub.add_parser("models", help="list the model catalog, or add a Replicate model")
     models.add_argument("--json", action="store_true", help="machine-readable output")
-    models.add_argument("action", nargs="?", choices=["list", "add"], default="list")
-    models.add_argument("name", nargs="?", help="with add: a Replicate model as owner/name")
+    models.add_argument("action", nargs="?", choices=["list", "add", "price"], default="list")
+    models.add_argument("name", nargs="?", help="with add: a Replicate model as owner/name; with price: a model id")
+    add_price_arguments(models)
 
     gen = sub.add_parser("generate", help="generate one clip")
     gen.add_argument("--model", "-m", required=True)
@@ -79,11 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     jc.add_argument("job_id")
 
     board = sub.add_parser("storyboard", help="produce a storyboard project")
-    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run}")
+    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,export-otio}")
     run = board_sub.add_parser("run", help="generate every shot without a chosen take, then export")
     run.add_argument("project")
     run.add_argument("-o", "--output", required=True)
     run.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
+    timeline = board_sub.add_parser(
+        "export-otio", help="write the cut as an editable timeline (.otio, .fcpxml or .edl) for an editor"
+    )
+    timeline.add_argument("project")
+    timeline.add_argument("-o", "--output", required=True, help="cut.otio, cut.fcpxml or cut.edl")
 
     demo = sub.add_parser("demo", help="write a 3-shot animatic project and export it")
     demo.add_argument("-o", "--output", required=True)
@@ -162,6 +169,8 @@ async def _cancel_active(services) -> None:
 
 
 async def cmd_models(services, args) -> int:
+    if args.action == "price":
+        return set_model_price(services, args)
     if args.action == "add":
         if not args.name or "/" not in args.name:
             raise Usage("Give the Replicate model as owner/name, e.g. 'studio-cli models add acme/wavegen'.")
@@ -218,7 +227,7 @@ async def cmd_generate(services, args) -> int:
         _say(f"Warning: {spec.name} is {spec.status.describe()}.")
     for warning in validated.warnings:
         _say(f"Note: {warning}")
-    cost = f"${validated.cost:.2f}" if validated.cost else ("free" if validated.cost == 0 else "price unknown")
+    cost = format_price(validated.cost, validated.currency)
     label = f" ({spec.label})" if spec.label else ""
     _say(f"Generating with {spec.name}{label}: {_num(validated.duration)} s, {validated.size[0]}x{validated.size[1]}, {cost}.")
     await services.start()
@@ -267,8 +276,8 @@ async def cmd_jobs(services, args) -> int:
             return EXIT_OK
         for job in jobs:
             when = datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
-            cost = f"${job.cost_quote:.2f}" if job.cost_quote else "free"
-            print(f"{job.id}  {when}  {job.state.value:<11} {job.model_id:<34} {cost:>6}  {_excerpt(job.prompt)}")
+            cost = format_price(job.cost_quote, job.currency)
+            print(f"{job.id}  {when}  {job.state.value:<11} {job.model_id:<34} {cost:>13}  {_excerpt(job.prompt)}")
         return EXIT_OK
     if args.jobs_command == "show":
         job = _find_job(store, args.job_id)
@@ -313,6 +322,10 @@ async def cmd_jobs(services, args) -> int:
 
 
 async def cmd_storyboard(services, args) -> int:
+    if args.board_command == "export-otio":
+        from studio.cli_timeline import export_otio
+
+        return await export_otio(services, Path(args.project), Path(args.output), _say)
     folder = Path(args.project)
     out = Path(args.output)
     _check_output(out)

@@ -85,3 +85,39 @@ def test_provider_failures_give_the_documented_exit_codes(studio_home, tmp_path,
     assert "Traceback" not in err
     assert "test-key" not in err
     assert not (tmp_path / "x.mp4").exists()
+
+
+def test_unknown_prices_read_price_unknown_and_the_user_can_enter_one(studio_home, tmp_path, emulator):
+    assert cli(studio_home, emulator, "models", "add", "acme/wavegen")[0] == 0
+    code, stdout, _ = cli(studio_home, emulator, "models")
+    assert "replicate:acme/wavegen" in stdout and "price unknown" in stdout.split("replicate:acme/wavegen")[1][:200]
+    out = tmp_path / "wave.mp4"
+    code, _, err = cli(studio_home, emulator, "generate", "-m", "replicate:acme/wavegen", "-p", "waves", "-o", str(out))
+    assert code == 0, err
+    assert "price unknown" in err and "free" not in err
+    code, stdout, _ = cli(studio_home, emulator, "jobs", "list")
+    assert "price unknown" in stdout and "free" not in stdout
+
+    code, _, err = cli(studio_home, emulator, "models", "price", "replicate:acme/wavegen", "--per-second", "0.05")
+    assert code == 0, err
+    assert "$0.05/s" in err
+    code, _, err = cli(studio_home, emulator, "models", "price", "replicate:acme/wavegen", "--per-second", "-1")
+    assert code == 2 and "zero or more" in err
+    # Reading the schema again refreshes the fields and keeps the price the person entered.
+    assert cli(studio_home, emulator, "models", "add", "acme/wavegen")[0] == 0
+    code, stdout, _ = cli(studio_home, emulator, "models", "--json")
+    spec = {m["id"]: m for m in json.loads(stdout)}["replicate:acme/wavegen"]
+    assert spec["price"]["rows"] == [{"per_second": 0.05}]
+    code, _, err = cli(studio_home, emulator, "generate", "-m", "replicate:acme/wavegen", "-p", "waves",
+                       "--duration", "4", "-o", str(tmp_path / "priced.mp4"))
+    assert code == 0 and "$0.20" in err
+
+
+def test_models_add_of_a_curated_model_keeps_its_price(studio_home, emulator):
+    code, _, err = cli(studio_home, emulator, "models", "add", "google/veo-3.1")
+    assert code == 0, err
+    code, stdout, _ = cli(studio_home, emulator, "models", "--json")
+    veo = {m["id"]: m for m in json.loads(stdout)}["replicate:google/veo-3.1"]
+    assert {r["per_second"] for r in veo["price"]["rows"]} == {0.2, 0.4}
+    assert veo["rules"] and veo["inputs"]["reference_images"]["max"] == 3
+    assert {f["name"] for f in veo["schema_fields"]} >= {"prompt", "image", "last_frame", "reference_images"}

@@ -80,19 +80,26 @@ class ImageInput:
     max_count: int = 1
     requires: tuple[str, ...] = ()
     note: str | None = None
+    required: bool = False  # the model's schema lists the field as required (image-only models)
 
 
 @dataclass(frozen=True)
 class ExtraParam:
-    """A provider parameter Studio has no dedicated control for (from a Replicate schema, say)."""
+    """A provider parameter and its constraints.
+
+    In ``extra_params`` it is a parameter Studio has no dedicated control for (from a
+    Replicate schema, say); in ``schema_fields`` it is one field the model's published input
+    schema declares, so a request can be checked field by field before it is sent.
+    """
 
     name: str
-    type: str  # "string" | "integer" | "number" | "boolean"
+    type: str  # "string" | "integer" | "number" | "boolean" | "array"
     choices: tuple[Any, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
     default: Any = None
     description: str = ""
+    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,8 @@ class ModelSpec:
     price: tuple[PriceRow, ...] = ()
     currency: str = "USD"
     user_defined: bool = False
+    schema_fields: tuple[ExtraParam, ...] = ()
+    value_aliases: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # -- derived ---------------------------------------------------------------------
 
@@ -171,6 +180,43 @@ class ModelSpec:
     @property
     def is_offline(self) -> bool:
         return self.provider == "animatic"
+
+    @property
+    def has_schema(self) -> bool:
+        """True when the model's published input schema is known (so only its fields are sent)."""
+        return bool(self.schema_fields)
+
+    def declares(self, field_name: str) -> bool:
+        """Whether a request may carry ``field_name``; without a known schema every field may."""
+        return not self.schema_fields or any(f.name == field_name for f in self.schema_fields)
+
+    def schema_field(self, field_name: str) -> ExtraParam | None:
+        return next((f for f in self.schema_fields if f.name == field_name), None)
+
+    @property
+    def required_fields(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.schema_fields if f.required)
+
+    @property
+    def has_aspect_setting(self) -> bool:
+        """False for a schema model without an aspect field (its shape comes from its image)."""
+        return not self.schema_fields or "aspect_ratio" in self.params
+
+    def provider_value(self, concept: str, value: Any) -> Any:
+        """How the model spells a Studio value (``9:16`` is ``portrait`` for some models)."""
+        return self.value_aliases.get(concept, {}).get(value, value)
+
+    def frames_for(self, seconds: float, extra: dict[str, Any] | None = None) -> int:
+        """The frame count for ``seconds`` at the model's fps, or at the fps the person set."""
+        return round(seconds * self.fps_for(extra))
+
+    def fps_for(self, extra: dict[str, Any] | None = None) -> float:
+        """The frame rate a request runs at: the model's fps parameter if set, else its default."""
+        param = self.params.get("fps")
+        value = (extra or {}).get(param) if param else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            return float(value)
+        return self.fps
 
     def resolution_names(self) -> list[str]:
         return list(self.resolutions)
@@ -205,8 +251,8 @@ class ModelSpec:
         if values == [0.0]:
             return "free"
         if len(values) == 1:
-            return f"${_money(values[0])}/s"
-        return f"${_money(values[0])}–{_money(values[-1])}/s"
+            return f"${_fmt_price(values[0])}/s"
+        return f"${_fmt_price(values[0])}–{_fmt_price(values[-1])}/s"
 
     def param_name(self, concept: str) -> str:
         """The provider's field name for a Studio concept (``duration``, ``aspect_ratio`` …)."""
@@ -237,22 +283,13 @@ class ModelSpec:
                 max_count=int(slot.get("max", 1)),
                 requires=tuple(slot.get("requires", ())),
                 note=slot.get("note"),
+                required=bool(slot.get("required", False)),
             )
             for name, slot in (data.get("inputs") or {}).items()
         }
         audio = data.get("audio") or {}
-        extra = tuple(
-            ExtraParam(
-                name=p["name"],
-                type=p.get("type", "string"),
-                choices=tuple(p.get("choices", ())),
-                minimum=p.get("minimum"),
-                maximum=p.get("maximum"),
-                default=p.get("default"),
-                description=p.get("description", ""),
-            )
-            for p in data.get("extra_params", ())
-        )
+        extra = tuple(_param(p) for p in data.get("extra_params", ()))
+        schema_fields = tuple(_param(p) for p in data.get("schema_fields", ()))
         rules = tuple(Rule(when=r["when"], require=r["require"], message=r["message"]) for r in data.get("rules", ()))
         price_data = data.get("price") or {}
         price = tuple(
@@ -291,6 +328,8 @@ class ModelSpec:
             price=price,
             currency=price_data.get("currency", "USD"),
             user_defined=user_defined or bool(data.get("user_defined", False)),
+            schema_fields=schema_fields,
+            value_aliases={k: dict(v) for k, v in (data.get("value_aliases") or {}).items()},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -316,7 +355,13 @@ class ModelSpec:
             "default_resolution": self.default_resolution,
             "fps": self.fps,
             "inputs": {
-                n: {"param": i.param, "max": i.max_count, "requires": list(i.requires), **({"note": i.note} if i.note else {})}
+                n: {
+                    "param": i.param,
+                    "max": i.max_count,
+                    "requires": list(i.requires),
+                    **({"note": i.note} if i.note else {}),
+                    **({"required": True} if i.required else {}),
+                }
                 for n, i in self.inputs.items()
             },
             "image_formats": list(self.image_formats),
@@ -332,15 +377,17 @@ class ModelSpec:
             "max_prompt_length": self.max_prompt_length,
             "aspect_ignored_with_first_frame": self.aspect_ignored_with_first_frame,
             "params": dict(self.params),
-            "extra_params": [
-                {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(p).items()} for p in self.extra_params
-            ],
+            "extra_params": [_param_dict(p) for p in self.extra_params],
             "rules": [{"when": r.when, "require": r.require, "message": r.message} for r in self.rules],
             "price": {
                 "currency": self.currency,
                 "rows": [{k: v for k, v in vars(r).items() if v is not None} for r in self.price],
             },
         }
+        if self.schema_fields:
+            data["schema_fields"] = [_param_dict(p) for p in self.schema_fields]
+        if self.value_aliases:
+            data["value_aliases"] = {k: dict(v) for k, v in self.value_aliases.items()}
         if self.user_defined:
             data["user_defined"] = True
         return data
@@ -370,16 +417,35 @@ def _duration_rule(raw: Any) -> DurationRule:
 
 
 def _first_duration(rule: DurationRule) -> float:
+    # With no stated default, the shortest clip: the cheapest, and never a surprise bill.
     if rule.choices:
-        return rule.choices[-1]
+        return min(rule.choices)
     return float(rule.minimum or 4)
 
 
-def _money(value: float) -> str:
-    """Cents, or a tenth of a cent when the price has one (Kie's $0.015/s)."""
-    if abs(value * 100 - round(value * 100)) < 1e-9:
-        return f"{value:.2f}"
-    return f"{value:.3f}"
+def _param(p: dict[str, Any]) -> ExtraParam:
+    return ExtraParam(
+        name=p["name"],
+        type=p.get("type", "string"),
+        choices=tuple(p.get("choices", ())),
+        minimum=p.get("minimum"),
+        maximum=p.get("maximum"),
+        default=p.get("default"),
+        description=p.get("description", ""),
+        required=bool(p.get("required", False)),
+    )
+
+
+def _param_dict(p: ExtraParam) -> dict[str, Any]:
+    data = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(p).items()}
+    if not p.required:
+        data.pop("required")
+    return data
+
+
+def _fmt_price(value: float) -> str:
+    # Cents, unless the price has tenths of a cent (Seedance Lite is $0.018/s at 480p).
+    return f"{value:.2f}" if round(value, 2) == value else f"{value:.3f}".rstrip("0")
 
 
 def _fmt_number(value: float) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import InvalidRequest, ModelUnavailable
 from .modelspec import LIVE, ModelSpec
+from .schema_check import coerce_value
 
 _EXTENSION_MIME = {
     ".jpg": "image/jpeg",
@@ -100,7 +101,7 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
 
     warnings: list[str] = []
     prompt = (request.prompt or "").strip()
-    if not prompt and not request.first_frame:
+    if not prompt and (not request.first_frame or spec.param_name("prompt") in spec.required_fields):
         raise InvalidRequest("Write a prompt first: the prompt is empty.", field="prompt")
     if spec.max_prompt_length and len(prompt) > spec.max_prompt_length:
         raise InvalidRequest(
@@ -115,7 +116,10 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
             field="duration",
             allowed=spec.durations.choices or None,
         )
-    if not spec.durations.allows(duration):
+    extra = _checked_extra(spec, request.extra)
+    if _frames_at_own_fps(spec, extra):
+        _check_frames(spec, duration, extra)
+    elif not spec.durations.allows(duration):
         raise InvalidRequest(
             f"{_num(duration)} s is not a duration {spec.name} can make; it allows {spec.durations.describe()}.",
             field="duration",
@@ -123,7 +127,11 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
         )
 
     aspect = request.aspect_ratio or spec.default_aspect
-    if aspect not in spec.aspect_ratios:
+    if not spec.has_aspect_setting:
+        if request.aspect_ratio:
+            spec.size_for(None, aspect)  # still a real W:H ratio, or InvalidRequest
+            warnings.append(f"{spec.name} takes its shape from its image and has no aspect ratio setting; {aspect} is not sent.")
+    elif aspect not in spec.aspect_ratios:
         raise InvalidRequest(
             f"{spec.name} cannot make {aspect}; it allows {', '.join(spec.aspect_ratios)}.",
             field="aspect_ratio",
@@ -154,6 +162,12 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
         raise InvalidRequest("The seed must be a whole number from 0 to 4294967295.", field="seed")
 
     images = request.image_inputs()
+    for slot, image in spec.inputs.items():
+        if image.required and slot not in images:
+            raise InvalidRequest(
+                f"{spec.name} needs a {slot.replace('_', ' ')}: it makes video from an image, not from text alone.",
+                field=slot,
+            )
     for slot, paths in images.items():
         label = slot.replace("_", " ")
         if slot not in spec.inputs:
@@ -198,34 +212,6 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
                 if not _holds(values, key, want):
                     raise InvalidRequest(rule.message, field=key, allowed=want if isinstance(want, list) else None)
 
-    known_extra = {p.name: p for p in spec.extra_params}
-    for name in request.extra:
-        if any(word in name.lower() for word in ("key", "token", "secret", "password")):
-            raise InvalidRequest(
-                f"{name} looks like a credential; keys go in Settings (the keyring), never in a request.", field=name
-            )
-        if name not in known_extra:
-            allowed = sorted(known_extra)
-            hint = f"; it takes {', '.join(allowed)}" if allowed else "; it takes no extra parameters"
-            raise InvalidRequest(f"{spec.name} has no parameter {name!r}{hint}.", field=name, allowed=allowed)
-    for param in spec.extra_params:
-        if param.name not in request.extra:
-            continue
-        value = request.extra[param.name]
-        if param.choices and value not in param.choices:
-            raise InvalidRequest(
-                f"{param.name} must be one of {', '.join(map(str, param.choices))}.",
-                field=param.name,
-                allowed=param.choices,
-            )
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if (param.minimum is not None and value < param.minimum) or (
-                param.maximum is not None and value > param.maximum
-            ):
-                raise InvalidRequest(
-                    f"{param.name} must be between {param.minimum} and {param.maximum}.", field=param.name
-                )
-
     normalized = replace(
         request,
         prompt=prompt,
@@ -233,6 +219,7 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
         aspect_ratio=aspect,
         resolution=resolution,
         audio=audio,
+        extra=extra,
     )
     per_second = spec.price_per_second(resolution, audio)
     cost = None if per_second is None else round(per_second * duration, 4)
@@ -244,6 +231,60 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
         cost=cost,
         currency=spec.currency,
     )
+
+
+def _checked_extra(spec: ModelSpec, extra: dict[str, Any]) -> dict[str, Any]:
+    """The model-specific parameters, each known, typed and in range, plus required ones present."""
+    known_extra = {p.name: p for p in spec.extra_params}
+    checked: dict[str, Any] = {}
+    for name, value in extra.items():
+        if any(word in name.lower() for word in ("key", "token", "secret", "password")):
+            raise InvalidRequest(
+                f"{name} looks like a credential; keys go in Settings (the keyring), never in a request.", field=name
+            )
+        if name not in known_extra:
+            allowed = sorted(known_extra)
+            hint = f"; it takes {', '.join(allowed)}" if allowed else "; it takes no extra parameters"
+            raise InvalidRequest(f"{spec.name} has no parameter {name!r}{hint}.", field=name, allowed=allowed)
+        checked[name] = coerce_value(known_extra[name], value)
+    for param in spec.extra_params:
+        if param.required and param.name not in checked and param.default is None:
+            raise InvalidRequest(f"{spec.name} needs a value for {param.name}.", field=param.name)
+    fillable = set(spec.params.values()) | {i.param for i in spec.inputs.values()} | set(known_extra)
+    fillable |= {spec.param_name("prompt"), spec.audio_param, spec.seed_param, spec.negative_prompt_param}
+    for field in spec.schema_fields:
+        if field.required and field.default is None and field.name not in fillable:
+            # e.g. a model that wants the person's own upstream API key: never put in a request
+            raise InvalidRequest(
+                f"{spec.name} needs {field.name}, which Studio does not send, so it cannot run this model.",
+                field=field.name,
+            )
+    return checked
+
+
+def _frames_at_own_fps(spec: ModelSpec, extra: dict[str, Any]) -> bool:
+    """A frame-counted model run at an fps the person chose (not the one its durations assume)."""
+    return spec.params.get("duration_unit") == "frames" and abs(spec.fps_for(extra) - spec.fps) > 1e-9
+
+
+def _check_frames(spec: ModelSpec, seconds: float, extra: dict[str, Any]) -> None:
+    fps = spec.fps_for(extra)
+    frames = spec.frames_for(seconds, extra)
+    field = spec.schema_field(spec.param_name("duration"))
+    if field is None:
+        return
+    try:
+        coerce_value(field, frames)
+    except InvalidRequest:
+        low = field.minimum if field.minimum is not None else min(field.choices, default=None)
+        high = field.maximum if field.maximum is not None else max(field.choices, default=None)
+        span = ""
+        if low is not None and high is not None:
+            span = f"; at {fps:g} fps it allows {_num(float(low) / fps)}–{_num(float(high) / fps)} s"
+        raise InvalidRequest(
+            f"{_num(seconds)} s at {fps:g} fps is {frames} frames, which {spec.name} cannot make{span}.",
+            field="duration",
+        ) from None
 
 
 def quote(spec: ModelSpec, request: GenerationRequest) -> float | None:

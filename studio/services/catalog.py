@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import json
 import logging
+import math
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from studio.core.errors import InvalidRequest
-from studio.core.modelspec import ModelSpec
+from studio.core.modelspec import ModelSpec, PriceRow
 
 from .atomic import atomic_write_json
 
@@ -99,6 +101,29 @@ class Catalog:
         atomic_write_json(path, {"models": existing})
         self.reload()
         return self._specs[spec.id]
+
+
+    def set_price(
+        self, model_id: str, per_second: float, *, resolution: str | None = None, audio: bool | None = None,
+        currency: str | None = None,
+    ) -> ModelSpec:
+        """Record the price the person entered for a model (per second of video) in the user catalog.
+
+        A row for the same resolution and audio replaces the old one; other rows stay, so a
+        model can be priced per resolution. Works for built-in models too (saved as an override).
+        """
+        spec = self.get(model_id)
+        if not (isinstance(per_second, (int, float)) and math.isfinite(per_second) and per_second >= 0):
+            raise InvalidRequest("The price per second must be a number of zero or more.", field="per_second")
+        if resolution is not None and spec.resolutions and resolution not in spec.resolutions:
+            raise InvalidRequest(
+                f"{spec.name} has no resolution {resolution}; it has {', '.join(spec.resolutions)}.",
+                field="resolution",
+                allowed=list(spec.resolutions),
+            )
+        rows = [r for r in spec.price if (r.resolution, r.audio) != (resolution, audio)]
+        rows.append(PriceRow(per_second=float(per_second), resolution=resolution, audio=audio))
+        return self.add_user_spec(replace(spec, price=tuple(rows), currency=currency or spec.currency))
 
 
 def _parses(entry: object) -> bool:

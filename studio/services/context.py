@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studio.core.errors import StudioError
+from studio.core.modelmerge import merge_schema
 
 from .catalog import Catalog
 from .jobstore import JobStore
@@ -46,11 +47,17 @@ class Services:
         return await self.providers(provider).check_credentials()
 
     async def add_replicate_model(self, owner_name: str):
-        """Read a Replicate model's schema and save it to the user catalog."""
+        """Read a Replicate model's schema and save it to the user catalog.
+
+        A model the catalog already knows is refreshed, not replaced: its price, status,
+        notes, rules and input notes stay; the schema updates the fields (see core.modelmerge).
+        """
         from studio.providers.replicate import fetch_model_spec
 
         provider = self.providers("replicate")
         spec = await fetch_model_spec(provider, owner_name)
+        if spec.id in self.catalog:
+            spec = merge_schema(self.catalog.get(spec.id), spec)
         return self.catalog.add_user_spec(spec)
 
 

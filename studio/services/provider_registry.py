@@ -10,7 +10,10 @@ from studio.providers.base import Provider
 from .secrets import Secrets
 from .settings import Settings
 
-PROVIDER_NAMES = {"animatic": "the offline animatic", "replicate": "Replicate", "openai": "OpenAI", "kie": "Kie.ai"}
+PROVIDER_NAMES = {
+    "animatic": "the offline animatic", "replicate": "Replicate", "vertex": "Vertex AI", "gemini": "Gemini",
+    "openai": "OpenAI", "kie": "Kie.ai",
+}  # fmt: skip
 
 
 class ProviderRegistry:
@@ -55,6 +58,31 @@ class ProviderRegistry:
                 base_url=self.settings.provider_base_url("replicate"),
                 max_concurrency=self.settings.concurrency("replicate"),
                 poll_interval=float(self.settings.get("providers.replicate.poll_interval", 5.0)),
+            )
+        if name == "vertex":
+            from studio.providers.vertex_veo import VertexVeoProvider
+
+            from .google_accounts import vertex_account, vertex_place
+
+            account = vertex_account(self.secrets)
+            project, location = vertex_place(self.settings, account)
+            return VertexVeoProvider(
+                account,
+                project=project,
+                location=location,
+                base_url=self.settings.provider_base_url("vertex"),
+                output_gcs_uri=self.settings.get("providers.vertex.output_gcs_uri"),
+                max_concurrency=self.settings.concurrency("vertex"),
+                poll_interval=float(self.settings.get("providers.vertex.poll_interval", 10.0)),
+            )
+        if name == "gemini":
+            from studio.providers.gemini_omni import GeminiOmniProvider
+
+            return GeminiOmniProvider(
+                self.secrets.get("gemini"),
+                base_url=self.settings.provider_base_url("gemini"),
+                max_concurrency=self.settings.concurrency("gemini"),
+                poll_interval=float(self.settings.get("providers.gemini.poll_interval", 8.0)),
             )
         if name == "openai":
             from studio.providers.openai_videos import OpenAIVideosProvider

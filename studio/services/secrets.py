@@ -23,6 +23,9 @@ ENV_VARS: dict[str, tuple[str, ...]] = {
     "openai": ("OPENAI_API_KEY",),
     "gemini": ("GEMINI_API_KEY", "GOOGLE_API_KEY"),
     "kie": ("KIE_API_KEY",),
+    # The service-account JSON itself; the CLI's file path (GOOGLE_APPLICATION_CREDENTIALS) is
+    # read by services.google_accounts.
+    "vertex": (),
 }
 
 

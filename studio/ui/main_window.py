@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
+from studio.core.errors import StudioError
 from studio.core.jobs import Job, JobState
 from studio.services import storyboard
 
@@ -167,6 +168,10 @@ class MainWindow(QMainWindow):
         self.act_save = self._action("&Save", self.controller.save, QKeySequence.Save, "Save the project (Ctrl+S)")
         self.act_save_as = self._action("Save &as…", lambda: spawn(self.controller.save_as()), QKeySequence("Ctrl+Shift+S"))
         self.act_export = self._action("&Export video…", self.open_export, QKeySequence("Ctrl+E"), "Export the finished video")
+        self.act_export_timeline = self._action(
+            "Export &timeline…", self.export_timeline, QKeySequence("Ctrl+Shift+E"),
+            "Write the cut as an OpenTimelineIO, FCPXML or EDL timeline for an editor",
+        )
         self.act_settings = self._action("Se&ttings…", self.open_settings, QKeySequence("Ctrl+,"), "Keys, providers, budget")
         self.act_quit = self._action("&Quit", self.close, QKeySequence.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -198,7 +203,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
-        file.addAction(self.act_export)
+        file.addActions([self.act_export, self.act_export_timeline])
         file.addAction(self.act_settings)
         file.addSeparator()
         file.addAction(self.act_quit)
@@ -262,7 +267,7 @@ class MainWindow(QMainWindow):
         sid = self.storyboard.current_shot_id()
         if sid:
             self.editor.set_shot(sid)
-        for action in (self.act_save, self.act_save_as, self.act_export, self.act_add_shot, self.act_generate_all, self.act_preview_cut):
+        for action in (self.act_save, self.act_save_as, self.act_export, self.act_export_timeline, self.act_add_shot, self.act_generate_all, self.act_preview_cut):
             action.setEnabled(project is not None)
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
@@ -512,6 +517,20 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()  # window-modal but not blocking: the export runs on the event loop
 
+    def export_timeline(self, target: Path | None = None) -> None:
+        """Ask for a file (unless given) and write the cut there as an editor timeline."""
+        if self.project is None or self.folder is None:
+            return
+        from studio.ui.export.timeline import ask_timeline_path, export_timeline_to
+
+        target = target or ask_timeline_path(self, self.folder, self.project.title)
+        if target is None:
+            return
+        try:
+            export_timeline_to(self.project, self.folder, target, self.show_message, self._background_error)
+        except StudioError as error:
+            self.show_message(error.user_message, 10_000)
+
     def show_shortcuts(self) -> None:
         rows = [
             ("Ctrl+Enter", "Generate the selected shot"),
@@ -525,6 +544,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+wheel", "Zoom the timeline"),
             ("Ctrl+P", "Preview the cut"),
             ("Ctrl+E", "Export"),
+            ("Ctrl+Shift+E", "Export the timeline for an editor"),
             ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
         ]
         text = "<table cellspacing=6>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"

@@ -18,7 +18,6 @@ import re
 import socket
 import struct
 import subprocess
-import sys
 import threading
 from email.message import Message
 from email.parser import BytesParser
@@ -27,6 +26,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
+
+from tests.emulators._process import start_module
 
 Route = tuple[str, str, Callable[..., None]]
 
@@ -348,18 +349,10 @@ def start_emulator_process(
     module: str, state_path: str | Path, *, port: int = 0, token: str, **settings: Any
 ) -> tuple[subprocess.Popen, str]:
     """Run ``python -m <module>`` as its own process; returns (process, base URL)."""
-    cmd = [sys.executable, "-m", module, "--port", str(port), "--state", str(state_path), "--token", token]
+    args = ["--port", str(port), "--state", str(state_path), "--token", token]
     for key, value in settings.items():
-        cmd += ["--set", f"{key}={json.dumps(value)}"]
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if not line.startswith("http"):
-        proc.kill()
-        raise RuntimeError(f"the emulator {module} did not start (got {line!r})")
-    return proc, line
+        args += ["--set", f"{key}={json.dumps(value)}"]
+    return start_module(module, *args)
 
 
 def main(emulator_cls: type[Emulator], description: str, argv: list[str] | None = None) -> None:

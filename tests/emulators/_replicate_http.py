@@ -12,7 +12,7 @@ from typing import Any
 
 from tests.emulators._base import EmulatorHandler, Route
 from tests.emulators._mp4 import make_mp4
-from tests.emulators._replicate_models import GONE, MODELS, openapi_model, validate_input
+from tests.emulators._replicate_models import GONE, openapi_model, validate_input
 
 
 def iso_time(ts: float) -> str:
@@ -74,7 +74,7 @@ class ReplicateHandler(EmulatorHandler):
         if emu._take("create_5xx"):
             self._send(503, _problem(503, "Service Unavailable", "The service is temporarily unavailable."))
             return
-        if model in GONE or model not in MODELS:
+        if model in GONE or model not in emu.models:
             self._send(404, _problem(404, "Not found", f"Model {model} not found."))
             return
         try:
@@ -82,7 +82,7 @@ class ReplicateHandler(EmulatorHandler):
         except ValueError:
             self._send(400, _problem(400, "Bad request", "The request body is not valid JSON."))
             return
-        problems = validate_input(model, payload.get("input"), known_file=emu._file_exists)
+        problems = validate_input(emu.models[model], payload.get("input"), known_file=emu._file_exists)
         if problems:
             detail = "".join(f"- {p['field']}: {p['description']}\n" for p in problems)
             self._send(422, _problem(422, "Input validation failed", detail, invalid_fields=problems))
@@ -204,10 +204,10 @@ class ReplicateHandler(EmulatorHandler):
         self._send(200, meta["bytes"], content_type=meta["content_type"])
 
     def _model(self, model: str) -> None:
-        if model not in MODELS:
+        if model not in self.emu.models:
             self._send(404, _problem(404, "Not found", f"Model {model} not found."))
             return
-        self._send(200, openapi_model(model))
+        self._send(200, openapi_model(model, self.emu.models[model]))
 
     def _account(self) -> None:
         self._send(200, {"type": "user", "username": "emulator", "name": "Emulator User", "github_url": None})

@@ -88,19 +88,28 @@ MODELS: dict[str, dict[str, Any]] = {
 GONE = {"openai/sora-2", "openai/sora-2-pro"}
 
 
-def validate_input(model: str, data: Any, known_file: Any = None) -> list[dict[str, str]]:
-    """Cog-style validation: a list of ``{type, field, description}``; empty when valid."""
+def validate_input(schema: dict[str, Any], data: Any, known_file: Any = None) -> list[dict[str, str]]:
+    """Validation as Replicate does it against a model's schema: a list of
+    ``{type, field, description}``, empty when valid. A field the schema does not declare
+    is an error ("Additional property … is not allowed"), like a missing required one.
+    """
     if not isinstance(data, dict):
         return [{"type": "type", "field": "input", "description": "input must be an object"}]
-    schema = MODELS[model]
     problems: list[dict[str, str]] = []
     for name in schema["required"]:
         if data.get(name) in (None, ""):
             problems.append({"type": "required", "field": f"input.{name}", "description": f"{name} is required"})
     for name, value in data.items():
         field = schema["fields"].get(name)
-        if field is None or value is None:
-            continue  # Cog ignores inputs the model does not declare
+        if field is None:
+            problems.append({
+                "type": "additional_property_not_allowed",
+                "field": "input",
+                "description": f"Additional property {name} is not allowed",
+            })
+            continue
+        if value is None:
+            continue
         message = _check(name, field, value, known_file)
         if message:
             problems.append({"type": "invalid", "field": f"input.{name}", "description": message})
@@ -108,7 +117,7 @@ def validate_input(model: str, data: Any, known_file: Any = None) -> list[dict[s
 
 
 def _check(name: str, field: dict[str, Any], value: Any, known_file: Any) -> str | None:
-    kind = field["type"]
+    kind = field.get("type", "string")
     if kind == "integer" and (not isinstance(value, int) or isinstance(value, bool)):
         return f"{name}: Invalid type. Expected: integer, given: {type(value).__name__}"
     if kind == "number" and (not isinstance(value, (int, float)) or isinstance(value, bool)):
@@ -148,9 +157,12 @@ def _uri_ok(value: Any, known_file: Any) -> bool:
     return value.startswith(("http://", "https://"))
 
 
-def openapi_model(model: str) -> dict[str, Any]:
-    """The ``GET /v1/models/{owner}/{name}`` body, with a Cog-shaped OpenAPI Input schema."""
-    schema = MODELS[model]
+def openapi_model(model: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``GET /v1/models/{owner}/{name}`` body, with a Cog-shaped OpenAPI Input schema.
+
+    A published schema (``input_schema`` in the entry) is served as it is.
+    """
+    schema = schema or MODELS[model]
     owner, name = model.split("/", 1)
     properties: dict[str, Any] = {}
     components: dict[str, Any] = {}
@@ -174,6 +186,8 @@ def openapi_model(model: str) -> dict[str, Any]:
             prop["nullable"] = True
         properties[field_name] = prop
     components["Input"] = {"type": "object", "title": "Input", "required": schema["required"], "properties": properties}
+    if "input_schema" in schema:
+        components = {"Input": schema["input_schema"]}
     components["Output"] = {"type": "string", "title": "Output", "format": "uri"}
     return {
         "url": f"https://replicate.com/{model}",

@@ -17,7 +17,10 @@ counters are saved after every change and loaded on start.
 Endpoints: ``POST /v1/models/{owner}/{name}/predictions``, ``GET /v1/predictions[/{id}]``
 (paginated ``{next, previous, results}``), ``POST /v1/predictions/{id}/cancel``,
 ``POST /v1/files`` (multipart ``content``), ``GET /v1/files/{id}[/download]``,
-``GET /v1/models/{owner}/{name}``, ``GET /v1/account``; results at
+``GET /v1/models/{owner}/{name}``, ``GET /v1/account``. The models it knows and their input
+schemas are ``models=`` (default: the emulated ones in ``_replicate_models``; the published
+schemas are in ``_replicate_real.REAL_MODELS``); a create request is checked against the
+schema and answered 422 for an undeclared or invalid field. Results at
 ``/_emulator/output/{id}.mp4`` (real H.264+AAC MP4, ``Range`` supported, gone after
 ``retention`` seconds).
 
@@ -79,6 +82,10 @@ class ReplicateEmulator(Emulator):
     default_token = DEFAULT_TOKEN
     counter_faults = COUNTER_FAULTS
     default_settings = DEFAULT_SETTINGS
+
+    def __init__(self, *, models: dict[str, dict[str, Any]] | None = None, **kwargs: Any) -> None:
+        self.models = models if models is not None else MODELS
+        super().__init__(**kwargs)
 
     @property
     def predictions(self) -> dict[str, dict[str, Any]]:
@@ -146,7 +153,7 @@ class ReplicateEmulator(Emulator):
         for key in ("duration", "seconds"):
             if isinstance(data.get(key), (int, float)):
                 return float(data[key])
-        return float(MODELS[pred["model"]]["fields"].get("duration", {}).get("default", 5))
+        return float(self.models[pred["model"]]["fields"].get("duration", {}).get("default", 5))
 
     def _gone(self, pred: dict[str, Any], completed: float | None, now: float) -> bool:
         return pred["expired"] or (completed is not None and now > completed + float(self.faults["retention"]))

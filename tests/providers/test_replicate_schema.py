@@ -82,15 +82,15 @@ async def test_frame_counts_become_seconds_and_back():
         )
     )
     assert spec.durations.choices == (5.0, 10.0) and spec.default_duration == 5.0
-    assert spec.aspect_ratios == ("16:9",)  # portrait/landscape are no W:H ratios: kept as extra
-    assert [p.name for p in spec.extra_params] == ["fps", "aspect_ratio"]
-    request = validate(spec, GenerationRequest(model_id=spec.id, prompt="x", duration=10))
+    assert spec.aspect_ratios == ("9:16", "16:9")  # portrait/landscape read as the ratios they mean
+    assert [p.name for p in spec.extra_params] == ["fps"]
+    request = validate(spec, GenerationRequest(model_id=spec.id, prompt="x", duration=10, aspect_ratio="16:9"))
 
     async def no_upload(path, mime):  # pragma: no cover - no images here
         raise AssertionError
 
     data = await build_input(spec, request, no_upload)
-    assert data["num_frames"] == 240
+    assert data["num_frames"] == 240 and data["aspect_ratio"] == "landscape"
 
 
 def test_model_without_schema_is_unavailable():

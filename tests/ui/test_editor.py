@@ -176,3 +176,25 @@ def test_generate_button_runs_an_animatic_job_to_a_take(window, run, wait):
     assert job.state is JobState.DONE and job.shot_id == shot.id
     assert window.controller.is_dirty()  # the take is an unsaved change
     assert window.storyboard.take_combo.currentData() == take.id
+
+
+def test_a_model_added_from_its_schema_reads_price_unknown_and_asks_for_its_image(services, make_window):
+    from studio.providers.replicate import spec_from_model_json
+    from tests.emulators._replicate_models import openapi_model
+    from tests.emulators._replicate_real import REAL_MODELS
+
+    for model in ("minimax/hailuo-2.3-fast", "bytedance/seedance-1-lite"):
+        services.catalog.add_user_spec(spec_from_model_json(openapi_model(model, REAL_MODELS[model])))
+    editor = make_window().editor
+    combo = editor.model_combo
+    assert "price unknown" in combo.itemText(combo.findData("replicate:bytedance/seedance-1-lite"))
+    assert "free" not in combo.itemText(combo.findData("replicate:bytedance/seedance-1-lite")).lower()
+
+    pick_model(editor, "replicate:bytedance/seedance-1-lite")
+    assert editor.cost.text().startswith("price unknown")
+    assert editor.generate.isEnabled()
+
+    # Image-only: no generating from text alone, and the reason is shown before anything is paid.
+    pick_model(editor, "replicate:minimax/hailuo-2.3-fast")
+    assert not editor.generate.isEnabled()
+    assert "needs a first frame" in editor.problem.text()

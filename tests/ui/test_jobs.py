@@ -93,7 +93,7 @@ def test_events_become_rows_with_state_progress_cost_and_error(monitor, services
     newer = Job.new("animatic:kenburns", {"prompt": "Second"}, created_at=time.time() + 5)
     services.runner.job_changed.emit(newer)
     assert cell(monitor, 0, COL_PROMPT) == "Second" and cell(monitor, 1, COL_STATE) == "Failed"
-    assert cell(monitor, 0, COL_COST) == "—"
+    assert cell(monitor, 0, COL_COST) == "price unknown"  # never "free" when the price is not known
 
 
 def test_prompt_column_stretches_and_the_table_needs_no_horizontal_scrollbar(monitor, services, qtbot):

@@ -3,7 +3,8 @@
 Field names come from the spec (``spec.param_name("duration")``, ``spec.inputs[slot].param``,
 ``spec.audio_param`` …), so a new model needs catalog data, not code. Two ``params``
 hints written by the schema importer cover models that count time differently:
-``duration_unit: "frames"`` (send ``round(seconds * fps)``) and ``duration_type: "string"``
+``duration_unit: "frames"`` (send ``round(seconds * fps)``, at the model's own fps parameter
+when the person set it) and ``duration_type: "string"``
 (send ``"8"`` rather than ``8``). ``resolution`` is sent only when ``params`` names it,
 because several models have a fixed output size and no such field.
 
@@ -23,6 +24,7 @@ from typing import Any
 from studio.core.errors import InvalidRequest, MediaError
 from studio.core.modelspec import ModelSpec
 from studio.core.request import ValidatedRequest, mime_for_path
+from studio.core.schema_check import check_input
 
 DATA_URI_LIMIT = 1_000_000
 """Files smaller than this many bytes are sent inline as data URIs."""
@@ -30,44 +32,46 @@ DATA_URI_LIMIT = 1_000_000
 Uploader = Callable[[Path, str], Awaitable[str]]
 """Uploads a local file (path, MIME type) and returns a URL Replicate can read."""
 
-# Values some models spell their own way. Kept here, not in the catalog, because ModelSpec
-# has no field for value aliases yet (the Sora models say portrait/landscape for 9:16/16:9).
-_VALUE_ALIASES: dict[str, dict[str, dict[Any, Any]]] = {
-    "openai/sora-2": {"aspect_ratio": {"9:16": "portrait", "16:9": "landscape"}},
-    "openai/sora-2-pro": {"aspect_ratio": {"9:16": "portrait", "16:9": "landscape"}},
-}
-
 
 async def build_input(spec: ModelSpec, validated: ValidatedRequest, upload: Uploader) -> dict[str, Any]:
-    """The ``input`` object for ``POST /v1/models/{owner}/{name}/predictions``."""
+    """The ``input`` object for ``POST /v1/models/{owner}/{name}/predictions``.
+
+    A model imported from its schema gets only the fields that schema declares (Replicate
+    answers 422 to any other), and the result is checked against the schema before it goes.
+    """
     request = validated.request
-    aliases = _VALUE_ALIASES.get(spec.model, {})
     data: dict[str, Any] = dict(request.extra)  # first, so Studio's own fields win a clash
+
+    def put(field: str, value: Any) -> None:
+        if spec.declares(field):
+            data[field] = value
+
     if request.prompt:
-        data[spec.param_name("prompt")] = request.prompt
-    data[spec.param_name("duration")] = _duration_value(spec, validated.duration)
-    if request.aspect_ratio:
-        value = aliases.get("aspect_ratio", {}).get(request.aspect_ratio, request.aspect_ratio)
-        data[spec.param_name("aspect_ratio")] = value
+        put(spec.param_name("prompt"), request.prompt)
+    if "duration" in spec.params or not spec.has_schema:
+        put(spec.param_name("duration"), _duration_value(spec, validated.duration, request.extra))
+    if request.aspect_ratio and spec.has_aspect_setting:
+        put(spec.param_name("aspect_ratio"), spec.provider_value("aspect_ratio", request.aspect_ratio))
     if request.resolution and "resolution" in spec.params:
-        data[spec.param_name("resolution")] = request.resolution
+        put(spec.param_name("resolution"), spec.provider_value("resolution", request.resolution))
     if spec.audio_param and request.audio is not None and not spec.audio_always:
-        data[spec.audio_param] = bool(request.audio)
+        put(spec.audio_param, bool(request.audio))
     if spec.seed_param and request.seed is not None:
-        data[spec.seed_param] = int(request.seed)
+        put(spec.seed_param, int(request.seed))
     if spec.negative_prompt_param and request.negative_prompt:
-        data[spec.negative_prompt_param] = request.negative_prompt
+        put(spec.negative_prompt_param, request.negative_prompt)
     for slot, paths in request.image_inputs().items():
         if slot not in spec.inputs:
             raise InvalidRequest(f"{spec.name} takes no {slot.replace('_', ' ')}.", field=slot)
         values = [await image_value(path, upload) for path in paths]
         data[spec.inputs[slot].param] = values if slot == "reference_images" else values[0]
+    check_input(spec, data, namer=field_namer(spec))
     return data
 
 
-def _duration_value(spec: ModelSpec, seconds: float) -> Any:
+def _duration_value(spec: ModelSpec, seconds: float, extra: dict[str, Any]) -> Any:
     if spec.params.get("duration_unit") == "frames":
-        value: Any = int(round(seconds * spec.fps))
+        value: Any = spec.frames_for(seconds, extra)  # at the fps the person set, if any
     elif float(seconds).is_integer():
         value = int(seconds)
     else:

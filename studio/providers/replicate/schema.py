@@ -5,7 +5,14 @@ inputs as ``allOf: [{"$ref": "#/components/schemas/<name>"}]`` pointing at a com
 that holds the ``enum``. :func:`spec_from_model_json` recognises the inputs Studio has
 controls for (duration, aspect ratio, resolution, frames, audio, seed, negative prompt)
 and keeps every other field as an ``extra_param`` so the person can still set it.
-The price is unknown (Replicate publishes it only on the web page).
+
+Every declared field is kept in ``schema_fields`` with its type, choices, bounds and
+whether it is ``required``: Studio then sends only those fields (Replicate answers 422 to
+any other) and refuses, before paying, a request that lacks a required one, such as the
+first frame of an image-only model. Concepts are mapped to whatever the schema offers:
+aspect enums written as ratios or as portrait/landscape words, ``duration`` or ``seconds``,
+or ``num_frames`` at the model's own fps parameter. With no stated default the shortest
+duration is the default. The price is unknown (Replicate publishes it only on the web page).
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ _LAST_FRAME = ("last_frame", "end_image", "last_frame_image", "last_image", "tai
 _REFERENCES = ("reference_images", "reference_image_urls", "ref_images")
 _SECRET_WORDS = ("api_key", "apikey", "token", "password", "secret")
 _DEFAULT_REFERENCE_MAX = 3
+_FPS_FIELDS = ("fps", "frames_per_second")
+# Aspect words some models use instead of W:H ratios.
+_ASPECT_WORDS = {"landscape": "16:9", "horizontal": "16:9", "portrait": "9:16", "vertical": "9:16", "square": "1:1"}
 
 
 async def fetch_model_spec(client: Any, model: str, *, policy: _http.RetryPolicy | None = None) -> ModelSpec:
@@ -71,6 +81,7 @@ def spec_from_model_json(model_json: dict[str, Any]) -> ModelSpec:
     if not isinstance(input_schema, dict) or not input_schema.get("properties"):
         raise ModelUnavailable(f"{model} publishes no input schema, so Studio cannot drive it.")
     props = {key: _resolve(value, components) for key, value in input_schema["properties"].items()}
+    required = {str(name) for name in input_schema.get("required") or () if name in props}
 
     data: dict[str, Any] = {
         "provider": "replicate",
@@ -82,6 +93,7 @@ def spec_from_model_json(model_json: dict[str, Any]) -> ModelSpec:
         "inputs": {},
         "extra_params": [],
         "price": {"currency": "USD", "rows": []},
+        "schema_fields": [_field(key, prop, key in required) for key, prop in props.items()],
     }
     used: set[str] = set()
     notes: list[str] = []
@@ -92,13 +104,13 @@ def spec_from_model_json(model_json: dict[str, Any]) -> ModelSpec:
         if isinstance(prompt.get("maxLength"), int):
             data["max_prompt_length"] = prompt["maxLength"]
 
-    fps = _fps(props)
+    fps = _fps(props, data["params"])
     if fps:
         data["fps"] = fps
     _map_duration(props, data, used, fps or 24.0, notes)
     _map_aspect(props, data, used)
     _map_resolution(props, data, used)
-    _map_images(props, data, used, notes)
+    _map_images(props, data, used, notes, required)
 
     if "generate_audio" in props and props["generate_audio"].get("type") == "boolean":
         used.add("generate_audio")
@@ -117,11 +129,15 @@ def spec_from_model_json(model_json: dict[str, Any]) -> ModelSpec:
     for key, prop in props.items():
         if key in used:
             continue
+        if prop.get("deprecated") and key not in required:
+            continue  # an old alias of a field Studio already maps (Kling's "image")
         if any(word in key.lower() for word in _SECRET_WORDS):
             # Never invite a key into a request: requests are stored in jobs and projects.
             notes.append(f"The field {key} is left out because it asks for a secret.")
             continue
-        data["extra_params"].append(_extra(key, prop))
+        data["extra_params"].append({**_extra(key, prop), **({"required": True} if key in required else {})})
+        if key in required and "default" not in prop:
+            notes.append(f"It needs {key}, which Studio has no control for: set it as a parameter.")
 
     if notes:
         data["description"] = (data["description"] + "\n" + " ".join(notes)).strip()
@@ -170,9 +186,14 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _fps(props: dict[str, Any]) -> float | None:
-    prop = props.get("fps") or props.get("frames_per_second")
-    if prop and _number(prop.get("default")):
+def _fps(props: dict[str, Any], params: dict[str, Any]) -> float | None:
+    key = next((k for k in _FPS_FIELDS if k in props), None)
+    if key is None:
+        return None
+    prop = props[key]
+    if prop.get("type") in ("integer", "number"):
+        params["fps"] = key  # the person may set it; frame counts then follow their rate
+    if _number(prop.get("default")):
         return float(prop["default"])
     return None
 
@@ -226,13 +247,24 @@ def _map_aspect(props: dict[str, Any], data: dict[str, Any], used: set[str]) -> 
     prop = props.get("aspect_ratio")
     if not prop:
         return
-    choices = [str(v) for v in prop.get("enum") or ()]
-    if not choices or not all(_aspect_ok(v) for v in choices):
-        return  # e.g. "portrait"/"landscape" or free text: leave it as an extra param
-    data["aspect_ratios"] = choices
-    default = prop.get("default")
-    data["default_aspect"] = default if default in choices else choices[0]
+    ratios: list[str] = []
+    spelled: dict[str, str] = {}
+    for value in prop.get("enum") or ():
+        text = str(value)
+        ratio = _ASPECT_WORDS.get(text.lower()) or (text if _aspect_ok(text) else None)
+        if ratio and ratio not in ratios:  # "auto", "match_input_image" … are left to the model
+            ratios.append(ratio)
+            if ratio != text:
+                spelled[ratio] = text
+    if not ratios:
+        return  # free text: leave it as an extra param
+    data["aspect_ratios"] = ratios
+    default = str(prop.get("default"))
+    default_ratio = _ASPECT_WORDS.get(default.lower(), default)
+    data["default_aspect"] = default_ratio if default_ratio in ratios else ratios[0]
     data["params"]["aspect_ratio"] = "aspect_ratio"
+    if spelled:
+        data.setdefault("value_aliases", {})["aspect_ratio"] = spelled
     used.add("aspect_ratio")
 
 
@@ -251,14 +283,16 @@ def _map_resolution(props: dict[str, Any], data: dict[str, Any], used: set[str])
     used.add("resolution")
 
 
-def _map_images(props: dict[str, Any], data: dict[str, Any], used: set[str], notes: list[str]) -> None:
+def _map_images(
+    props: dict[str, Any], data: dict[str, Any], used: set[str], notes: list[str], required: set[str]
+) -> None:
     for slot, names in (("first_frame", _FIRST_FRAME), ("last_frame", _LAST_FRAME)):
         candidates = [k for k in names if k in props and _is_uri(props[k])]
         # Prefer a current field over a deprecated alias (Kling keeps "image" for start_image).
         current = [k for k in candidates if "deprecated" not in str(props[k].get("description", "")).lower()]
         key = (current or candidates or [None])[0]
         if key:
-            data["inputs"][slot] = {"param": key}
+            data["inputs"][slot] = {"param": key, **({"required": True} if key in required else {})}
             used.add(key)
     key = next((k for k in _REFERENCES if k in props and _is_uri_list(props[k])), None)
     if key:
@@ -266,8 +300,24 @@ def _map_images(props: dict[str, Any], data: dict[str, Any], used: set[str], not
         if not isinstance(maximum, int):
             maximum = _DEFAULT_REFERENCE_MAX
             notes.append(f"The schema gives no maximum for {key}; {maximum} is assumed (UNCERTAIN).")
-        data["inputs"]["reference_images"] = {"param": key, "max": maximum}
+        data["inputs"]["reference_images"] = {"param": key, "max": maximum, "required": key in required}
         used.add(key)
+
+
+def _field(key: str, prop: dict[str, Any], required: bool) -> dict[str, Any]:
+    """One declared field as the schema states it, for checking a request before it is sent."""
+    kind = prop.get("type") if prop.get("type") in ("string", "integer", "number", "boolean", "array") else "string"
+    field: dict[str, Any] = {"name": key, "type": kind}
+    if prop.get("enum"):
+        field["choices"] = list(prop["enum"])
+    for bound in ("minimum", "maximum"):
+        if _number(prop.get(bound)) is not None:
+            field[bound] = prop[bound]
+    if "default" in prop:
+        field["default"] = prop["default"]
+    if required:
+        field["required"] = True
+    return field
 
 
 def _extra(key: str, prop: dict[str, Any]) -> dict[str, Any]:

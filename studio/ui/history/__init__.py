@@ -41,7 +41,7 @@ STATE_COLOURS = {
 
 def describe_job(job: Job) -> str:
     when = dt.datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
-    cost = "free" if not job.cost_quote else f"${job.cost_quote:.2f}"
+    cost = "price unknown" if job.cost_quote is None else ("free" if not job.cost_quote else f"${job.cost_quote:.2f}")
     prompt = " ".join(job.prompt.split()) or "(no prompt)"
     if len(prompt) > 90:
         prompt = prompt[:89] + "…"

@@ -59,7 +59,7 @@ def format_elapsed(seconds: float) -> str:
 
 def format_cost(amount: float | None, currency: str = "USD") -> str:
     if amount is None:
-        return "—"
+        return "price unknown"  # never "free": an unpriced model may still bill
     if amount == 0:
         return "free"
     symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)

@@ -245,7 +245,7 @@ class JobMonitor(QWidget):
             COL_MODEL: min(widest(names or ["Offline animatic"]), 220),
             COL_STATE: widest(STATE_LABELS.values()),
             COL_PROGRESS: widest(["100% · 10:00:00", "Progress"]),
-            COL_COST: widest(["$100.00", "Cost"]),
+            COL_COST: widest(["$100.00", "Cost", format_cost(None)]),
         }
 
     # -- loading -------------------------------------------------------------------------
@@ -373,6 +373,8 @@ class JobMonitor(QWidget):
             )
         if job.cost_quote:
             lines.append(f"Retrying starts a new generation that costs about {format_cost(job.cost_quote, job.currency)}.")
+        elif job.cost_quote is None and not job.model_id.startswith("animatic:"):
+            lines.append("Retrying starts a new generation; its price is unknown, so it may cost as much again.")
         if not lines:
             return True
         lines.append("Retry now?")

@@ -34,7 +34,10 @@ from studio.ui.errors import describe_error, set_tone
 from studio.ui.async_utils import spawn
 
 OFFLINE_PROVIDERS = {"animatic"}
-PROVIDER_TITLES = {"replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie.ai"}
+PROVIDER_TITLES = {
+    "replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie.ai",
+    "vertex": "Vertex AI",
+}  # fmt: skip
 PROVIDER_NOTES = {
     "openai": "Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL "
     "to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key.",
@@ -83,7 +86,7 @@ class ProviderPage(QWidget):
         settings = services.settings
 
         # -- key ---------------------------------------------------------------------------
-        key_box = QGroupBox("API key")
+        self.key_box = key_box = QGroupBox("API key")
         key_layout = QVBoxLayout(key_box)
         self.key_status = QLabel()
         self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -99,7 +102,7 @@ class ProviderPage(QWidget):
         self.remove_key_button.clicked.connect(self.remove_key)
         self.key_edit.textChanged.connect(lambda t: self.save_key_button.setEnabled(bool(t.strip()) and secrets.available))
         self.key_edit.returnPressed.connect(self.save_key)
-        row = QHBoxLayout()
+        self.key_row = row = QHBoxLayout()
         row.addWidget(self.key_edit, 1)
         row.addWidget(self.save_key_button)
         row.addWidget(self.remove_key_button)
@@ -117,7 +120,7 @@ class ProviderPage(QWidget):
 
         # -- connection ------------------------------------------------------------------------
         conn_box = QGroupBox("Connection")
-        form = QFormLayout(conn_box)
+        self.conn_form = form = QFormLayout(conn_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.base_url_edit = QLineEdit(settings.get(f"providers.{name}.base_url") or "")
         self.base_url_edit.setPlaceholderText("The provider's own address")
@@ -251,6 +254,15 @@ class ProviderPage(QWidget):
             pass
 
 
+def _page_class(name: str) -> type[ProviderPage]:
+    """The tab for a provider: most take an API key; Vertex AI takes a service account."""
+    if name == "vertex":
+        from .vertex import VertexPage
+
+        return VertexPage
+    return ProviderPage
+
+
 def _fallback_help(secrets: Any, provider: str) -> str:
     try:
         return secrets.fallback_help(provider)
@@ -361,7 +373,7 @@ class SettingsDialog(QDialog):
         for name in providers:
             if name in OFFLINE_PROVIDERS:
                 continue
-            page = ProviderPage(services, name)
+            page = _page_class(name)(services, name)
             self.pages[name] = page
             self.tabs.addTab(page, provider_title(name))
 

@@ -1,0 +1,51 @@
+"""File → Export timeline: ask where, then write the cut for an editor off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from studio.core.project import Project
+from studio.services.timeline_export import CROSSFADES_KEPT, TIMELINE_FORMATS, export_timeline, timeline_format
+
+from ..async_utils import spawn
+
+FILTERS = ";;".join(
+    [
+        "OpenTimelineIO (*.otio)",
+        "Final Cut Pro X XML (*.fcpxml)",
+        "CMX 3600 EDL (*.edl)",
+    ]
+)
+
+
+def ask_timeline_path(parent: QWidget, folder: Path, title: str) -> Path | None:
+    """A save dialog for a timeline file, defaulting to ``<title>.otio`` in the project folder."""
+    start = str(Path(folder) / f"{title or 'cut'}.otio")
+    path, chosen = QFileDialog.getSaveFileName(parent, "Export timeline", start, FILTERS)
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() not in TIMELINE_FORMATS:
+        ext = chosen[chosen.rfind("*") + 1 : chosen.rfind(")")] if "*" in chosen else ".otio"
+        target = target.with_name(target.name + ext)
+    return target
+
+
+def export_timeline_to(
+    project: Project, folder: Path, target: Path, say: Callable[[str], None], on_error: Callable[[BaseException], None]
+):
+    """Write the timeline in the background; ``say`` gets one sentence when it is done."""
+    adapter = timeline_format(target)
+
+    def done(timeline) -> None:
+        video = timeline.video_tracks()[0]
+        fades = sum(1 for item in video if item.schema_name() == "Transition")
+        note = ""
+        if adapter not in CROSSFADES_KEPT and any(s.transition == "crossfade" for s in project.shots[1:]):
+            note = " Crossfades became cuts at their middle: add the dissolves in the editor."
+        say(f"Timeline written to {target.name}: {len(project.shots)} shots, {fades} crossfade(s).{note}")
+
+    return spawn(export_timeline(project, folder, target), on_done=done, on_error=on_error, name="export-timeline")
