@@ -79,7 +79,7 @@ def dialog(services, qtbot):
 
 def test_one_tab_per_keyed_provider(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["General", "Kie.ai", "Replicate", "Vertex AI", "OpenAI"]
+    assert titles == ["General", "Gemini", "Kie.ai", "Replicate", "Vertex AI", "OpenAI"]
     assert "shut down on 2026-09-24" in dialog.page("openai").provider_note.text()
     assert "offline animatic needs no key" in dialog.general.offline_note.text()
     assert not dialog.warning.isVisible()
