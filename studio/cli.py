@@ -16,6 +16,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from studio.cli_prompt import add_parser as add_prompt_parser
+from studio.cli_prompt import cmd_prompt
 from studio.core.errors import InvalidRequest, StudioError, error_from_dict
 from studio.core.jobs import Job, JobState
 from studio.core.request import GenerationRequest
@@ -91,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     timeline.add_argument("project")
     timeline.add_argument("-o", "--output", required=True, help="cut.otio, cut.fcpxml or cut.edl")
+
+    add_prompt_parser(sub)
 
     demo = sub.add_parser("demo", help="write a 3-shot animatic project and export it")
     demo.add_argument("-o", "--output", required=True)
@@ -375,6 +379,7 @@ COMMANDS = {
     "jobs": cmd_jobs,
     "storyboard": cmd_storyboard,
     "demo": cmd_demo,
+    "prompt": cmd_prompt,
 }
 
 

@@ -122,3 +122,8 @@ def test_sigkill_mid_job_then_resume_creates_and_downloads_once(tmp_path, emulat
     assert sorted(op["creates"] for op in after["ops"].values()) == [1, 1, 1]
     assert sorted(op["downloads"] for op in after["ops"].values()) == [1, 1, 1]
     assert abs(probe(out).duration - 12.0) < 0.3
+    # The service account's key reached no database, log, sidecar or project file.
+    key_line = json.loads(account.read_text())["private_key"].splitlines()[1].encode()
+    for path in [*home.rglob("*"), *folder.rglob("*")]:
+        if path.is_file() and path.suffix != ".mp4":
+            assert key_line not in path.read_bytes(), path.name

@@ -82,7 +82,8 @@ async def scenario(app) -> None:
     await services.aclose()
 
 
-def main() -> None:
+def main(run_scenario=None) -> None:
+    """Run ``run_scenario(app)`` (default: this file's scenario) on a qasync loop."""
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     import qasync
     from PySide6.QtWidgets import QApplication
@@ -95,7 +96,7 @@ def main() -> None:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(scenario(app))
+        loop.run_until_complete((run_scenario or scenario)(app))
 
 
 if __name__ == "__main__":

@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.editor = PromptEditor(services, self.undo_stack)
         self.editor.generate_requested.connect(self.generate_shot)
         self.editor.message.connect(self.show_message)
-        self.storyboard = StoryboardPanel(self.undo_stack)
+        self.storyboard = StoryboardPanel(self.undo_stack, services=services)
         self.storyboard.current_changed.connect(lambda sid: self.editor.set_shot(sid or None))
         self.storyboard.shot_activated.connect(self.preview_shot)
         self.storyboard.generate_requested.connect(self.generate_shot)

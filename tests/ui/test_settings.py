@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from studio.services.context import build_services
 from studio.services.secrets import Secrets
 from studio.ui.settings import SettingsDialog, mask_key
+from studio.ui.settings.dialog import provider_title
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -79,7 +80,9 @@ def dialog(services, qtbot):
 
 def test_one_tab_per_keyed_provider(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["General", "Gemini", "Kie.ai", "Replicate", "Vertex AI", "OpenAI"]
+    keyed = [p for p in dialog.services.catalog.providers() if p != "animatic"]
+    assert titles == ["General", *(provider_title(p) for p in keyed), "Assistant"]
+    assert {"Replicate", "Vertex AI", "Gemini", "OpenAI", "Kie.ai"} <= set(titles)
     assert "shut down on 2026-09-24" in dialog.page("openai").provider_note.text()
     assert "offline animatic needs no key" in dialog.general.offline_note.text()
     assert not dialog.warning.isVisible()

@@ -38,6 +38,7 @@ from studio.core.request import GenerationRequest, validate
 from .. import style
 from ..async_utils import EventBridge, user_message
 from ..storyboard.commands import UpdateShotCommand
+from .assistant_panel import AssistantPanel
 from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots
 from .images import FitPreview, ImageZone, PixmapCache, parse_fitted
 from .params import ParamPanel, validation_error
@@ -142,6 +143,9 @@ class PromptEditor(ImageSlots, QWidget):
         self.prompt.setPlaceholderText("Describe the shot: subject, action, camera, light, mood…")
         self.prompt.textChanged.connect(self._prompt_edited)
         lay.addWidget(self.prompt, 1)  # the prompt takes any spare height
+        self.assistant = AssistantPanel(self.services, self._assistant_context)
+        self.assistant.accepted.connect(self._assistant_accepted)
+        lay.addWidget(self.assistant)
 
         self.negative_label = QLabel("Negative prompt")
         self.negative = QLineEdit()
@@ -274,6 +278,12 @@ class PromptEditor(ImageSlots, QWidget):
     # -- shot → widgets --------------------------------------------------------------
 
     def reload(self) -> None:
+        try:
+            self._reload()
+        finally:
+            self.assistant.refresh()
+
+    def _reload(self) -> None:
         shot = self.shot()
         self._loading = True
         try:
@@ -485,6 +495,20 @@ class PromptEditor(ImageSlots, QWidget):
 
     def _clear_slot(self, slot: str) -> None:
         self._push({slot: [] if slot == "reference_images" else None}, text=f"Clear {slot.replace('_', ' ')}")
+
+    # -- assistant ---------------------------------------------------------------------
+
+    def _assistant_context(self) -> tuple[Shot, ModelSpec | None, Path | None] | None:
+        shot = self.shot()
+        if shot is None:
+            return None
+        return shot, self.spec, self._abs(shot.first_frame) if shot.first_frame else None
+
+    def _assistant_accepted(self, shot_id: str, changes: dict) -> None:
+        if self.project is None:
+            return
+        # one command: the prompt and, for a meme, its duration and aspect undo together
+        self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, "Accept assistant prompt"))
 
     # -- generate ----------------------------------------------------------------------
 

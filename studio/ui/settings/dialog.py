@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from studio.ui.errors import describe_error, set_tone
 from studio.ui.async_utils import spawn
 
+from .assistant_page import AssistantPage
+
 OFFLINE_PROVIDERS = {"animatic"}
 PROVIDER_TITLES = {
     "replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie.ai",
@@ -40,7 +42,8 @@ PROVIDER_TITLES = {
 }  # fmt: skip
 PROVIDER_NOTES = {
     "openai": "Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL "
-    "to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key.",
+    "to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this "
+    "address unless the Assistant tab sets its own.",
     "kie": "Kie.ai's market jobs API (Kling; Sora 2 is paused there). Images are uploaded to Kie's file host first; "
     "the base URL replaces that host too, unless STUDIO_KIE_UPLOAD_BASE_URL is set.",
 }
@@ -376,6 +379,8 @@ class SettingsDialog(QDialog):
             page = _page_class(name)(services, name)
             self.pages[name] = page
             self.tabs.addTab(page, provider_title(name))
+        self.assistant_page = AssistantPage(services)
+        self.tabs.addTab(self.assistant_page, "Assistant")
 
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -415,6 +420,7 @@ class SettingsDialog(QDialog):
             self.general.apply()
             for page in self.pages.values():
                 page.apply()
+            self.assistant_page.apply()
         except (ValueError, OSError) as exc:
             self.warning.setText(describe_error(exc).sentence)
             self.warning.setVisible(True)

@@ -27,6 +27,32 @@ class AddShotCommand(QUndoCommand):
         self.project.remove_shot(self.shot.id)
 
 
+class AddShotsCommand(QUndoCommand):
+    """Insert several shots (a split story) as one step; sets the project's style when it has none."""
+
+    def __init__(self, project: Project, shots: list[Shot], index: int | None = None, *, style: str = "",
+                 text: str = "Add shots from story") -> None:  # fmt: skip
+        super().__init__(text)
+        self.project = project
+        self.shots = list(shots)
+        self.index = len(project.shots) if index is None else index
+        self.style = style
+        self._previous_style: dict[str, Any] | None = None
+
+    def redo(self) -> None:
+        for offset, shot in enumerate(self.shots):
+            self.project.insert_shot(self.index + offset, shot)
+        if self.style and not self.project.settings.style:
+            self._previous_style = self.project.set_settings(style=self.style)
+
+    def undo(self) -> None:
+        for shot in reversed(self.shots):
+            self.project.remove_shot(shot.id)
+        if self._previous_style is not None:
+            self.project.set_settings(**self._previous_style)
+            self._previous_style = None
+
+
 class DuplicateShotCommand(QUndoCommand):
     def __init__(self, project: Project, shot_id: str) -> None:
         super().__init__("Duplicate shot")

@@ -25,7 +25,9 @@ from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
 
 from .. import style
 from .cards import CARD_H, CONTINUITY_LABELS, MARGIN
+from .commands import AddShotsCommand
 from .model import ShotListModel
+from .story_split import StorySplitDialog
 from .timeline import TimelineCanvas
 
 
@@ -37,9 +39,11 @@ class StoryboardPanel(QWidget):
     generate_requested = Signal(str)
     generate_all_requested = Signal()
 
-    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None, *, services: Any = None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
+        self.services = services
+        self.split_dialog: StorySplitDialog | None = None
         self.model: ShotListModel | None = None
         self.canvas: TimelineCanvas | None = None
         self._loading = False
@@ -55,6 +59,8 @@ class StoryboardPanel(QWidget):
         self.delete_button = QPushButton("Delete")
         self.generate_all_button = QPushButton("Generate missing")
         self.generate_all_button.setToolTip("Generate every shot that has no take yet, honouring continuity")
+        self.split_button = QPushButton("Split story…")
+        self.split_button.setToolTip("Write shots from a story, with a continuity pass")
         self.summary = QLabel()
         self.summary.setObjectName("dim")
         self.zoom = QSlider(Qt.Horizontal)
@@ -62,7 +68,7 @@ class StoryboardPanel(QWidget):
         self.zoom.setValue(40)
         self.zoom.setFixedWidth(120)
         self.zoom.setToolTip("Zoom (Ctrl+wheel on the timeline)")
-        for w in (self.add_button, self.duplicate_button, self.delete_button, self.generate_all_button):
+        for w in (self.add_button, self.duplicate_button, self.delete_button, self.split_button, self.generate_all_button):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
@@ -121,6 +127,7 @@ class StoryboardPanel(QWidget):
         self.duplicate_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.duplicate_shot(self.canvas.current_id))
         self.delete_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.delete_shot(self.canvas.current_id))
         self.generate_all_button.clicked.connect(self.generate_all_requested)
+        self.split_button.clicked.connect(self.open_split)
         self.zoom.valueChanged.connect(lambda v: self.canvas and self.canvas.set_zoom(float(v)))
         self.take_combo.activated.connect(self._take_picked)
         self.continuity_combo.activated.connect(lambda _i: self._set(continuity=self.continuity_combo.currentData()))
@@ -210,6 +217,7 @@ class StoryboardPanel(QWidget):
                       self.duplicate_button, self.delete_button):
                 w.setEnabled(has)
             self.add_button.setEnabled(self.canvas is not None)
+            self.split_button.setEnabled(self.canvas is not None and self.services is not None)
             self.generate_all_button.setEnabled(self.canvas is not None and bool(self.model and self.model.rowCount()))
             self._update_summary()
             self.take_combo.clear()
@@ -262,3 +270,27 @@ class StoryboardPanel(QWidget):
         take_id = self.take_combo.itemData(index)
         if take_id:
             self.canvas.choose_take(self.canvas.current_id, take_id)
+
+    # -- story to shots ------------------------------------------------------------------
+
+    def open_split(self) -> StorySplitDialog | None:
+        """Open the story splitter (window-modal, not blocking the event loop)."""
+        if self.canvas is None or self.services is None:
+            return None
+        shot = self._shot()
+        model_id = shot.model_id if shot else self.services.settings.get("default_model")
+        dialog = StorySplitDialog(self.services, model_id, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.shots_accepted.connect(self.add_story_shots)
+        self.split_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "split_dialog", None))
+        dialog.open()
+        return dialog
+
+    def add_story_shots(self, result) -> None:
+        """Append a split story's shots to the storyboard as one undoable step."""
+        if self.canvas is None or not result.shots:
+            return
+        shots = result.to_shots()
+        self.undo_stack.push(AddShotsCommand(self.canvas.project, shots, style=result.style))
+        self.select(shots[0].id)
