@@ -226,6 +226,7 @@ async def cmd_generate(services, args) -> int:
         reference_images=tuple(_existing(p) for p in args.reference),
         extra=extra,
     )
+    request = await _sendable(services, request)
     spec, validated = services.runner.prepare(request, allow_retired=args.allow_retired)
     if spec.status.state != "live":
         _say(f"Warning: {spec.name} is {spec.status.describe()}.")
@@ -513,6 +514,17 @@ def _existing(path: str | None) -> str | None:
     if not Path(path).exists():
         raise InvalidRequest(f"The file {path} does not exist.", field="image")
     return str(Path(path).resolve())
+
+
+async def _sendable(services, request: GenerationRequest) -> GenerationRequest:
+    """Image inputs decoded, turned upright and fitted the way the window does it (HEIC included)."""
+    from studio.services.inputs import sendable_request
+
+    try:
+        spec = services.catalog.get(request.model_id)
+    except StudioError:
+        return request  # prepare() names the unknown model
+    return await asyncio.to_thread(sendable_request, request, spec, services.paths.home / "inputs")
 
 
 def _find_job(store, job_id: str) -> Job:

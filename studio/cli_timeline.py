@@ -22,4 +22,6 @@ async def export_otio(services, folder: Path, out: Path, say: Callable[[str], No
         f"{video.duration().rate:g} fps.")
     if fades and adapter not in CROSSFADES_KEPT:
         say(f"{out.suffix} has no crossfades here: each one is a cut at its middle; add the dissolves in the editor.")
+    if adapter == "cmx_3600" and len(timeline.audio_tracks()):
+        say("An EDL holds one video track: the sound stays with each clip's media; bring it in from the clips.")
     return EXIT_OK

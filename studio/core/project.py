@@ -62,6 +62,11 @@ class Shot:
     first_frame: str | None = None
     last_frame: str | None = None
     reference_images: list[str] = field(default_factory=list)
+    # The part of each frame image that is sent when it is cropped to the model's shape, per
+    # slot ("first_frame", "last_frame"): [x, y, width, height] in the upright source's pixels.
+    # Chosen by face detection or dragged in the fit preview; kept so a regenerate (or a refit
+    # after the fitted copy is lost) sends the same pixels.
+    crops: dict[str, list[int]] = field(default_factory=dict)
     continuity: str = "independent"
     takes: list[Take] = field(default_factory=list)
     chosen_take_id: str | None = None
@@ -92,6 +97,7 @@ class Shot:
     def from_dict(cls, data: dict[str, Any]) -> "Shot":
         data = dict(data)
         takes = [Take(**_known(Take, t)) for t in data.pop("takes", [])]
+        data["crops"] = _valid_crops(data.get("crops"))
         shot = cls(**_known(cls, data))
         shot.takes = takes
         return shot
@@ -189,6 +195,8 @@ class Project:
                 raise ProjectError(f"A shot has no field {name!r}.")
             if name == "continuity" and value not in CONTINUITY_MODES:
                 raise ProjectError(f"Continuity must be one of {', '.join(CONTINUITY_MODES)}.")
+            if name == "crops" and _valid_crops(value) != value:
+                raise ProjectError("A crop must be four whole numbers: x, y, width and height.")
             if name == "transition" and value not in TRANSITIONS:
                 raise ProjectError(f"A transition must be one of {', '.join(TRANSITIONS)}.")
         previous: dict[str, Any] = {}
@@ -302,6 +310,26 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
         version = 2
     data["schema_version"] = version
     return data
+
+
+def _valid_crops(value: Any) -> dict[str, list[int]]:
+    """The well-formed entries of a shot's ``crops`` (a project file is untrusted input)."""
+    if not isinstance(value, dict):
+        return {}
+    crops = {}
+    for slot, rect in value.items():
+        if (
+            isinstance(slot, str)
+            and isinstance(rect, (list, tuple))
+            and len(rect) == 4
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in rect)
+            and rect[0] >= 0
+            and rect[1] >= 0
+            and rect[2] > 0
+            and rect[3] > 0
+        ):
+            crops[slot] = [int(v) for v in rect]
+    return crops
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,11 @@ from studio.core.errors import register_secret
 log = logging.getLogger(__name__)
 
 SERVICE = "studio"
+# Windows Credential Manager holds at most 2,560 bytes per secret, stored as UTF-16: a
+# service-account JSON (about 2.4 kB) does not fit. Longer secrets are split into parts of
+# this many characters under "<name>#<i>", with "<name>" holding the part count.
+_PART_CHARS = 1000
+_PARTS_MARK = "studio-parts:"
 
 ENV_VARS: dict[str, tuple[str, ...]] = {
     "replicate": ("REPLICATE_API_TOKEN",),
@@ -54,7 +59,7 @@ class Secrets:
         value: str | None = None
         if self.available:
             try:
-                value = self._backend.get_password(SERVICE, provider)
+                value = self._read(provider)
             except (KeyringError, NoKeyringError):
                 log.warning("the keyring could not be read for %s", provider)
         if not value:
@@ -83,15 +88,38 @@ class Secrets:
         register_secret(key)
         if not self.available:
             raise KeyringError(self.fallback_help(provider))
-        self._backend.set_password(SERVICE, provider, key)
+        self.delete(provider)
+        if len(key) <= _PART_CHARS:
+            self._backend.set_password(SERVICE, provider, key)
+            return
+        parts = [key[i : i + _PART_CHARS] for i in range(0, len(key), _PART_CHARS)]
+        for index, part in enumerate(parts):
+            self._backend.set_password(SERVICE, f"{provider}#{index}", part)
+        self._backend.set_password(SERVICE, provider, f"{_PARTS_MARK}{len(parts)}")
 
     def delete(self, provider: str) -> None:
         if not self.available:
             return
         try:
+            head = self._backend.get_password(SERVICE, provider) or ""
+            if head.startswith(_PARTS_MARK):
+                for index in range(int(head[len(_PARTS_MARK):] or 0)):
+                    self._backend.delete_password(SERVICE, f"{provider}#{index}")
             self._backend.delete_password(SERVICE, provider)
-        except KeyringError:
+        except (KeyringError, ValueError):
             pass
+
+    def _read(self, provider: str) -> str | None:
+        """The stored secret, joined again when it was kept in parts."""
+        head = self._backend.get_password(SERVICE, provider)
+        if not head or not head.startswith(_PARTS_MARK):
+            return head
+        try:
+            count = int(head[len(_PARTS_MARK):])
+        except ValueError:
+            return None
+        parts = [self._backend.get_password(SERVICE, f"{provider}#{index}") for index in range(count)]
+        return None if any(part is None for part in parts) else "".join(parts)
 
     def fallback_help(self, provider: str = "replicate") -> str:
         names = " or ".join(ENV_VARS.get(provider, (f"{provider.upper()}_API_KEY",)))

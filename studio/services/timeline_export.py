@@ -53,10 +53,18 @@ def timeline_format(path: Path) -> str:
     return adapter
 
 
-def build_timeline(project: Project, folder: Path) -> otio.schema.Timeline:
-    """The project's cut as an OpenTimelineIO timeline. Blocking: it probes every clip."""
+#: Frame rates the FCPXML adapter can name; NTSC rates are spelled to two decimals there.
+FCPXML_RATES = (23.98, 24.0, 25.0, 29.97, 30.0, 50.0, 59.94, 60.0)
+
+
+def build_timeline(project: Project, folder: Path, *, rate: float | None = None) -> otio.schema.Timeline:
+    """The project's cut as an OpenTimelineIO timeline. Blocking: it probes every clip.
+
+    ``rate`` overrides how the frame rate is written (frame counts stay the same), for
+    adapters that know NTSC rates only by their rounded spelling.
+    """
     plan = plan_export(project, Path(folder), None)
-    rate = float(plan.fps)
+    rate = rate or float(plan.fps)
 
     def frames(count: int) -> otio.opentime.RationalTime:
         return otio.opentime.RationalTime(count, rate)
@@ -84,7 +92,9 @@ def build_timeline(project: Project, folder: Path) -> otio.schema.Timeline:
         if index:
             pre, post = splits[index - 1]
             if pre + post:
-                for track in (video, audio):
+                # A dissolve needs media on both sides: none on the audio track next to a silent shot.
+                both_sound = cp.info.audio is not None and plan.clips[index - 1].info.audio is not None
+                for track in (video, audio) if both_sound else (video,):
                     track.append(otio.schema.Transition(
                         name="Cross Dissolve",
                         transition_type=otio.schema.TransitionTypes.SMPTE_Dissolve,
@@ -119,11 +129,48 @@ def write_timeline(project: Project, folder: Path, out: Path) -> otio.schema.Tim
     from .atomic import atomic_write_bytes
 
     adapter = timeline_format(out)
-    timeline = build_timeline(project, folder)
-    text = otio.adapters.write_to_string(timeline, adapter_name=adapter)
+    rate = None
+    if adapter == "fcpx_xml":
+        rate = _fcpxml_rate(project)
+    timeline = build_timeline(project, folder, rate=rate)
+    try:
+        text = otio.adapters.write_to_string(timeline, adapter_name=adapter)
+    except (ValueError, KeyError, otio.exceptions.OTIOError) as exc:
+        raise InvalidRequest(
+            f"{Path(out).suffix} cannot hold this cut ({exc}); write .otio instead, which any editor with "
+            "OpenTimelineIO can read.",
+            field="output",
+        ) from None
+    if adapter == "fcpx_xml":
+        text = _fcpxml_sized(text, project.settings.width, project.settings.height)
     atomic_write_bytes(Path(out), text.encode("utf-8"))
     os.chmod(out, 0o666 & ~_umask())  # a file for other programs: the user's usual permissions
     return timeline
+
+
+def _fcpxml_rate(project: Project) -> float:
+    """The project's rate as the FCPXML adapter spells it, or InvalidRequest naming the choices."""
+    fps = float(project.settings.fps)
+    for known in FCPXML_RATES:
+        if abs(fps - known) < 0.01:
+            return known
+    choices = ", ".join(f"{r:g}" for r in FCPXML_RATES)
+    raise InvalidRequest(
+        f"FCPXML takes {choices} fps; this project is {fps:g} fps. Write .otio or .edl instead.", field="output"
+    )
+
+
+def _fcpxml_sized(text: str, width: int, height: int) -> str:
+    """Give the FCPXML formats the frame size (the adapter only guesses a name with ffprobe)."""
+    import re
+
+    def sized(match: re.Match) -> str:
+        tag = match.group(0)
+        if " width=" in tag:
+            return tag
+        return tag[:-2] + f' width="{width}" height="{height}"/>' if tag.endswith("/>") else tag
+
+    return re.sub(r"<format\b[^>]*>", sized, text)
 
 
 def _umask() -> int:

@@ -439,3 +439,20 @@ def test_a_bad_timestamp_does_not_refuse_the_project():
     p = Project.from_dict({"schema_version": 2, "title": "T", "created_at": "yesterday"})
     assert p.title == "T"
     assert isinstance(p.created_at, float)
+
+
+def test_frame_crops_round_trip_and_malformed_ones_are_dropped():
+    from studio.core.errors import ProjectError
+    from studio.core.project import Project, Shot
+
+    project = Project(shots=[Shot(id="s1", first_frame="assets/a.png", crops={"first_frame": [0, 120, 512, 288]})])
+    again = Project.from_dict(project.to_dict())
+    assert again.shots[0].crops == {"first_frame": [0, 120, 512, 288]}
+
+    data = project.to_dict()
+    data["shots"][0]["crops"] = {"first_frame": [0, -5, 512, 288], "last_frame": "x", 3: [1, 2, 3, 4], "ok": [1, 2, 3, 4]}
+    assert Project.from_dict(data).shots[0].crops == {"ok": [1, 2, 3, 4]}
+    data["shots"][0]["crops"] = "not a mapping"
+    assert Project.from_dict(data).shots[0].crops == {}
+    with pytest.raises(ProjectError, match="four whole numbers"):
+        project.update_shot("s1", crops={"first_frame": [0, 0, 1.5, 2]})

@@ -153,7 +153,12 @@ class _Handler(JsonHandler):
         previous = body.get("previous_interaction_id")
         if previous and previous not in self.emu.interactions:
             return self.send_rpc_error(404, "NOT_FOUND", f"Interaction {previous} was not found.")
-        seconds = float(str(fmt.get("duration") or "8s").rstrip("s") or 8)
+        if previous:  # an edit keeps the length and shape of what it edits
+            with self.emu.lock:
+                base = self.emu.interactions[previous]
+            seconds, fmt = base["seconds"], {**fmt, "aspect_ratio": base["aspect"]}
+        else:
+            seconds = float(str(fmt.get("duration") or "8s").rstrip("s") or 8)
         if not 3 <= seconds <= 10:
             return self.send_rpc_error(400, "INVALID_ARGUMENT", "response_format.duration must be between 3s and 10s.")
         outcome = "completed"
@@ -164,7 +169,7 @@ class _Handler(JsonHandler):
                 break
         item_id = "v1_" + uuid.uuid4().hex
         now = time.time()
-        inline = self.emu.take_fault("inline")
+        inline = self.emu.take_fault("inline") or fmt.get("delivery") == "inline"
         with self.emu.lock:
             self.emu.interactions[item_id] = {
                 "id": item_id, "model": model, "created": now, "seconds": seconds,

@@ -68,6 +68,7 @@ _PREDICT = re.compile(
     r"^/(v1|v1beta1)/projects/(?P<project>[^/]+)/locations/(?P<location>[^/]+)/publishers/google/models/"
     r"(?P<model>[^/:]+):(?P<verb>predictLongRunning|fetchPredictOperation)$"
 )
+KNOWN_MODELS = {"veo-3.1-generate-001", "veo-3.1-fast-generate-001", "veo-3.1-lite-generate-001"}
 _GCS = re.compile(r"^/(?:download/)?storage/v1/b/(?P<bucket>[^/]+)/o/(?P<object>.+)$")
 
 
@@ -161,6 +162,13 @@ class _Handler(JsonHandler):
         match = _GCS.match(path)
         if match:
             return self._download(match["bucket"], unquote(match["object"]))
+        match = re.match(r"^/(v1|v1beta1)/publishers/google/models/(?P<model>[^/:]+)$", path)
+        if match and self._authorized():
+            if match["model"] not in KNOWN_MODELS:
+                return self.send_rpc_error(404, "NOT_FOUND", f"Publisher Model {match['model']} is not found.")
+            return self.send_json(200, {"name": f"publishers/google/models/{match['model']}", "versionId": "001"})
+        if match:
+            return
         self.send_rpc_error(404, "NOT_FOUND", f"The requested URL {path} was not found on this server.")
 
     def do_POST(self) -> None:  # noqa: N802
@@ -261,7 +269,10 @@ class _Handler(JsonHandler):
         op_id = name.rsplit("/", 1)[-1]
         with self.emu.lock:
             op = self.emu.operations.get(op_id)
-        if op is None or not name.startswith(f"projects/{match['project']}/"):
+        # An operation lives in its project, region and model: polled anywhere else, it is not found.
+        if op is None or not name.startswith(
+            f"projects/{match['project']}/locations/{match['location']}/publishers/google/models/{match['model']}/"
+        ):
             return self.send_rpc_error(404, "NOT_FOUND", f"Operation {name} was not found.")
         self.emu.op_stats(op_id)["polls"] += 1
         if time.time() - op["created"] < float(self.emu.settings["latency"]):

@@ -66,7 +66,8 @@ async def test_text_to_video_in_the_background_then_fetched_by_uri(provider, emu
     assert info.duration == pytest.approx(5.0, abs=0.2) and info.video.height > info.video.width
     body = emulator.requests[0]
     assert body["model"] == "gemini-omni-1.1-flash" and body["background"] is True and body["store"] is True
-    assert body["response_format"] == {"type": "video", "aspect_ratio": "9:16", "resolution": "720p", "duration": "5s"}
+    assert body["response_format"] == {"type": "video", "delivery": "uri", "aspect_ratio": "9:16",
+                                       "resolution": "720p", "duration": "5s"}  # fmt: skip
     assert body["generation_config"] == {"seed": 11, "video_config": {"task": "text_to_video"}}
     text_blocks = [b for step in body["input"] for b in step.get("content", [step]) if b.get("type") == "text"]
     assert text_blocks[0]["text"] == "Ein Leuchtturm 🌅"
@@ -94,7 +95,8 @@ async def test_edit_of_a_previous_take_is_a_new_take(provider, emulator, tmp_pat
     body = emulator.requests[1]
     assert body["previous_interaction_id"] == ref.remote_id
     assert body["generation_config"]["video_config"]["task"] == "edit"
-    assert body["response_format"] == {"type": "video"}  # the edit keeps the shape and length
+    assert body["response_format"] == {"type": "video", "delivery": "uri"}  # the edit keeps shape and length
+    assert probe(tmp_path / "b.mp4").duration == pytest.approx(4.0, abs=0.2)
 
 
 async def test_inline_video_is_written_and_fetched_again_after_a_restart(emulator, tmp_path):
@@ -123,7 +125,7 @@ async def test_inline_video_is_written_and_fetched_again_after_a_restart(emulato
     [
         ("blocked", RemoteState.FAILED, ContentRejected, "identifiable person"),
         ("incomplete", RemoteState.FAILED, None, "incomplete"),
-        ("budget_exceeded", RemoteState.FAILED, QuotaError, "budget"),
+        ("budget_exceeded", RemoteState.FAILED, QuotaError, "spending limit"),
         ("cancelled_upstream", RemoteState.CANCELLED, None, "cancelled"),
     ],
 )

@@ -172,14 +172,15 @@ async def test_safety_filter_is_content_rejected_quoting_the_reason(emulator, tm
     assert "person generation" in status.error.user_message and "64151117" in status.error.reason
 
 
-async def test_a_failed_operation_says_vertex_had_trouble(emulator, tmp_path):
+async def test_a_failed_operation_says_what_happened_without_promising_a_retry(emulator, tmp_path):
     emulator.set_faults(fail=1)
     provider = make_provider(emulator)
     try:
         _, status = await run_job(provider, "vertex:veo-3.1-fast-generate-001", tmp_path / "o.mp4", prompt="x", duration=4)
     finally:
         await provider.aclose()
-    assert status.state is RemoteState.FAILED and status.error.kind == "transient"
+    assert status.state is RemoteState.FAILED and status.error.kind == "error"
+    assert "generate it again" in status.error.user_message and "will try" not in status.error.user_message
 
 
 async def test_quota_on_create_is_rate_limited_and_never_resent(emulator, tmp_path):
@@ -242,3 +243,64 @@ async def test_check_credentials_names_the_account(emulator):
     finally:
         await provider.aclose()
     assert "studio-tests@" in text and "studio-test-project" in text
+
+
+async def test_a_job_is_polled_in_the_region_it_was_created_in(emulator, tmp_path):
+    """Settings may move to another region between submit and resume; the job stays where it ran."""
+    before = make_provider(emulator)
+    spec = CATALOG.get("vertex:veo-3.1-fast-generate-001")
+    try:
+        ref = await before.submit(spec, validate(spec, GenerationRequest(model_id=spec.id, prompt="x", duration=4)), "k")
+    finally:
+        await before.aclose()
+    account = parse_service_account(json.dumps(emulator.service_account_info()))
+    after = VertexVeoProvider(account, location="europe-west4", base_url=emulator.url, policy=FAST)
+    try:
+        await asyncio.sleep(0.3)
+        status = await after.poll(ref)
+        await after.download(ref, status, tmp_path / "o.mp4")
+    finally:
+        await after.aclose()
+    assert "/locations/us-central1/" in ref.remote_id and status.state is RemoteState.SUCCEEDED
+    assert probe(tmp_path / "o.mp4").duration == pytest.approx(4.0, abs=0.2)
+
+
+async def test_cancel_says_vertex_cannot_stop_a_job(emulator):
+    from studio.core.errors import StudioError
+
+    provider = make_provider(emulator)
+    assert provider.cancellable is False
+    try:
+        with pytest.raises(StudioError, match="cannot stop"):
+            await provider.cancel(None)
+    finally:
+        await provider.aclose()
+
+
+async def test_check_credentials_asks_vertex_not_just_the_token_endpoint(emulator, monkeypatch):
+    import studio.providers.vertex_veo.provider as module
+
+    provider = make_provider(emulator)
+    try:
+        assert "studio-tests@" in await provider.check_credentials()
+        monkeypatch.setattr(module, "CHECK_MODEL", "veo-9-imaginary")
+        from studio.core.errors import ModelUnavailable
+
+        with pytest.raises(ModelUnavailable):
+            await provider.check_credentials()
+    finally:
+        await provider.aclose()
+
+
+async def test_a_large_clip_to_extend_is_refused_before_sending(emulator, tmp_path):
+    big = tmp_path / "long.mp4"
+    with open(big, "wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    provider = make_provider(emulator)
+    try:
+        with pytest.raises(InvalidRequest, match="20 MB"):
+            await run_job(provider, "vertex:veo-3.1-generate-001", tmp_path / "o.mp4", prompt="on", duration=8,
+                          resolution="720p", extra={"extend_video": str(big)})  # fmt: skip
+    finally:
+        await provider.aclose()
+    assert emulator.stats["create_requests"] == 0

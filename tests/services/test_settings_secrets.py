@@ -244,3 +244,28 @@ def test_mask_shows_only_the_type_prefix_and_last_four():
     body = FAKE_KEY[3:-4]
     for i in range(len(body) - 2):
         assert body[i : i + 3] not in masked
+
+
+class WindowsSizedKeyring(MemoryKeyring):
+    """Windows Credential Manager's limit: 2,560 bytes per secret, stored as UTF-16."""
+
+    def set_password(self, service, username, password):
+        if len(password.encode("utf-16-le")) > 2560:
+            raise keyring.errors.PasswordSetError("(1783, 'CredWrite', 'The stub received bad data.')")
+        super().set_password(service, username, password)
+
+
+def test_a_service_account_json_fits_a_windows_sized_keyring():
+    backend = WindowsSizedKeyring()
+    secrets = Secrets(backend)
+    document = json.dumps({"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\n"
+                                  + "QUJD" * 420 + "\n-----END PRIVATE KEY-----\n", "client_email": "a@b.c"}, indent=2)  # fmt: skip
+    assert len(document.encode("utf-16-le")) > 2560
+    secrets.set("vertex", document)
+    assert secrets.get("vertex") == document
+    assert secrets.source("vertex") == "keyring"
+    assert all(len(v.encode("utf-16-le")) <= 2560 for v in backend.store.values())
+    secrets.set("vertex", "short")  # replacing a long secret leaves no stale parts behind
+    assert secrets.get("vertex") == "short" and len(backend.store) == 1
+    secrets.delete("vertex")
+    assert secrets.get("vertex") is None and not backend.store

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 
 import pytest
 
 from studio.core.jobs import JobState
+from uitools import drop_files  # noqa: E402
 
 pytestmark = pytest.mark.ui
 
@@ -111,16 +110,7 @@ def test_retired_model_warns_and_asks_before_sending(window, run, wait, monkeypa
     assert job.state is JobState.DONE and job.model_id == "openai:sora-2"
 
 
-def _drop(widget, paths) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = QPointF(widget.rect().center())
-    enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    assert drop.isAccepted()
+_drop = drop_files
 
 
 def test_dropping_a_png_sets_a_fitted_first_frame(window, png, run, wait):
@@ -130,7 +120,9 @@ def test_dropping_a_png_sets_a_fitted_first_frame(window, png, run, wait):
     shot = window.project.shots[0]
     _drop(editor.zones["first_frame"], [png])
     run(wait(lambda: shot.first_frame is not None))
-    assert shot.first_frame == "assets/selfie.png__fit-crop-1280x720.png"
+    # no face in it: the centre crop, its corner in the name
+    assert shot.first_frame == "assets/selfie.png__fit-crop-1280x720-at0-60.png"
+    assert shot.crops["first_frame"] == [0, 60, 640, 360]
     fitted = window.folder / shot.first_frame
     assert (window.folder / "assets" / "selfie.png").exists()
     img = media.load_image(fitted)
@@ -146,7 +138,7 @@ def test_dropping_a_png_sets_a_fitted_first_frame(window, png, run, wait):
     padded = media.load_image(window.folder / shot.first_frame)
     assert padded.shape[:2] == (720, 1280) and padded[360, 5].tolist() == [0, 0, 0]
     window.undo_stack.undo()
-    assert shot.first_frame == "assets/selfie.png__fit-crop-1280x720.png"
+    assert shot.first_frame == "assets/selfie.png__fit-crop-1280x720-at0-60.png"
 
 
 def test_dropping_on_the_editor_asks_where_the_image_goes(window, png, run, wait, monkeypatch):

@@ -81,7 +81,12 @@ def finished_error(status: str, errors: list[dict[str, Any]] | None) -> StudioEr
     if status == "incomplete":
         return StudioError("Gemini stopped before the video was finished (incomplete); generate it again.")
     if status == "budget_exceeded":
-        return QuotaError("Gemini stopped this job because it went over its budget; raise the budget or shorten the clip.")
+        return QuotaError(
+            "Gemini stopped this job at your project's spending limit; raise the limit in Google AI Studio or make "
+            "a shorter clip."
+        )
+    if status == "requires_action":
+        return StudioError("Gemini stopped this job to ask for an action Studio cannot take; generate it again.")
     if status == "cancelled":
         return StudioError("This Gemini job was cancelled before it finished.")
     return StudioError(f"Gemini ended this job as {status!r} with no video.")

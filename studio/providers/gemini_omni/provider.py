@@ -122,6 +122,12 @@ class GeminiOmniProvider:
         status = str(interaction.status or "")
         if status in _RUNNING:
             return RemoteStatus(state=_RUNNING[status], poll_after=self.poll_interval, raw_status=status)
+        if status == "requires_action":
+            return RemoteStatus(
+                state=RemoteState.FAILED,
+                error=finished_error("requires_action", [{"message": "it asked for an action Studio cannot take"}]),
+                raw_status=status,
+            )
         if status in _TERMINAL_WITHOUT_VIDEO:
             errors = [dict(e) if isinstance(e, dict) else e.model_dump() for e in interaction.errors or []]
             state = RemoteState.CANCELLED if status == "cancelled" else RemoteState.FAILED
@@ -133,7 +139,7 @@ class GeminiOmniProvider:
         if video is not None and video.uri:
             return RemoteStatus(state=RemoteState.SUCCEEDED, progress=1.0, result={"uri": video.uri}, raw_status=status)
         if video is not None and video.data:
-            self._inline[ref.remote_id] = _decode(video.data)
+            self._inline[ref.remote_id] = await asyncio.to_thread(_decode, video.data)
             return RemoteStatus(state=RemoteState.SUCCEEDED, progress=1.0, result={"inline": True}, raw_status=status)
         return RemoteStatus(
             state=RemoteState.FAILED,
@@ -188,8 +194,8 @@ class GeminiOmniProvider:
         from google.genai import errors as genai_errors
 
         try:
-            pager = await self._client(self.policy.attempts).aio.models.list(config={"page_size": 50})
-            names = [m.name for m in pager.page if m.name]
+            pager = await self._client(self.policy.attempts).aio.models.list(config={"page_size": 100})
+            names = [m.name async for m in pager if m.name]
         except genai_errors.APIError as exc:
             raise from_http(exc.code or 500, {"error": {"message": exc.message, "status": exc.status}}) from None
         except Exception as exc:
@@ -230,7 +236,8 @@ def build_body(spec: ModelSpec, validated: ValidatedRequest) -> dict[str, Any]:
         task = "image_to_video"
     else:
         task = "text_to_video"
-    response_format: dict[str, Any] = {"type": "video"}
+    # A URI keeps large videos out of the JSON the SDK parses on the event loop.
+    response_format: dict[str, Any] = {"type": "video", "delivery": "uri"}
     if task != "edit":  # an edit keeps the shape and length of what it edits
         response_format.update(
             aspect_ratio=req.aspect_ratio, resolution=req.resolution, duration=f"{int(round(validated.duration))}s"

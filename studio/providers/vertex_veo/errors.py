@@ -95,17 +95,30 @@ def map_sdk_error(exc: BaseException, *, context: str = "call") -> StudioError:
     return TransientError(f"{LABEL} could not be reached; Studio will try again.", detail=type(exc).__name__)
 
 
+def finished_operation_error(error: dict[str, Any]) -> StudioError:
+    """A job that ended with a google.rpc Status (rpc code numbers, not HTTP statuses).
+
+    Nothing will be retried for it (the job is over), so no sentence promises a retry.
+    """
+    code = error.get("code")
+    message = str(error.get("message") or "no reason given").rstrip(".")
+    if code == 3 and re.search(r"safety|responsible ai|\brai\b|guideline|prohibited|sensitive", message, re.I):
+        return ContentRejected(f"Vertex AI's safety filter blocked this: {message}.", input_name=input_named(message),
+                               reason=message)  # fmt: skip
+    if code == 3:
+        return InvalidRequest(f"Vertex AI refused the request: {message}.")
+    if code in (7, 16):
+        return AuthError(f"Vertex AI stopped the job for lack of permission: {message}.")
+    if code == 8:
+        return QuotaError(f"Vertex AI ran out of quota while making this video ({message}); generate it again later.")
+    return StudioError(f"Vertex AI could not make this video ({message}); generate it again.")
+
+
 def operation_error(operation: dict[str, Any]) -> StudioError | None:
     """The error of a finished operation: its Status, or the safety filter's verdict."""
     error = operation.get("error")
     if isinstance(error, dict):
-        code = error.get("code")
-        # Operation errors use google.rpc.Code numbers, not HTTP statuses.
-        http = {3: 400, 5: 404, 7: 403, 8: 429, 13: 500, 14: 503, 16: 401}.get(code, 500)
-        message = str(error.get("message") or "the job failed")
-        if code == 3 and re.search(r"safety|responsible ai|\brai\b|guideline|prohibited", message, re.I):
-            return ContentRejected(f"Vertex AI's safety filter blocked this: {message}", reason=message)
-        return from_status(http, error.get("status"), message)
+        return finished_operation_error(error)
     response = operation.get("response") or {}
     filtered = int(response.get("raiMediaFilteredCount") or 0)
     videos = response.get("videos") or []

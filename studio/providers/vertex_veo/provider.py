@@ -23,11 +23,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from studio.core.errors import Expired, InvalidRequest, LostSubmission, StudioError
+from studio.core.errors import AuthError, Expired, InvalidRequest, LostSubmission, StudioError
 from studio.core.modelspec import ModelSpec
 from studio.core.request import ValidatedRequest
 from studio.providers import _google, _http
@@ -39,11 +40,14 @@ from .errors import LABEL, from_status, map_sdk_error, operation_error
 log = logging.getLogger("studio.providers.vertex")
 
 BASE_URL_ENV = "STUDIO_VERTEX_BASE_URL"
+CHECK_MODEL = "veo-3.1-fast-generate-001"
 STORAGE_BASE_URL_ENV = "STUDIO_VERTEX_STORAGE_BASE_URL"
 DEFAULT_STORAGE_BASE_URL = "https://storage.googleapis.com"
 DEFAULT_LOCATION = "us-central1"
 _POLL_STATUSES = [408, 429, 500, 502, 503, 504]
-MAX_EXTEND_BYTES = 200 * 1024 * 1024
+_PLACE = re.compile(r"^projects/(?P<project>[^/]+)/locations/(?P<location>[^/]+)/")
+#: Inline video for an extension travels as base64 JSON; past this, a bucket is the way.
+MAX_INLINE_EXTEND_BYTES = 20 * 1024 * 1024
 
 
 class VertexVeoProvider:
@@ -59,6 +63,8 @@ class VertexVeoProvider:
 
     name = "vertex"
     supports_idempotency = False
+    #: Vertex has no way to stop a Veo job: once created it finishes and is billed.
+    cancellable = False
 
     def __init__(
         self,
@@ -85,7 +91,7 @@ class VertexVeoProvider:
         self.poll_interval = poll_interval
         self.policy = policy or _http.RetryPolicy()
         self._credentials = google_credentials(account)
-        self._client = None
+        self._clients: dict[tuple[str, str], Any] = {}
         self._inline: dict[str, bytes] = {}
 
     def __repr__(self) -> str:
@@ -93,20 +99,32 @@ class VertexVeoProvider:
 
     # -- plumbing -------------------------------------------------------------------------
 
-    def _genai(self):
-        if self._client is None:
+    def _genai(self, project: str | None = None, location: str | None = None):
+        """The SDK client for a project and region (a job is polled where it was created).
+
+        Its own retries are off (one attempt): that also stops the SDK's silent resend on a
+        dropped aiohttp connection, which would pay for a create twice. Polls pass their own
+        retry options per call.
+        """
+        place = (project or self.project, location or self.location)
+        if place not in self._clients:
             from google import genai
             from google.genai import types
 
-            options = types.HttpOptions(base_url=self.base_url + "/" if self.base_url else None, timeout=120_000)
-            self._client = genai.Client(
-                vertexai=True,
-                project=self.project,
-                location=self.location,
-                credentials=self._credentials,
-                http_options=options,
+            options = types.HttpOptions(
+                base_url=self.base_url + "/" if self.base_url else None,
+                timeout=120_000,
+                retry_options=types.HttpRetryOptions(attempts=1),
             )
-        return self._client
+            self._clients[place] = genai.Client(
+                vertexai=True, project=place[0], location=place[1], credentials=self._credentials, http_options=options
+            )
+        return self._clients[place]
+
+    def _client_for(self, ref: RemoteRef):
+        """The client for the region in the job's operation name, whatever the settings say now."""
+        match = _PLACE.match(ref.remote_id)
+        return self._genai(match["project"], match["location"]) if match else self._genai()
 
     def _poll_options(self):
         from google.genai import types
@@ -148,7 +166,7 @@ class VertexVeoProvider:
         try:
             operation = await self._genai().aio.models.generate_videos(model=spec.model, source=source, config=config)
         except Exception as exc:
-            raise _google.create_failure(exc, LABEL, "the Cloud console", map_sdk_error) from None
+            raise _google.create_failure(exc, LABEL, "your output bucket or the Cloud billing report", map_sdk_error) from None
         if not operation.name:
             raise LostSubmission(f"{LABEL} accepted the request but sent no job name.")
         log.info("vertex operation started for %s", spec.model)
@@ -215,7 +233,7 @@ class VertexVeoProvider:
         from google.genai import types
 
         try:
-            op = await self._genai().aio.operations.get(
+            op = await self._client_for(ref).aio.operations.get(
                 types.GenerateVideosOperation(name=ref.remote_id), config=self._poll_options()
             )
         except Exception as exc:
@@ -280,12 +298,22 @@ class VertexVeoProvider:
             await client.aclose()
 
     async def cancel(self, ref: RemoteRef) -> None:
-        """Vertex offers no way to stop a Veo job; it runs (and is billed) to the end."""
-        log.info("vertex cannot cancel %s; it will finish at the provider", ref.remote_id.rsplit("/", 1)[-1])
+        """Vertex offers no way to stop a Veo job: it runs, and is billed, to the end.
+
+        Raises a StudioError saying so; the runner keeps the job and its video.
+        """
+        raise StudioError(
+            "Vertex AI cannot stop a Veo job once it has started; it will finish and be billed, and Studio keeps "
+            "the video when it arrives."
+        )
 
     async def check_credentials(self) -> str:
-        """Sign in with the service account; returns who and where."""
+        """Sign in, then ask Vertex for a Veo model in the chosen project and region (free)."""
         await self._token()
+        try:
+            await self._genai().aio.models.get(model=CHECK_MODEL)
+        except Exception as exc:
+            raise map_sdk_error(exc, context="create") from None
         return f"Vertex AI: {self.account.client_email} in project {self.project} ({self.location})"
 
     async def list_recent(self, since: float) -> list[RemoteRecord] | None:
@@ -294,12 +322,12 @@ class VertexVeoProvider:
 
     async def aclose(self) -> None:
         """Close the SDK's connections."""
-        if self._client is not None:
+        for client in self._clients.values():
             try:
-                await self._client.aio.aclose()
+                await client.aio.aclose()
             except Exception:  # closing must never raise at shutdown
                 log.debug("closing the google-genai client failed", exc_info=True)
-            self._client = None
+        self._clients.clear()
 
 
 def _image(path: str):
@@ -315,8 +343,11 @@ def _video(path: str):
     file = Path(path)
     try:
         size = file.stat().st_size
-        if size > MAX_EXTEND_BYTES:
-            raise InvalidRequest(f"{file.name} is too large to extend (over 200 MB).", field="extend_video")
+        if size > MAX_INLINE_EXTEND_BYTES:
+            raise InvalidRequest(
+                f"{file.name} is {size / 1e6:.0f} MB; Vertex takes a clip to extend inline only up to 20 MB.",
+                field="extend_video",
+            )
         data = file.read_bytes()
     except OSError as exc:
         raise InvalidRequest(f"Cannot read the clip to extend, {file.name}: {exc.strerror or exc}.",
@@ -331,4 +362,10 @@ def _storage_error(response) -> StudioError:
     message = str(error.get("message") or response.reason_phrase or "")
     if response.status_code in (404, 410):
         return Expired(f"The video is gone from Cloud Storage ({message}); generate it again.")
+    if response.status_code in (401, 403):
+        return AuthError(
+            "The service account may not read the output bucket; give it Storage Object Viewer on that bucket, "
+            "then resume the job.",
+            detail=message[:200],
+        )
     return from_status(response.status_code, error.get("status"), message, retry_after=_http.retry_after(response))

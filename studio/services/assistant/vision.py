@@ -6,25 +6,21 @@ import base64
 import io
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
-from studio.core.errors import MediaError
+from studio.services.media.images import load_image
 
 # Vision models tile images at about 512-768 px; more only costs upload time and tokens.
 MAX_SIDE = 1024
 
 
 def image_data_url(path: Path | str, max_side: int = MAX_SIDE) -> str:
-    """``data:image/jpeg;base64,...`` of the image at ``path``, upright (EXIF) and at most ``max_side`` px."""
-    path = Path(path)
-    try:
-        with Image.open(path) as opened:
-            image = ImageOps.exif_transpose(opened)
-            image = image.convert("RGB")
-    except FileNotFoundError:
-        raise MediaError(f"The image {path.name} does not exist.") from None
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
-        raise MediaError(f"{path.name} is not an image Studio can read.", detail=str(exc)) from None
+    """``data:image/jpeg;base64,...`` of the image at ``path``, upright and at most ``max_side`` px.
+
+    Decoded by the studio's one image loader, so a HEIC/AVIF selfie, a 16-bit PNG or a
+    cut-out with transparency reads as it does everywhere else; raises MediaError otherwise.
+    """
+    image = Image.fromarray(load_image(Path(path)))
     image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85)

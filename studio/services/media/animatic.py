@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,11 +17,12 @@ import numpy as np
 
 from studio.core.errors import Cancelled, InvalidRequest
 
+from . import text
 from .encode import SAMPLE_RATE, ClipWriter, i420_planes
-from .frames import fit_image, load_image
+from .faces import face_crop
+from .images import fit_image, load_image
 
 LABEL = "offline animatic, not AI"
-_FONT = cv2.FONT_HERSHEY_DUPLEX
 # Start slightly zoomed so the pan has room from the first frame.
 _ZOOM_START, _ZOOM_END = 1.04, 1.14
 
@@ -56,29 +56,12 @@ def animatic_audio(duration: float, prompt: str, tone: bool = True) -> np.ndarra
     return np.stack([mono, mono])
 
 
-def _ascii(text: str) -> str:
-    # Hershey fonts only draw ASCII; fold accents rather than print question marks.
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return " ".join(folded.split())
-
-
-def _wrap(text: str, max_width: int, scale: float, thickness: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        trial = f"{current} {word}".strip()
-        if cv2.getTextSize(trial, _FONT, scale, thickness)[0][0] <= max_width or not current:
-            current = trial
-        else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
-
-
 def title_card(width: int, height: int, prompt: str) -> np.ndarray:
-    """The RGB still used when there is no image: gradient, wrapped prompt, corner label."""
+    """The RGB still used when there is no image: gradient, wrapped prompt, corner label.
+
+    The prompt is drawn in whatever script it is written in (see :mod:`.text`), wrapped by its
+    rendered width, and cut with an ellipsis when it would fill more than 70% of the card.
+    """
     ys = np.linspace(0.0, 1.0, height, dtype=np.float32)[:, None, None]
     top = np.array([34, 38, 58], dtype=np.float32)
     bottom = np.array([10, 10, 16], dtype=np.float32)
@@ -86,27 +69,33 @@ def title_card(width: int, height: int, prompt: str) -> np.ndarray:
     card = np.ascontiguousarray(card)
 
     unit = min(width, height) / 720
-    scale, thickness = max(0.5, 1.3 * unit), max(1, round(2 * unit))
-    text = _ascii(prompt) or "(no prompt)"
-    lines = _wrap(text, int(width * 0.84), scale, thickness)
-    line_h = int(cv2.getTextSize("Ag", _FONT, scale, thickness)[0][1] * 1.9)
-    max_lines = max(1, int(height * 0.7) // max(line_h, 1))
+    words = " ".join(prompt.split()) or "(no prompt)"
+    stack = text.FontStack.for_text(words, max(10, round(38 * unit)))
+    lines = text.wrap(words, stack, int(width * 0.84))
+    line_h = max(1, round((stack.ascent + stack.descent) * 1.25))
+    max_lines = max(1, int(height * 0.7) // line_h)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = lines[-1][: max(0, len(lines[-1]) - 3)] + "..."
-    y = (height - line_h * len(lines)) // 2 + line_h // 2
+        last = lines[-1]
+        while last and stack.length(last + "…") > width * 0.84:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + "…"
+    y = (height - line_h * len(lines)) // 2 + (line_h - stack.ascent - stack.descent) // 2
     for line in lines:
-        (tw, th), _ = cv2.getTextSize(line, _FONT, scale, thickness)
-        cv2.putText(card, line, ((width - tw) // 2, y + th // 2), _FONT, scale, (235, 235, 240), thickness, cv2.LINE_AA)
+        x = round((width - stack.length(line)) / 2)
+        text.draw_text(card, line, stack, (x, y), (235, 235, 240))
         y += line_h
 
-    small, small_t = max(0.35, 0.55 * unit), max(1, round(unit))
-    (lw, lh), _ = cv2.getTextSize(LABEL, _FONT, small, small_t)
+    small = _label_font(width, height)
     margin = max(6, int(16 * unit))
-    cv2.putText(
-        card, LABEL, (width - lw - margin, height - margin), _FONT, small, (150, 150, 165), small_t, cv2.LINE_AA
-    )
+    x = round(width - small.length(LABEL) - margin)
+    text.draw_text(card, LABEL, small, (x, height - margin - small.ascent - small.descent), (150, 150, 165))
     return card
+
+
+def _label_font(width: int, height: int) -> text.FontStack:
+    unit = min(width, height) / 720
+    return text.FontStack([str(text.bundled_font_path())], max(9, round(17 * unit)))
 
 
 def _i420(rgb: np.ndarray) -> np.ndarray:
@@ -149,21 +138,18 @@ class _KenBurns:
 
 def _label_masks(width: int, height: int) -> tuple[tuple[int, int], np.ndarray, np.ndarray]:
     """Where the corner label goes, and its outline and text masks (drawn once per clip)."""
-    unit = min(width, height) / 720
-    scale, thick = max(0.35, 0.55 * unit), max(1, round(unit))
-    (lw, lh), base = cv2.getTextSize(LABEL, _FONT, scale, thick)
-    pad = thick + 2
-    margin = max(6, int(16 * unit))
-    box_w, box_h = lw + 2 * pad, lh + base + 2 * pad
-    outline = np.zeros((box_h, box_w), np.uint8)
-    text = np.zeros_like(outline)
-    origin = (pad, pad + lh)
-    cv2.putText(outline, LABEL, origin, _FONT, scale, 255, thick + 2, cv2.LINE_AA)
-    cv2.putText(text, LABEL, origin, _FONT, scale, 255, thick, cv2.LINE_AA)
-    x0 = max(0, width - box_w - margin + pad)
-    y0 = max(0, height - box_h - margin + pad + base)
-    y0 = min(y0, height - box_h)
-    return (y0, x0), outline > 96, text > 128
+    font = _label_font(width, height)
+    stroke = max(1, round(min(width, height) / 720 * 1.5))
+    outline, (left, top) = font.mask(LABEL, stroke=stroke)
+    plain, (plain_left, plain_top) = font.mask(LABEL)
+    # The plain text sits inside the outlined box, offset by the stroke.
+    inner = np.zeros_like(outline)
+    oy, ox = plain_top - top, plain_left - left
+    inner[oy : oy + plain.shape[0], ox : ox + plain.shape[1]] = plain[: outline.shape[0] - oy, : outline.shape[1] - ox]
+    margin = max(6, int(16 * min(width, height) / 720))
+    x0 = max(0, width - outline.shape[1] - margin)
+    y0 = max(0, min(height - outline.shape[0], height - margin - outline.shape[0]))
+    return (y0, x0), outline > 96, inner > 128
 
 
 def render_animatic(
@@ -182,7 +168,8 @@ def render_animatic(
 ) -> None:
     """Write an offline stand-in clip to ``out`` (MP4, H.264 + AAC).
 
-    With ``image``: a slow Ken Burns pan and zoom over it, fitted to cover the frame.
+    With ``image``: a slow Ken Burns pan and zoom over it, cropped to cover the frame around
+    the faces in it.
     Without: a title card with the prompt. Audio is a soft tone picked from the
     prompt, or silence when ``tone`` is False. The clip has exactly
     ``round(duration * fps)`` frames and ``round(duration * 48000)`` samples.
@@ -191,7 +178,9 @@ def render_animatic(
     _check(width, height, fps, duration)
     frames = round(duration * fps)
     if image is not None:
-        motion = _KenBurns(fit_image(load_image(image), width, height, "crop"), frames)
+        source = load_image(image)
+        crop = face_crop(source, (width, height)) if source.shape[:2] != (height, width) else None
+        motion = _KenBurns(fit_image(source, width, height, "crop", crop), frames)
         make = motion.frame
     else:
         still = _i420(title_card(width, height, prompt))

@@ -1,4 +1,4 @@
-"""Frames and still images with OpenCV: thumbnails, frame grabs, image load/save/fit.
+"""Frames of video with OpenCV and PyAV: thumbnails and frame grabs (still images: images.py).
 
 Every array here is RGB ``uint8`` of shape (height, width, 3), the order Qt and
 PyAV expect; the BGR order OpenCV uses internally never leaks out.
@@ -7,7 +7,6 @@ PyAV expect; the BGR order OpenCV uses internally never leaks out.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 import av
 import cv2
@@ -15,10 +14,7 @@ import numpy as np
 
 from studio.core.errors import MediaError
 
-from ._files import atomic_path
 from .probe import open_input, probe
-
-_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp"}
 
 
 def _open_capture(path: Path | str) -> cv2.VideoCapture:
@@ -154,68 +150,3 @@ def last_frame(path: Path | str) -> np.ndarray:
             back *= 4  # the stored frame count overshot; look further back
     finally:
         cap.release()
-
-
-def save_image(image: np.ndarray, path: Path | str, *, quality: int = 92) -> Path:
-    """Write an RGB image as PNG or JPEG (by suffix), atomically; returns ``path``."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in _IMAGE_SUFFIXES:
-        raise MediaError(f"Cannot save an image as {suffix or 'a file without a suffix'}; use .png or .jpg.")
-    img = np.asarray(image)
-    if img.dtype != np.uint8 or img.ndim not in (2, 3):
-        raise MediaError("An image must be height x width (x 3) bytes.")
-    bgr = cv2.cvtColor(img, cv2.COLOR_RGB2BGR) if img.ndim == 3 else img
-    params = [cv2.IMWRITE_JPEG_QUALITY, quality] if suffix in (".jpg", ".jpeg") else []
-    ok, data = cv2.imencode(suffix, bgr, params)
-    if not ok:
-        raise MediaError(f"Could not encode {path.name}.")
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(data.tobytes())
-    return path
-
-
-def load_image(path: Path | str) -> np.ndarray:
-    """Read an image file as RGB; raises :class:`MediaError` unless it really decodes."""
-    path = Path(path)
-    if not path.exists():
-        raise MediaError(f"The image {path.name} does not exist.")
-    if path.is_dir():
-        raise MediaError(f"{path.name} is a folder, not an image.")
-    data = np.fromfile(str(path), dtype=np.uint8)
-    if data.size == 0:
-        raise MediaError(f"The image {path.name} is empty.")
-    img = cv2.imdecode(data, cv2.IMREAD_COLOR)
-    if img is None or img.size == 0:
-        raise MediaError(f"{path.name} is not a readable image (it may be damaged or another kind of file).")
-    return _rgb(img)
-
-
-def fit_image(
-    image: np.ndarray, width: int, height: int, mode: Literal["crop", "pad"] = "crop"
-) -> np.ndarray:
-    """Fit ``image`` to exactly ``width`` x ``height``.
-
-    ``crop`` scales to cover and cuts the centre out; ``pad`` scales to fit inside
-    and letterboxes with black. The aspect ratio is always kept.
-    """
-    if width <= 0 or height <= 0:
-        raise MediaError(f"Cannot fit an image to {width}x{height}.")
-    if mode not in ("crop", "pad"):
-        raise MediaError(f"Unknown fit mode {mode!r}; use crop or pad.")
-    h, w = image.shape[:2]
-    scale = max(width / w, height / h) if mode == "crop" else min(width / w, height / h)
-    sw, sh = max(1, round(w * scale)), max(1, round(h * scale))
-    if mode == "crop":
-        sw, sh = max(sw, width), max(sh, height)
-    else:
-        sw, sh = min(sw, width), min(sh, height)
-    interp = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
-    scaled = cv2.resize(image, (sw, sh), interpolation=interp)
-    if mode == "crop":
-        x, y = (sw - width) // 2, (sh - height) // 2
-        return np.ascontiguousarray(scaled[y : y + height, x : x + width])
-    canvas = np.zeros((height, width) + image.shape[2:], dtype=image.dtype)
-    x, y = (width - sw) // 2, (height - sh) // 2
-    canvas[y : y + sh, x : x + sw] = scaled
-    return canvas

@@ -19,6 +19,7 @@ from studio.core.errors import StudioError
 from studio.core.project import Shot
 from studio.core.request import validate
 from studio.services import media
+from studio.services.inputs import upright_copy
 
 from ..async_utils import run_blocking, spawn
 from ..storyboard.commands import UpdateShotCommand
@@ -27,6 +28,13 @@ from .request import shot_request
 
 FIT_MODES = ("crop", "pad")
 FRAME_SLOTS = ("first_frame", "last_frame")
+
+
+def _sendable_reference(folder: Path, rel: str, spec) -> str:
+    """``rel``, or the project-relative path of the copy ``spec`` can read (see upright_copy)."""
+    source = folder / rel
+    copy = upright_copy(source, spec, source.parent)
+    return rel if copy == source else copy.relative_to(folder).as_posix()
 
 
 class ImageSlots:
@@ -51,6 +59,9 @@ class ImageSlots:
             await run_blocking(media.load_image, folder / rel)
         shot = self.project.shot(shot_id)
         if slot == "reference_images":
+            if self.spec is not None:  # a HEIC or sideways photo goes as an upright JPEG/PNG copy
+                spec = self.spec
+                rels = [await run_blocking(_sendable_reference, folder, rel, spec) for rel in rels]
             limit = self.spec.max_reference_images if self.spec else len(rels)
             refs = list(shot.reference_images) + [r for r in rels if r not in shot.reference_images]
             value: Any = refs[-limit:] if limit else refs
@@ -58,9 +69,14 @@ class ImageSlots:
         else:
             value = rels[0]
             size = self._target_size(shot)
+            crops = {k: v for k, v in shot.crops.items() if k != slot}
             if size is not None:
-                value = await self._fit(folder, rels[0], self._fit_mode, size)
+                value, crop = await self._fit(folder, rels[0], self._fit_mode, size)
+                if crop is not None:
+                    crops[slot] = list(crop)
             text = f"Set {slot.replace('_', ' ')}"
+            self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: value, "crops": crops}, text))
+            return
         self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: value}, text))
 
     def _target_size(self, shot: Shot) -> tuple[int, int] | None:
@@ -72,19 +88,23 @@ class ImageSlots:
         except StudioError:
             return None
 
-    async def _fit(self, folder: Path, rel: str, mode: str, size: tuple[int, int]) -> str:
-        """Write the fitted copy of ``rel`` (once) and return its project-relative path."""
+    async def _fit(
+        self, folder: Path, rel: str, mode: str, size: tuple[int, int], stored: list[int] | None = None
+    ) -> tuple[str, tuple[int, int, int, int] | None]:
+        """Write the fitted copy of ``rel`` (once); returns its project-relative path and the crop.
+
+        The crop is ``stored`` while it has the size's shape, else one that keeps faces in frame.
+        """
         original = parse_fitted(rel)
         source = original[0] if original else rel
-        target = fitted_name(source, mode, size)
-        if not (folder / target).exists():
+        names: dict[str, str] = {}
 
-            def work() -> None:
-                img = media.load_image(folder / source)
-                media.save_image(media.fit_image(img, size[0], size[1], mode), folder / target)
+        def destination(crop) -> Path:
+            names["target"] = fitted_name(source, mode, size, crop)
+            return folder / names["target"]
 
-            await run_blocking(work)
-        return target
+        _path, crop = await run_blocking(media.fit_to_file, folder / source, size, mode, destination, stored)
+        return names["target"], crop
 
     def _ensure_fitted(self, shot: Shot, size: tuple[int, int]) -> None:
         """Refit first/last frames when the size or fit mode no longer matches (model or aspect changed)."""
@@ -106,11 +126,18 @@ class ImageSlots:
         async def refit() -> None:
             try:
                 assert self.project_dir is not None and self.project is not None
-                changes = {}
+                changes: dict[str, Any] = {}
+                crops = dict(shot.crops)
                 for slot, value in changes_needed.items():
-                    changes[slot] = await self._fit(self.project_dir, value, self._fit_mode, size)
+                    changes[slot], crop = await self._fit(
+                        self.project_dir, value, self._fit_mode, size, shot.crops.get(slot)
+                    )
+                    if crop is not None:
+                        crops[slot] = list(crop)
                 current = self.project.shot(shot_id)
                 if all(getattr(current, s) == changes_needed[s] for s in changes):
+                    if crops != current.crops:
+                        changes["crops"] = crops
                     self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, "Fit images"))
             finally:
                 self._refitting = False
@@ -128,16 +155,60 @@ class ImageSlots:
             return
         path = self._abs(value)
         fitted = parse_fitted(value)
-        pix = self.cache.get(path, 108)
+        which = "First frame" if shot.first_frame else "Last frame"
+        slot = "first_frame" if shot.first_frame else "last_frame"
+        if fitted and fitted[1] == "crop" and self._show_crop(shot, slot, fitted):
+            self.fit_caption.setText(
+                f"{which} as sent: {fitted[2][0]}×{fitted[2][1]}, cropped to fill (the bright frame; drag it to move "
+                "the crop). Transparent areas are filled with white."
+            )
+            return
+        pix = self.cache.get(path, self.fit_preview.height())
         if pix is None:
             self.cache.ready.connect(self._preview_ready, Qt.UniqueConnection)
         self.fit_preview.show_pixmap(pix, path.name)
-        which = "First frame" if shot.first_frame else "Last frame"
         if fitted:
-            mode = "cropped to fill" if fitted[1] == "crop" else "padded (letterboxed)"
-            self.fit_caption.setText(f"{which} as sent: {fitted[2][0]}×{fitted[2][1]}, {mode}.")
+            self.fit_caption.setText(
+                f"{which} as sent: {fitted[2][0]}×{fitted[2][1]}, padded (letterboxed). Transparent areas are filled with white."
+            )
         else:
             self.fit_caption.setText(f"{which} as sent: {path.name} (not fitted).")
+
+    def _show_crop(self, shot: Shot, slot: str, fitted: tuple[str, str, tuple[int, int]]) -> bool:
+        """Show the whole source with the crop framed; False while the source is still loading."""
+        source = self._abs(fitted[0])
+        pix = self.cache.get(source, self.fit_preview.height() * 2)
+        size = self.cache.source_size(source)
+        if pix is None or size is None:
+            self.cache.ready.connect(self._preview_ready, Qt.UniqueConnection)
+            return False
+        stored = shot.crops.get(slot)
+        crop = media.clamp_crop(tuple(stored), size, fitted[2]) if stored else media.centre_crop(size, fitted[2])
+        self.fit_preview.show_crop(pix, size, crop, source.name)
+        return True
+
+    def _crop_moved(self, crop: tuple) -> None:
+        """The fit preview's frame was dragged: refit the frame with that crop, as one undo step."""
+        shot = self.shot()
+        if shot is None or self.project_dir is None or self.project is None:
+            return
+        slot = "first_frame" if shot.first_frame else "last_frame"
+        value = getattr(shot, slot)
+        fitted = parse_fitted(value)
+        if not fitted or fitted[1] != "crop":
+            return
+        shot_id, folder = shot.id, self.project_dir
+
+        async def refit() -> None:
+            target, used = await self._fit(folder, value, "crop", fitted[2], list(crop))
+            current = self.project.shot(shot_id)
+            if getattr(current, slot) != value:
+                return  # the frame changed meanwhile; this crop belongs to the old one
+            crops = dict(current.crops)
+            crops[slot] = list(used)
+            self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: target, "crops": crops}, "Move crop"))
+
+        spawn(refit(), on_error=self._report)
 
     def _preview_ready(self, _path: str) -> None:
         shot = self.shot()

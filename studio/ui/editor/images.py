@@ -12,8 +12,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -30,18 +30,22 @@ from studio.services import media
 
 from ..async_utils import run_blocking, spawn
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.bmp)"
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp"}
+IMAGE_SUFFIXES = media.IMAGE_SUFFIXES
+IMAGE_FILTER = "Images (" + " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES)) + ")"
 
-# A fitted copy is named  <stem>__fit-<mode>-<w>x<h>.png  next to its original.
-_FIT_RE = re.compile(r"^(?P<stem>.+)__fit-(?P<mode>crop|pad)-(?P<w>\d+)x(?P<h>\d+)\.png$")
+# A fitted copy is named  <stem>__fit-<mode>-<w>x<h>[-at<x>-<y>].png  next to its original; the
+# crop's corner is in the name so each crop has its own file (and the name alone says which).
+_FIT_RE = re.compile(
+    r"^(?P<stem>.+)__fit-(?P<mode>crop|pad)-(?P<w>\d+)x(?P<h>\d+)(?:-at(?P<x>\d+)-(?P<y>\d+))?\.png$"
+)
 
 
-def fitted_name(original: str, mode: str, size: tuple[int, int]) -> str:
+def fitted_name(original: str, mode: str, size: tuple[int, int], crop: tuple[int, int, int, int] | None = None) -> str:
     """Relative path of the fitted copy of ``original`` (a path inside the project)."""
     p = Path(original)
     stem = p.name  # keep the suffix in the stem so the original can be found again
-    return str(p.with_name(f"{stem}__fit-{mode}-{size[0]}x{size[1]}.png").as_posix())
+    at = f"-at{crop[0]}-{crop[1]}" if crop is not None and mode == "crop" else ""
+    return str(p.with_name(f"{stem}__fit-{mode}-{size[0]}x{size[1]}{at}.png").as_posix())
 
 
 def parse_fitted(path: str | None) -> tuple[str, str, tuple[int, int]] | None:
@@ -87,6 +91,11 @@ class PixmapCache(QObject):
         self.capacity = capacity
         self._items: OrderedDict[tuple, QPixmap] = OrderedDict()
         self._pending: set[tuple] = set()
+        self._sizes: dict[str, tuple[int, int]] = {}
+
+    def source_size(self, path: Path) -> tuple[int, int] | None:
+        """The decoded (upright) size of ``path`` in pixels, once a pixmap of it has loaded."""
+        return self._sizes.get(str(path))
 
     def get(self, path: Path, height: int) -> QPixmap | None:
         try:
@@ -103,12 +112,13 @@ class PixmapCache(QObject):
         return None
 
     async def _load(self, key: tuple, path: Path, height: int) -> None:
-        def work() -> QImage:
+        def work() -> tuple[QImage, tuple[int, int]]:
             img = media.load_image(path)
-            return array_to_qimage(img).scaledToHeight(height, Qt.SmoothTransformation)
+            return array_to_qimage(img).scaledToHeight(height, Qt.SmoothTransformation), (img.shape[1], img.shape[0])
 
-        image = await run_blocking(work)
+        image, size = await run_blocking(work)
         self._pending.discard(key)
+        self._sizes[str(path)] = size
         self._items[key] = QPixmap.fromImage(image)
         while len(self._items) > self.capacity:
             self._items.popitem(last=False)
@@ -251,7 +261,15 @@ class ImageZone(QFrame):
 
 
 class FitPreview(QLabel):
-    """The first (or last) frame exactly as it will be sent: fitted to the model's size."""
+    """The first (or last) frame as it will be sent, fitted to the model's size.
+
+    In crop mode it shows the whole (upright, flattened) source with the part that is sent
+    framed and the rest dimmed; dragging the frame moves the crop, and :attr:`crop_chosen`
+    reports the new crop in source pixels when the mouse is released. In pad mode it shows
+    the letterboxed copy itself.
+    """
+
+    crop_chosen = Signal(tuple)  # (x, y, width, height) in source pixels
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,11 +278,111 @@ class FitPreview(QLabel):
         self.setObjectName("dim")
         self.setText("No image")
         self.setStyleSheet("background: #15171b; border-radius: 4px;")
+        self.setMouseTracking(True)
+        self._source: QPixmap | None = None
+        self._source_size: tuple[int, int] | None = None
+        self._crop: tuple[int, int, int, int] | None = None
+        self._shown = QRect()
+        self._drag: tuple[QPoint, tuple[int, int, int, int]] | None = None
 
     def show_pixmap(self, pix: QPixmap | None, caption: str = "") -> None:
+        """Show ``pix`` as it is (the letterboxed copy), or ``caption`` when there is none."""
+        self._source = self._source_size = self._crop = None
+        self._drag = None
+        self.unsetCursor()
         if pix is None:
             self.clear()
             self.setText(caption or "No image")
             return
         self.setPixmap(pix.scaled(self.width() - 4, self.height() - 4, Qt.KeepAspectRatio, Qt.SmoothTransformation))
         self.setToolTip(caption)
+
+    def show_crop(self, source: QPixmap, source_size: tuple[int, int], crop: tuple[int, int, int, int], caption: str = "") -> None:
+        """Show all of ``source`` (a scaled copy of an image of ``source_size``) with ``crop`` framed."""
+        if self._drag is not None:
+            return  # the person is moving the frame; their drag wins over a late refresh
+        self._source, self._source_size, self._crop = source, tuple(source_size), tuple(crop)
+        self.setToolTip(caption + ("\nDrag the frame to choose what is sent." if self.draggable() else ""))
+        self._compose()
+
+    def crop(self) -> tuple[int, int, int, int] | None:
+        return self._crop
+
+    def draggable(self) -> bool:
+        """True when the crop can move (the source is bigger than the crop on some side)."""
+        if self._crop is None or self._source_size is None:
+            return False
+        return self._crop[2] < self._source_size[0] or self._crop[3] < self._source_size[1]
+
+    def crop_rect_on_screen(self) -> QRect:
+        """Where the crop frame is drawn, in widget coordinates."""
+        if self._crop is None or self._source_size is None or self._shown.isEmpty():
+            return QRect()
+        scale = self._shown.width() / self._source_size[0]
+        x, y, w, h = self._crop
+        return QRect(
+            self._shown.x() + round(x * scale), self._shown.y() + round(y * scale), round(w * scale), round(h * scale)
+        )
+
+    def _compose(self) -> None:
+        if self._source is None or self._source_size is None or self._crop is None:
+            return
+        canvas = QPixmap(self.size())
+        canvas.fill(QColor("#15171b"))
+        scaled = self._source.scaled(self.width() - 4, self.height() - 4, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        self._shown = QRect(
+            (self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled.width(), scaled.height()
+        )
+        frame = self.crop_rect_on_screen()
+        painter = QPainter(canvas)
+        painter.drawPixmap(self._shown.topLeft(), scaled)
+        outside = QRegion(self._shown).subtracted(QRegion(frame))
+        painter.setClipRegion(outside)
+        painter.fillRect(self._shown, QColor(0, 0, 0, 150))
+        painter.setClipping(False)
+        painter.setPen(QPen(QColor("#f5f5f7"), 1.5))
+        painter.drawRect(frame.adjusted(0, 0, -1, -1))
+        painter.end()
+        self.setPixmap(canvas)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._compose()
+
+    # -- dragging the crop -------------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        pos = event.position().toPoint()
+        if event.button() == Qt.LeftButton and self.draggable() and self.crop_rect_on_screen().contains(pos):
+            self._drag = (pos, self._crop)
+            self.setCursor(Qt.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        pos = event.position().toPoint()
+        if self._drag is None:
+            inside = self.draggable() and self.crop_rect_on_screen().contains(pos)
+            self.setCursor(Qt.OpenHandCursor) if inside else self.unsetCursor()
+            return
+        start, (x, y, w, h) = self._drag
+        scale = self._shown.width() / self._source_size[0]
+        sw, sh = self._source_size
+        nx = min(max(0, x + round((pos.x() - start.x()) / scale)), sw - w)
+        ny = min(max(0, y + round((pos.y() - start.y()) / scale)), sh - h)
+        if (nx, ny) != self._crop[:2]:
+            self._crop = (nx, ny, w, h)
+            self._compose()
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if self._drag is None or event.button() != Qt.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        _start, before = self._drag
+        self._drag = None
+        self.setCursor(Qt.OpenHandCursor)
+        if self._crop != before:
+            self.crop_chosen.emit(self._crop)
+        event.accept()

@@ -23,7 +23,9 @@ FILTERS = ";;".join(
 
 def ask_timeline_path(parent: QWidget, folder: Path, title: str) -> Path | None:
     """A save dialog for a timeline file, defaulting to ``<title>.otio`` in the project folder."""
-    start = str(Path(folder) / f"{title or 'cut'}.otio")
+    from ..project_actions import safe_folder_name
+
+    start = str(Path(folder) / f"{safe_folder_name(title or 'cut')}.otio")
     path, chosen = QFileDialog.getSaveFileName(parent, "Export timeline", start, FILTERS)
     if not path:
         return None
@@ -37,8 +39,12 @@ def ask_timeline_path(parent: QWidget, folder: Path, title: str) -> Path | None:
 def export_timeline_to(
     project: Project, folder: Path, target: Path, say: Callable[[str], None], on_error: Callable[[BaseException], None]
 ):
-    """Write the timeline in the background; ``say`` gets one sentence when it is done."""
+    """Write the timeline in the background; ``say`` gets one sentence when it is done.
+
+    The worker gets a copy of the project taken now, so edits made meanwhile cannot tear it.
+    """
     adapter = timeline_format(target)
+    project = Project.from_dict(project.to_dict())
 
     def done(timeline) -> None:
         video = timeline.video_tracks()[0]

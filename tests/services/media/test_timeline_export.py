@@ -125,3 +125,40 @@ def test_cli_writes_the_timeline(project_folder, tmp_path, studio_home):
     assert len(otio.adapters.read_from_file(str(out)).video_tracks()[0].find_clips()) == 3
     bad = subprocess.run([*cmd, str(folder), "-o", str(tmp_path / "cut.txt")], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "end in one of" in bad.stderr
+
+
+def test_no_audio_dissolve_next_to_a_silent_shot(tmp_path):
+    """The crossfade into a silent shot dissolves the picture; the sound cuts at its middle."""
+    folder = tmp_path / "film"
+    (folder / "assets").mkdir(parents=True)
+    project = Project(title="Quiet", settings=ProjectSettings(width=160, height=90, fps=FPS))
+    for index, audio in enumerate((48000, None)):
+        clip = make_clip(folder / "assets" / f"t{index}.mp4", fps=FPS, duration=2.0, audio_rate=audio)
+        take = Take(path=f"assets/{clip.name}", duration=2.0)
+        project.add_shot(Shot(title=f"S{index}", takes=[take], chosen_take_id=take.id,
+                              transition="crossfade" if index else "cut", transition_duration=0.5))  # fmt: skip
+    timeline = build_timeline(project, folder)
+    video, audio = timeline.video_tracks()[0], timeline.audio_tracks()[0]
+    assert any(isinstance(i, otio.schema.Transition) for i in video)
+    assert not any(isinstance(i, otio.schema.Transition) for i in audio)
+    assert frames(audio.duration()) == frames(video.duration()) == 48 + 48 - 12
+
+
+@pytest.mark.parametrize("fps, ok", [(30000 / 1001, True), (24000 / 1001, True), (12, False)])
+def test_fcpxml_takes_ntsc_rates_and_refuses_others_in_a_sentence(tmp_path, fps, ok):
+    folder = tmp_path / "film"
+    (folder / "assets").mkdir(parents=True)
+    project = Project(title="Rates", settings=ProjectSettings(width=160, height=90, fps=fps))
+    clip = make_clip(folder / "assets" / "t.mp4", fps=round(fps, 3) if fps != 12 else 12, duration=1.0)
+    take = Take(path=f"assets/{clip.name}", duration=1.0)
+    project.add_shot(Shot(title="One", takes=[take], chosen_take_id=take.id))
+    out = tmp_path / "cut.fcpxml"
+    if not ok:
+        with pytest.raises(InvalidRequest, match="FCPXML takes"):
+            write_timeline(project, folder, out)
+        assert not out.exists()
+        return
+    write_timeline(project, folder, out)
+    text = out.read_text()
+    assert 'width="160" height="90"' in text and "frameDuration=\"1001/" in text
+    assert len(otio.adapters.read_from_file(str(out)).video_tracks()[0].find_clips()) == 1
