@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -46,6 +47,7 @@ async def run_window(app, args: argparse.Namespace) -> int:
     window.destroyed.connect(lambda *_: closed.set())
     window.setAttribute(Qt.WA_DeleteOnClose)
     app.lastWindowClosed.connect(closed.set)
+    _close_on_termination(window)
     window.show()
     try:
         resumed = await services.start()
@@ -61,6 +63,17 @@ async def run_window(app, args: argparse.Namespace) -> int:
     await closed.wait()
     await services.aclose()
     return 0
+
+
+def _close_on_termination(window) -> None:
+    """Ctrl+C in the terminal and SIGTERM (logout, `kill`) close the window as Quit does, so
+    unsaved work is offered for saving and the runner and database shut down in order."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(signum, window.close)
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # Windows has no loop signal handlers; its console sends WM_CLOSE instead
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Studio")
+    # run_window ends the loop itself once the services are closed; Qt quitting on the last
+    # window would stop the loop under it ("Event loop stopped before Future completed").
+    app.setQuitOnLastWindowClosed(False)
     apply_theme(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

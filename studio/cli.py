@@ -1,7 +1,8 @@
 """studio-cli: the studio's services without a window.
 
 Exit codes: 0 ok, 2 invalid input, 3 content rejected, 4 auth or quota, 5 failed after
-retries, 130 cancelled. ``STUDIO_HOME`` overrides the data folder.
+retries (or kept waiting: ``jobs resume`` finishes it), 130 cancelled. ``STUDIO_HOME``
+overrides the data folder.
 """
 
 from __future__ import annotations
@@ -454,6 +455,8 @@ def _finish_clip(services, job: Job, out: Path) -> int:
         shutil.copyfile(job.output_path, tmp)
         tmp.replace(out)
         _say(f"Wrote {out} (job {job.id}).")
+        for warning in job.warnings:
+            _say(f"Note: {warning}")
         return EXIT_OK
     return _exit_for(job, announce=True)
 

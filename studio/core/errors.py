@@ -242,4 +242,5 @@ def action_hint(error: StudioError) -> str:
         "media": "Pick another file",
         "project": "Open another project",
         "unknown": "Check the provider's dashboard before retrying",
+        "stalled": "Resume it; nothing is paid again",
     }.get(error.kind, "Retry")

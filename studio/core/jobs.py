@@ -1,7 +1,9 @@
 """The job record and its state machine.
 
 ``queued → submitting → submitted → running → downloading → done``, or ``failed``,
-``cancelled``, ``unknown`` (a submit whose answer was lost; never resubmitted silently).
+``cancelled``, ``unknown`` (a submit whose answer was lost; never resubmitted silently),
+``stalled`` (a paid job held up by a temporary problem — an outage, a broken download, a
+rejected key, a full disk — kept with its remote id and picked up again by the next resume).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class JobState(str, Enum):
     FAILED = "failed"
     CANCELLED = "cancelled"
     UNKNOWN = "unknown"
+    STALLED = "stalled"
 
     @property
     def terminal(self) -> bool:
@@ -35,7 +38,7 @@ class JobState(str, Enum):
     @property
     def remote(self) -> bool:
         """True while the provider holds (and may be billing for) the job."""
-        return self in (JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING)
+        return self in (JobState.SUBMITTED, JobState.RUNNING, JobState.DOWNLOADING, JobState.STALLED)
 
 
 TERMINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED})
@@ -45,9 +48,12 @@ ALLOWED_TRANSITIONS: dict[JobState, frozenset[JobState]] = {
     _S.QUEUED: frozenset({_S.SUBMITTING, _S.CANCELLED, _S.FAILED}),
     # Back to queued only when the provider provably did not take it (refused, never reached).
     _S.SUBMITTING: frozenset({_S.SUBMITTED, _S.QUEUED, _S.FAILED, _S.UNKNOWN, _S.CANCELLED}),
-    _S.SUBMITTED: frozenset({_S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
-    _S.RUNNING: frozenset({_S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
-    _S.DOWNLOADING: frozenset({_S.DONE, _S.FAILED, _S.CANCELLED}),
+    _S.SUBMITTED: frozenset({_S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED, _S.STALLED}),
+    _S.RUNNING: frozenset({_S.DOWNLOADING, _S.FAILED, _S.CANCELLED, _S.STALLED}),
+    _S.DOWNLOADING: frozenset({_S.DONE, _S.FAILED, _S.CANCELLED, _S.STALLED}),
+    # A paid job held up by a temporary problem; resuming polls again (or downloads, when the
+    # result was already known). Never resubmitted: the remote id is kept.
+    _S.STALLED: frozenset({_S.SUBMITTED, _S.RUNNING, _S.DOWNLOADING, _S.FAILED, _S.CANCELLED}),
     # A lost submit is resolved by reconciling with the provider's list: found (submitted),
     # or verifiably absent after a grace period (queued again, said so in the job), or by the person.
     _S.UNKNOWN: frozenset({_S.SUBMITTED, _S.RUNNING, _S.DOWNLOADING, _S.QUEUED, _S.FAILED, _S.CANCELLED}),
@@ -121,6 +127,16 @@ class Job:
         if "state" in changes:
             raise IllegalTransition("Use transition() to change a job's state.")
         return replace(self, updated_at=time.time(), **changes)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What differs from the request in a delivered clip (length, picture shape, sound)."""
+        return list(self.remote.get("warnings") or ())
+
+    @property
+    def waiting_for(self) -> str | None:
+        """What a stalled job waits for ("the provider", "the download", "a working key", "disk space")."""
+        return self.error.get("waiting_for") if self.error else None
 
     @property
     def error_message(self) -> str | None:

@@ -3,18 +3,26 @@
 One place decides how a call is retried, so that the rule "never pay twice" holds for all
 providers alike:
 
+This is the only retry layer: the runner above never repeats a call the transport gave
+up on; it keeps the job (``stalled``) for the next resume instead.
+
 * :func:`request_idempotent` is for calls that are safe to repeat (status polls, lists,
   cancels, free uploads). It retries 429 (honouring ``Retry-After`` or a "resets in ~30s"
   detail), 5xx and dropped connections with exponential backoff and jitter, a bounded
   number of times.
 * :func:`send_once` is for paid creates. It sends again only when the request provably
-  never left this machine (the connection could not be opened), and raises
-  :class:`~studio.providers.base.SubmitNotSent` when it gives up on that. Any failure after
-  the request may have reached the server (a read timeout, a reset, a 5xx) raises
-  :class:`~studio.core.errors.LostSubmission`, so the runner marks the job ``unknown`` and
-  reconciles instead of resubmitting.
-* :func:`download_to_file` streams a result to a temporary file beside the destination,
-  resumes with ``Range`` after a reset when the server allows it, fsyncs and renames.
+  never created anything: the connection could not be opened (:class:`SubmitNotSent` when
+  it gives up), or the server refused with 429 (:class:`RateLimited` when it gives up).
+  Any failure after the request may have reached the server (a read timeout, a reset, a
+  5xx) raises :class:`~studio.core.errors.LostSubmission`, so the runner marks the job
+  ``unknown`` and reconciles instead of resubmitting.
+* :func:`download_to_file` streams a result to a ``.part`` file beside the destination,
+  resumes with ``Range`` after a reset — and across calls, from the ``.part`` file an
+  earlier, interrupted call left — fsyncs and renames.
+
+Every wait a server asks for (``Retry-After``) is capped at :attr:`RetryPolicy.max_wait`,
+for every kind of call, and a 429 slows every later call on the same client (that
+provider), not the others.
 
 The API key lives only inside :class:`BearerAuth`, is registered with
 :func:`studio.core.errors.register_secret` so every error text is scrubbed of it, and is
@@ -30,6 +38,7 @@ import os
 import random
 import re
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,9 +78,8 @@ _RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 class RetryPolicy:
     """How often and how patiently idempotent calls are retried.
 
-    ``attempts`` counts every try, the first included. A server asking us to wait longer
-    than ``max_wait`` is not waited for here: the call raises :class:`RateLimited` so the
-    runner can reschedule the job instead of holding a task for minutes.
+    ``attempts`` counts every try, the first included. ``max_wait`` caps any wait a server
+    asks for (``Retry-After``), for every kind of call.
     """
 
     attempts: int = 5
@@ -85,6 +93,25 @@ class RetryPolicy:
         """Delay before retry number ``attempt`` (0-based): exponential, capped, jittered."""
         delay = min(self.max_delay, self.base_delay * (2**attempt))
         return max(0.0, delay * random.uniform(1.0 - self.jitter, 1.0 + self.jitter))
+
+    def delay(self, attempt: int, asked: float | None) -> float:
+        """The wait before retry ``attempt``: what the server asked (capped), else the backoff."""
+        return min(self.max_wait, asked) if asked is not None else self.backoff(attempt)
+
+
+# When each client (one per provider) may send again after a 429: a rate limit slows that
+# provider down for every call, and leaves the others alone.
+_not_before: "weakref.WeakKeyDictionary[httpx.AsyncClient, float]" = weakref.WeakKeyDictionary()
+
+
+def _hold_off(client: httpx.AsyncClient, seconds: float) -> None:
+    _not_before[client] = max(_not_before.get(client, 0.0), time.monotonic() + seconds)
+
+
+async def _wait_turn(client: httpx.AsyncClient, sleep: Sleep) -> None:
+    wait = _not_before.get(client, 0.0) - time.monotonic()
+    if wait > 0:
+        await sleep(wait)
 
 
 class BearerAuth(httpx.Auth):
@@ -266,6 +293,7 @@ async def request_idempotent(
     last_error: StudioError | None = None
     for attempt in range(max(1, policy.attempts)):
         final = attempt == policy.attempts - 1
+        await _wait_turn(client, sleep)
         try:
             response = await client.request(method, url, **kwargs)
         except httpx.HTTPError as exc:
@@ -282,10 +310,9 @@ async def request_idempotent(
         if response.status_code not in _RETRY_STATUSES or final:
             raise error
         wait = retry_after(response) if response.status_code in (429, 503) else None
-        if wait is not None and wait > policy.max_wait:
-            # Holding this task for minutes helps nobody: let the runner reschedule.
-            raise error
-        delay = wait if wait is not None else policy.backoff(attempt)
+        delay = policy.delay(attempt, wait)
+        if response.status_code == 429:
+            _hold_off(client, delay)
         log.info(
             "%s %s answered HTTP %d; retry %d in %.2fs", method, _safe_url(url), response.status_code, attempt + 1, delay
         )
@@ -314,24 +341,29 @@ async def send_once(
 
     Only a connection that could not be opened (``ConnectError``/``ConnectTimeout``, or no
     free pooled connection) proves nothing was sent; those are retried up to
-    ``policy.connect_attempts`` times, then :class:`SubmitNotSent` is raised. A 429 or a 4xx
-    raises the mapped error (the server refused, so nothing was created). Everything else —
-    a read timeout, a reset after sending, a 5xx — raises :class:`LostSubmission`: the job
-    may exist remotely and must be reconciled, never silently sent again, unless
-    ``definite_refusal`` recognises the 5xx as a documented refusal (Kie's "this interface
-    is temporarily paused", say) and returns the error to raise instead.
+    ``policy.connect_attempts`` times, then :class:`SubmitNotSent` is raised. A 429 is a
+    refusal (nothing was created): it is sent again after the wait the server asked for
+    (capped), up to ``policy.attempts`` tries, then the mapped :class:`RateLimited` is
+    raised. Any other 4xx raises the mapped error. Everything else — a read timeout, a
+    reset after sending, a 5xx — raises :class:`LostSubmission`: the job may exist remotely
+    and must be reconciled, never silently sent again, unless ``definite_refusal`` recognises
+    the 5xx as a documented refusal (Kie's "this interface is temporarily paused", say) and
+    returns the error to raise instead.
     """
-    attempts = max(1, policy.connect_attempts)
-    for attempt in range(attempts):
+    connects = 0
+    refusals = 0
+    while True:
+        await _wait_turn(client, sleep)
         try:
             response = await client.request(method, url, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            if attempt == attempts - 1:
+            connects += 1
+            if connects >= max(1, policy.connect_attempts):
                 raise SubmitNotSent(
                     f"Could not connect to {provider_label}; nothing was sent, so it is safe to try again.",
                     detail=redact(f"{type(exc).__name__}: {exc}"),
                 ) from None
-            delay = policy.backoff(attempt)
+            delay = policy.backoff(connects - 1)
             log.info("connect to %s failed (%s); nothing sent, retry in %.2fs", _safe_url(url), type(exc).__name__, delay)
             await sleep(delay)
             continue
@@ -352,8 +384,21 @@ async def send_once(
                 "the video may or may not have started, so Studio will check before sending it again.",
                 detail=error_detail(response),
             )
-        raise map_error(response)
-    raise AssertionError("unreachable")
+        error = map_error(response)
+        if response.status_code != 429:
+            raise error
+        refusals += 1
+        if refusals >= max(1, policy.attempts):
+            raise RateLimited(
+                f"{provider_label} kept asking Studio to slow down, so this job was not sent and nothing "
+                "was charged; try again in a few minutes.",
+                retry_after=getattr(error, "retry_after", None),
+                detail=error.detail,
+            )
+        delay = policy.delay(refusals - 1, retry_after(response))
+        _hold_off(client, delay)
+        log.info("%s refused the create with HTTP 429 (nothing created); retry in %.2fs", provider_label, delay)
+        await sleep(delay)
 
 
 # -- downloads ----------------------------------------------------------------------------
@@ -384,14 +429,17 @@ async def download_to_file(
 ) -> int:
     """Stream ``url`` to ``dest`` safely and return its size in bytes.
 
-    Writes ``dest`` + ``.part`` in the same folder, resumes with ``Range`` after a reset
-    when the server advertised ``Accept-Ranges: bytes`` (else starts again), fsyncs, then
-    renames into place, so ``dest`` is either absent or complete. 404/410 raise
-    :class:`Expired`; other failures raise the mapped error or :class:`TransientError`.
+    Writes ``dest`` + ``.part`` in the same folder and resumes it with ``Range`` — after a
+    reset within this call, and from what an earlier interrupted call (or process) left —
+    starting again only when the server ignores the range. Fsyncs, then renames into place,
+    so ``dest`` is either absent or complete. The ``.part`` file is kept when the download
+    fails for a temporary reason (the bytes are paid for); it is removed only when the
+    result is gone (404/410 raise :class:`Expired`). Other failures raise the mapped error
+    or :class:`TransientError`.
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
+    part = partial_path(dest)
     try:
         have = await _stream_with_resume(
             client,
@@ -403,13 +451,18 @@ async def download_to_file(
             provider_label=provider_label,
             sleep=sleep,
         )
-    except BaseException:
-        # A half file is worthless once we give up: the next try starts from zero anyway.
-        part.unlink(missing_ok=True)
+    except Expired:
+        part.unlink(missing_ok=True)  # the provider no longer has the rest of it
         raise
     os.replace(part, dest)
     fsync_dir(dest.parent)
     return have
+
+
+def partial_path(dest: Path) -> Path:
+    """Where :func:`download_to_file` keeps the bytes received so far for ``dest``."""
+    dest = Path(dest)
+    return dest.with_name(dest.name + ".part")
 
 
 async def _stream_with_resume(
@@ -424,20 +477,23 @@ async def _stream_with_resume(
     sleep: Sleep,
 ) -> int:
     """The retry loop of :func:`download_to_file`; returns the bytes written to ``part``."""
-    have = 0
     total: int | None = None
-    ranges_ok = False
     last_error: StudioError | None = None
-    with open(part, "wb") as fh:
+    with open(part, "ab") as fh:
+        have = fh.tell()
+
+        def restart() -> None:
+            nonlocal have
+            fh.seek(0)
+            fh.truncate()
+            have = 0
+
         for attempt in range(max(1, policy.attempts)):
             # identity: byte ranges must count the bytes we store, not a compressed form.
             headers = {"Accept-Encoding": "identity"}
-            if have and ranges_ok:
+            if have:
                 headers["Range"] = f"bytes={have}-"
-            if have and not ranges_ok:
-                fh.seek(0)
-                fh.truncate()
-                have = 0
+            await _wait_turn(client, sleep)
             try:
                 async with client.stream("GET", url, headers=headers) as response:
                     if response.status_code in (404, 410):
@@ -447,49 +503,61 @@ async def _stream_with_resume(
                             "generate it again.",
                             detail=error_detail(response),
                         )
-                    if response.status_code == 416 and total is not None and have >= total:
-                        break
+                    if response.status_code == 416:
+                        await response.aread()
+                        size = _parse_unsatisfied(response)
+                        if size is not None and have == size:
+                            break  # an earlier call had already received every byte
+                        restart()
+                        last_error = TransientError(f"The download from {provider_label} had to start again.")
+                        continue
                     if response.status_code >= 400:
                         await response.aread()
                         error = map_error(response)
                         if response.status_code not in _RETRY_STATUSES or attempt == policy.attempts - 1:
                             raise error
                         last_error = error
-                        await sleep(retry_after(response) or policy.backoff(attempt))
+                        delay = policy.delay(attempt, retry_after(response))
+                        if response.status_code == 429:
+                            _hold_off(client, delay)
+                        await sleep(delay)
                         continue
                     if response.status_code != 206 and have:
-                        # The server ignored Range: start over rather than corrupt the file.
-                        fh.seek(0)
-                        fh.truncate()
-                        have = 0
-                    ranges_ok = ranges_ok or response.headers.get("accept-ranges", "").lower() == "bytes"
+                        restart()  # the server ignored Range: start over rather than corrupt the file
                     total = _parse_total(response, have) or total
                     # No chunk_size here: httpx would hold back a partial chunk, and a reset
                     # would then lose bytes we had already received.
                     async for chunk in response.aiter_bytes():
                         fh.write(chunk)
+                        fh.flush()  # handed to the OS at once: bytes received survive a crash of this process
                         have += len(chunk)
                         if progress:
                             progress(have, total)
                 if total is None or have >= total:
                     break
                 last_error = TransientError(
-                    f"The download from {provider_label} stopped early; try again.",
+                    f"The download from {provider_label} stopped early.",
                     detail=f"got {have} of {total} bytes",
                 )
             except httpx.TransportError as exc:
                 last_error = _transport_error(provider_label, exc)
-                fh.flush()
+            fh.flush()
             if attempt == policy.attempts - 1:
                 raise last_error
             delay = policy.backoff(attempt)
             log.info("download of %s interrupted at %d bytes; retry %d in %.2fs", _safe_url(url), have, attempt + 1, delay)
             await sleep(delay)
         else:
-            raise last_error or TransientError(f"The download from {provider_label} did not finish; try again.")
+            raise last_error or TransientError(f"The download from {provider_label} did not finish.")
         fh.flush()
         await asyncio.to_thread(os.fsync, fh.fileno())
     return have
+
+
+def _parse_unsatisfied(response: httpx.Response) -> int | None:
+    """The resource size from a 416's ``Content-Range: bytes */SIZE``."""
+    match = re.match(r"bytes\s+\*/(\d+)", response.headers.get("content-range", ""))
+    return int(match.group(1)) if match else None
 
 
 def _safe_url(url: str) -> str:

@@ -81,7 +81,10 @@ def build_services(
         raise StudioError(f"The job database in {paths.home} cannot be opened.", detail=str(exc)) from None
     registry = ProviderRegistry(settings, secrets, paths.home)
     if timing is None:
-        timing = Timing(reconcile_grace=float(settings.get("runner.reconcile_grace", 60.0)))
+        timing = Timing(
+            reconcile_grace=float(settings.get("runner.reconcile_grace", 60.0)),
+            reconcile_deadline=float(settings.get("runner.reconcile_deadline", Timing.reconcile_deadline)),
+        )
     runner = Runner(store, catalog, registry, settings, paths.clips, timing=timing)
     return Services(
         paths=paths,

@@ -73,5 +73,13 @@ async def export_project(
     """Plan and stitch off the event loop; returns the output's MediaInfo."""
     from .media.stitch import stitch
 
+    from .crashpoints import crash_point
+
+    def report(fraction: float) -> None:
+        if fraction >= 0.5:
+            crash_point("export")  # half of the film written
+        if progress:
+            progress(fraction)
+
     plan = await asyncio.to_thread(plan_export, project, folder, settings)
-    return await asyncio.to_thread(stitch, plan, Path(out), progress=progress, cancel=cancel)
+    return await asyncio.to_thread(stitch, plan, Path(out), progress=report, cancel=cancel)

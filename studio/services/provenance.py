@@ -1,4 +1,5 @@
-"""Provenance sidecars: what made each clip (request, remote id, model, seed, cost, timings).
+"""Provenance sidecars: what made each clip (request, remote id, model, seed, cost, timings,
+and anything in the clip that differs from the request).
 
 Written beside the clip as ``<clip>.json``; never holds a key (requests refuse credential-like
 parameters, and the provider's own keys never enter a job).
@@ -34,6 +35,8 @@ def write_sidecar(clip: Path, job: Job, spec: ModelSpec, info) -> None:
             "submitted_at": job.submitted_at,
             "finished_at": job.finished_at,
             "duration": getattr(info, "duration", None),
+            # what differs from the request (a clip is delivered, never deleted, for these)
+            "warnings": job.warnings,
         },
     )
 

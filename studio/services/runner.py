@@ -6,6 +6,11 @@ job this process can adopt resumes from its row. A submit whose answer was lost 
 ``unknown`` and is reconciled against the provider's list of recent jobs; it is never
 resubmitted silently.
 
+A temporary problem never ends a paid job: retries live in the transport only, and when it
+gives up the job becomes ``stalled`` (with what it waits for) and resumes on the next start.
+A delivered clip is never deleted: one that differs from the request is kept with warnings,
+one that cannot be played goes to the quarantine folder.
+
 ``job_changed(job)`` fires for every change; the window and the CLI listen to it.
 """
 
@@ -13,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import random
 import time
 from collections.abc import Callable
@@ -25,9 +29,10 @@ from studio.core.errors import (
     AuthError,
     Cancelled,
     ContentRejected,
+    Expired,
     InvalidRequest,
-    ModelUnavailable,
     LostSubmission,
+    ModelUnavailable,
     QuotaError,
     RateLimited,
     StudioError,
@@ -37,12 +42,22 @@ from studio.core.events import Signal
 from studio.core.jobs import Job, JobState
 from studio.core.modelspec import ModelSpec
 from studio.core.request import GenerationRequest, ValidatedRequest, validate
-from studio.providers.base import Provider, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
+from studio.providers.base import (
+    Provider,
+    RemoteRef,
+    RemoteState,
+    RemoteStatus,
+    SubmitNotSent,
+)
 
 from .catalog import Catalog
+from .crashpoints import crash_point
 from .inputs import check_image_inputs
+from .job_slots import JobSlots
+from .job_text import RESUME_HINT, provider_label, short_reason
 from .jobstore import JobStore
-from .provenance import write_sidecar
+from .reconcile import ReconcileMixin
+from .runner_delivery import DeliveryMixin
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -56,26 +71,36 @@ UNFINISHED = (
     JobState.RUNNING,
     JobState.DOWNLOADING,
     JobState.UNKNOWN,
+    JobState.STALLED,
 )
+
 
 
 @dataclass
 class Timing:
-    """Poll and retry pacing; tests shrink these."""
+    """Poll pacing and reconcile limits; tests shrink these.
+
+    There are no retry counts here on purpose: the transport is the one retry layer.
+    """
 
     poll_first: float = 1.0
     poll_max: float = 20.0
     poll_growth: float = 1.5
+    # Pause between two looks at the provider's list while a lost submit may still land.
     retry_base: float = 1.0
-    retry_max: float = 60.0
-    max_transient_retries: int = 8
+    retry_max: float = 5.0
+    # After this many sends the provider never recorded, a job is failed (nothing was charged).
     max_submit_retries: int = 5
     # How long after a lost submit the provider's list must still not show it before we
     # conclude it never arrived (a request already on the wire may land late).
     reconcile_grace: float = 60.0
+    # Reconciling always ends: past this, the job waits for a person (``unknown``).
+    reconcile_deadline: float = 180.0
+    # How far a delivered clip's length may stray before the job carries a warning.
+    duration_tolerance: float = 1.5
 
 
-class Runner:
+class Runner(DeliveryMixin, ReconcileMixin):
     """Runs generation jobs against providers with per-provider concurrency limits."""
 
     def __init__(
@@ -87,18 +112,20 @@ class Runner:
         clips_dir: Path,
         *,
         timing: Timing | None = None,
+        quarantine_dir: Path | None = None,
     ):
         self.store = store
         self.catalog = catalog
         self.providers = providers
         self.settings = settings
         self.clips_dir = Path(clips_dir)
+        # Clips that cannot be played are paid for too: they are kept here, never deleted.
+        self.quarantine_dir = Path(quarantine_dir) if quarantine_dir else self.clips_dir.parent / "quarantine"
         self.timing = timing or Timing()
         self.job_changed = Signal()
         self._tasks: dict[str, asyncio.Task] = {}
         self._cancel_requested: dict[str, asyncio.Event] = {}
-        self._semaphores: dict[str, asyncio.Semaphore] = {}
-        self._not_before: dict[str, float] = {}
+        self._slots: dict[str, JobSlots] = {}
         self._jobs: dict[str, Job] = {}
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jobstore")
         self._submitting: set[str] = set()
@@ -114,12 +141,16 @@ class Runner:
         return spec, validated
 
     async def start(self) -> list[Job]:
-        """Adopt and resume every unfinished job whose owning process is gone (once per runner)."""
+        """Adopt and resume every unfinished job whose owning process is gone (once per runner).
+
+        Finished results are fetched first (the provider deletes them after a while), then
+        jobs running remotely, then lost submits; new submits come last.
+        """
         if self._started:
             return []
         self._started = True
         resumed = await asyncio.get_running_loop().run_in_executor(self._writer, self.store.claim_orphans, UNFINISHED)
-        for job in resumed:
+        for job in sorted(resumed, key=_resume_order):
             if job.state is JobState.SUBMITTING:
                 # We crashed between committing the row and hearing the answer.
                 job = await self._commit(
@@ -132,6 +163,18 @@ class Runner:
                 )
             self._launch(job)
         return resumed
+
+    async def resume(self, job_id: str) -> Job:
+        """Pick a stalled (or waiting) job of this process up again; the window's "Resume"."""
+        job = self._current(job_id)
+        task = self._tasks.get(job_id)
+        if job.state.terminal or (task is not None and not task.done()):
+            return job
+        if job.state not in UNFINISHED:
+            return job
+        self._cancel_requested.pop(job_id, None)
+        self._launch(job)
+        return job
 
     async def submit(
         self,
@@ -171,8 +214,9 @@ class Runner:
         self._cancel_requested.setdefault(job_id, asyncio.Event()).set()
         task = self._tasks.get(job_id)
         if task and not task.done():
-            if job_id not in self._submitting and job.state in (JobState.QUEUED, JobState.DOWNLOADING):
-                task.cancel()  # waiting for a slot, backing off, or downloading: nothing is lost
+            if job_id not in self._submitting and job.state is JobState.QUEUED:
+                task.cancel()  # waiting for a slot or backing off: nothing is lost
+            # A download is left to finish: the clip is paid for, so it becomes a take.
             try:
                 await asyncio.shield(task)
             except asyncio.CancelledError:
@@ -190,13 +234,18 @@ class Runner:
         return job
 
     async def retry(self, job_id: str) -> Job:
-        """A new job with the same request (the old one stays in the history)."""
+        """A new job with the same request (the old one stays in the history).
+
+        A stalled job is resumed instead: it is paid for, and sending it again would pay twice.
+        """
         job = self._current(job_id)
+        if job.state is JobState.STALLED:
+            return await self.resume(job_id)
         request = GenerationRequest.from_dict(job.request)
         return await self.submit(request, project_dir=job.project_dir, shot_id=job.shot_id, allow_retired=True)
 
     async def wait(self, job_id: str) -> Job:
-        """Wait until the job ends (done, failed, cancelled) or needs a person (unknown)."""
+        """Wait until the job ends (done, failed, cancelled), needs a person (unknown) or stalls."""
         task = self._tasks.get(job_id)
         if task:
             try:
@@ -246,6 +295,7 @@ class Runner:
         paid call never starts before its row is on disk.
         """
         self._jobs[job.id] = job
+        crash_point(f"commit:{job.state.value}")  # e.g. commit:queued — before the job's first row
         await asyncio.get_running_loop().run_in_executor(self._writer, self.store.save, job)
         log.info(
             "job %s %s %s%s", job.id, job.model_id, job.state.value, f": {job.error_message}" if job.error_message else ""
@@ -258,10 +308,10 @@ class Runner:
         task = asyncio.get_running_loop().create_task(self._drive(job.id), name=f"job-{job.id}")
         self._tasks[job.id] = task
 
-    def _semaphore(self, provider: str) -> asyncio.Semaphore:
-        if provider not in self._semaphores:
-            self._semaphores[provider] = asyncio.Semaphore(self.settings.concurrency(provider))
-        return self._semaphores[provider]
+    def _provider_slots(self, provider: str) -> JobSlots:
+        if provider not in self._slots:
+            self._slots[provider] = JobSlots(self.settings.concurrency(provider))
+        return self._slots[provider]
 
     def _check_budget(self, validated: ValidatedRequest) -> None:
         cap = self.settings.budget_cap
@@ -276,24 +326,39 @@ class Runner:
 
     async def _drive(self, job_id: str) -> None:
         job = self._current(job_id)
+        slots: JobSlots | None = None
+        holding = False
         try:
             spec = self.catalog.get(job.model_id)
+            if job.state is JobState.STALLED:
+                job = await self._commit(
+                    job.transition(JobState.DOWNLOADING if job.remote.get("result") else JobState.SUBMITTED, error=None)
+                )
             provider = await asyncio.to_thread(self.providers, spec.provider)  # may read the keyring
-            async with self._semaphore(spec.provider):
-                while True:
-                    job = self._current(job_id)
-                    if job.state is JobState.QUEUED:
-                        job = await self._submit(job, spec, provider)
-                    elif job.state is JobState.UNKNOWN:
-                        job = await self._reconcile(job, spec, provider)
-                        if job.state is JobState.UNKNOWN:
-                            return  # a person decides
-                    elif job.state in (JobState.SUBMITTED, JobState.RUNNING):
-                        job = await self._poll_until_done(job, spec, provider)
-                    elif job.state is JobState.DOWNLOADING:
-                        job = await self._download(job, spec, provider)
-                    else:
-                        return
+            slots = self._provider_slots(spec.provider)
+            while True:
+                job = self._current(job_id)
+                if job.state is JobState.QUEUED:
+                    if not holding:
+                        await slots.acquire()
+                        holding = True
+                    job = await self._submit(job, spec, provider)
+                elif job.state is JobState.UNKNOWN:
+                    job = await self._reconcile(job, spec, provider)
+                    if job.state is JobState.UNKNOWN:
+                        return  # a person decides
+                elif job.state in (JobState.SUBMITTED, JobState.RUNNING):
+                    if not holding:
+                        slots.take_now()  # already at the provider: never wait behind new submits
+                        holding = True
+                    job = await self._poll_until_done(job, spec, provider)
+                elif job.state is JobState.DOWNLOADING:
+                    if holding:
+                        slots.release()  # a finished result needs no slot to be fetched
+                        holding = False
+                    job = await self._download(job, spec, provider)
+                else:
+                    return  # done, failed, cancelled, or stalled until the next resume
         except asyncio.CancelledError:
             job = self._current(job_id)
             if self._cancel_requested.get(job_id, asyncio.Event()).is_set() and not job.state.terminal:
@@ -307,19 +372,56 @@ class Runner:
                 await self._commit(self._current(job_id).transition(JobState.CANCELLED))
         except StudioError as error:
             job = self._current(job_id)
-            log.info("job %s failed: %s", job_id, error.user_message)
-            if job.state is JobState.SUBMITTING:
-                await self._lost_in_submit(job, error)
-            elif not job.state.terminal and job.state is not JobState.UNKNOWN:
-                await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
+            log.info("job %s stopped: %s", job_id, error.user_message)
+            await self._after_error(job, error)
         except Exception as exc:  # a bug must still leave the job explained, not stuck
             log.exception("job %s failed unexpectedly", job_id)
             job = self._current(job_id)
             error = StudioError("Something went wrong inside Studio; the job stopped.", detail=repr(exc))
-            if job.state is JobState.SUBMITTING:
-                await self._lost_in_submit(job, error)  # it may have been created (and billed)
-            elif not job.state.terminal:
-                await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
+            await self._after_error(job, error)
+        finally:
+            if holding and slots is not None:
+                slots.release()
+
+    async def _after_error(self, job: Job, error: StudioError) -> None:
+        """Leave a job that hit ``error`` explained: paid work is kept, unpaid work fails."""
+        if job.state is JobState.SUBMITTING:
+            await self._lost_in_submit(job, error)  # it may have been created (and billed)
+        elif job.state.remote and job.state is not JobState.STALLED:
+            await self._stall(job, error)
+        elif not job.state.terminal and job.state not in (JobState.UNKNOWN, JobState.STALLED):
+            await self._commit(job.transition(JobState.FAILED, error=error.to_dict()))
+
+    async def _stall(
+        self, job: Job, error: StudioError, *, waiting_for: str | None = None, what: str | None = None
+    ) -> Job:
+        """Keep a paid job that a temporary problem holds up, saying what it waits for."""
+        job = self._current(job.id)
+        label = provider_label(job)
+        if waiting_for is None:
+            waiting_for = "a working API key" if isinstance(error, AuthError) else f"{label} to answer"
+        if what is not None:
+            pass
+        elif isinstance(error, AuthError):
+            what = f"{label} did not accept the API key while this job was running ({error.user_message})"
+        elif job.state is JobState.DOWNLOADING:
+            what = f"The finished clip could not be fetched from {label} yet ({short_reason(error)})"
+        elif error.kind == "error" and "inside Studio" in error.user_message:
+            what = "Something went wrong inside Studio while this paid job was running"
+        else:
+            what = f"{label} is not answering about this job right now ({short_reason(error)})"
+        sentence = (
+            f"{what}. The job is kept, paid work included; it is waiting for {waiting_for}, and {RESUME_HINT}."
+        )
+        stalled = {
+            "kind": "stalled",
+            "message": sentence,
+            "detail": error.detail or error.user_message,
+            "waiting_for": waiting_for,
+            "cause": error.kind,
+        }
+        log.warning("job %s stalled: %s", job.id, sentence)
+        return await self._commit(job.transition(JobState.STALLED, error=stalled, progress=None))
 
     async def _lost_in_submit(self, job: Job, error: StudioError) -> None:
         lost = LostSubmission(
@@ -342,88 +444,58 @@ class Runner:
             return
         raise Cancelled("Cancelled.")
 
-    async def _respect_rate_limit(self, job_id: str, provider: str) -> None:
-        wait = self._not_before.get(provider, 0.0) - time.monotonic()
-        if wait > 0:
-            await self._sleep(job_id, wait)
-
-    def _slow_down(self, provider: str, retry_after: float | None, attempt: int) -> float:
-        delay = retry_after if retry_after is not None else self._backoff(attempt)
-        self._not_before[provider] = max(self._not_before.get(provider, 0.0), time.monotonic() + delay)
-        return delay
-
-    async def _wait_to_retry(self, job: Job, spec: ModelSpec, error: StudioError, failures: int) -> None:
-        """Back off before repeating a safe call (poll, download); re-raise once retries run out."""
-        if failures > self.timing.max_transient_retries:
-            raise error
-        retry_after = error.retry_after if isinstance(error, RateLimited) else None
-        await self._sleep(job.id, self._slow_down(spec.provider, retry_after, failures))
-
-    def _backoff(self, attempt: int) -> float:
-        base = min(self.timing.retry_max, self.timing.retry_base * (2**attempt))
-        return base * (0.5 + random.random() / 2)
+    def _pause(self) -> float:
+        """A short jittered pause between two looks at the provider's list."""
+        return min(self.timing.retry_max, self.timing.retry_base) * (0.75 + random.random() / 2)
 
     async def _submit(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
+        """Send the paid create once; the transport alone retries what provably created nothing."""
         validated = validate(spec, GenerationRequest.from_dict(job.request), allow_retired=True)
-        attempt = 0
-        while True:
-            self._check_cancel(job.id)
-            await self._respect_rate_limit(job.id, spec.provider)
-            # The row says "submitting" (committed) before the paid call goes out.
-            current = self._current(job.id)
-            job = await self._commit(
-                current.transition(
-                    JobState.SUBMITTING, attempts=current.attempts + 1, remote={**current.remote, "attempt_at": time.time()}
-                )
+        self._check_cancel(job.id)
+        # The row says "submitting" (committed) before the paid call goes out.
+        current = self._current(job.id)
+        job = await self._commit(
+            current.transition(
+                JobState.SUBMITTING, attempts=current.attempts + 1, remote={**current.remote, "attempt_at": time.time()}
             )
-            sending = asyncio.ensure_future(provider.submit(spec, validated, job.idempotency_key))
-            self._submitting.add(job.id)
-            try:
-                ref = await asyncio.shield(sending)
-            except asyncio.CancelledError:
-                await self._record_late_answer(job, sending)
-                raise
-            except (SubmitNotSent, RateLimited) as error:
-                # Provably not created: the connection never opened, or the provider refused it.
-                attempt += 1
-                if attempt > self.timing.max_submit_retries:
-                    refused = TransientError(
-                        f"{spec.provider} kept refusing this job ({error.user_message}); nothing was charged. "
-                        "Try again later.",
-                        detail=error.detail,
-                    )
-                    return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
-                retry_after = error.retry_after if isinstance(error, RateLimited) else None
-                delay = self._slow_down(spec.provider, retry_after, attempt)
-                job = await self._commit(self._current(job.id).transition(JobState.QUEUED, error=error.to_dict()))
-                log.info("job %s not accepted (%s); trying again in %.1fs", job.id, error.kind, delay)
-                await self._sleep(job.id, delay)
-                continue
-            except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
-                # The provider answered and refused: nothing was created, nothing is owed.
-                return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
-            except Exception as exc:  # a reset, a timeout, an unreadable answer, a bug: outcome unknown
-                error = exc if isinstance(exc, StudioError) else LostSubmission(
-                    "Something failed while this job was being sent.", detail=repr(exc)
-                )
-                if provider.supports_idempotency and attempt < self.timing.max_submit_retries:
-                    attempt += 1  # the same key can only ever make one job
-                    job = await self._commit(self._current(job.id).transition(JobState.QUEUED))
-                    await self._sleep(job.id, self._backoff(attempt))
-                    continue
-                lost = LostSubmission(
-                    "The provider's answer to this job was lost; it may be running. Studio is checking, "
-                    "and will not send it again on its own.",
-                    detail=error.detail or error.user_message,
-                )
-                return await self._commit(self._current(job.id).transition(JobState.UNKNOWN, error=lost.to_dict()))
-            finally:
-                self._submitting.discard(job.id)
-            return await self._commit(
-                self._current(job.id).transition(
-                    JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict(), error=None
-                )
+        )
+        sending = asyncio.ensure_future(provider.submit(spec, validated, job.idempotency_key))
+        self._submitting.add(job.id)
+        try:
+            ref = await asyncio.shield(sending)
+        except asyncio.CancelledError:
+            await self._record_late_answer(job, sending)
+            raise
+        except SubmitNotSent as error:
+            refused = SubmitNotSent(
+                f"Studio could not reach {provider_label(job)} to send this job, so nothing was sent and nothing was "
+                "charged; check the network and generate it again.",
+                detail=error.detail or error.user_message,
             )
+            return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
+        except RateLimited as error:
+            # The transport already waited and sent again; nothing retries after this.
+            refused = TransientError(error.user_message, detail=error.detail)
+            return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
+        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
+            # The provider answered and refused: nothing was created, nothing is owed.
+            return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
+        except Exception as exc:  # a reset, a timeout, an unreadable answer, a bug: outcome unknown
+            error = exc if isinstance(exc, StudioError) else LostSubmission(
+                "Something failed while this job was being sent.", detail=repr(exc)
+            )
+            lost = LostSubmission(
+                "The provider's answer to this job was lost; it may be running. Studio is checking, "
+                "and will not send it again on its own.",
+                detail=error.detail or error.user_message,
+            )
+            return await self._commit(self._current(job.id).transition(JobState.UNKNOWN, error=lost.to_dict()))
+        finally:
+            self._submitting.discard(job.id)
+        crash_point("submitted")  # created (and billed) at the provider; its id not yet stored
+        return await self._commit(
+            self._current(job.id).transition(JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict(), error=None)
+        )
 
     async def _record_late_answer(self, job: Job, sending: asyncio.Future) -> None:
         """Stopping mid-submit: give the answer a few seconds so its remote id is not lost."""
@@ -435,86 +507,19 @@ class Runner:
         if current.state is JobState.SUBMITTING:
             await self._commit(current.transition(JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict()))
 
-    async def _reconcile(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
-        """Find a lost submit at the provider; requeue it only once the provider verifiably lacks it."""
-        attempt_at = float(job.remote.get("attempt_at") or job.updated_at)
-        while True:
-            self._check_cancel(job.id)
-            try:
-                records = await provider.list_recent(since=job.created_at - 300)
-            except (TransientError, RateLimited) as error:
-                log.warning("could not list recent jobs at %s: %s", spec.provider, error.user_message)
-                await self._sleep(job.id, self._backoff(2))
-                continue
-            if records is None:
-                error = LostSubmission(
-                    f"The answer to this job was lost and {spec.provider} cannot list recent jobs; "
-                    "check its dashboard before generating again."
-                )
-                return await self._commit(job.updated(error=error.to_dict()))
-            candidates = await asyncio.to_thread(self._matching_records, job, spec, records)
-            if len(candidates) == 1:
-                record = candidates[0]
-                ref = RemoteRef(provider=spec.provider, remote_id=record.remote_id, data=record.data)
-                log.info("job %s reconciled with remote %s", job.id, record.remote_id)
-                return await self._commit(
-                    job.transition(JobState.SUBMITTED, remote_id=record.remote_id, remote=ref.to_dict(), error=None)
-                )
-            if candidates:
-                text = "The answer to this job was lost and several jobs at the provider match it; check its dashboard."
-                return await self._commit(job.updated(error=LostSubmission(text).to_dict()))
-            wait = attempt_at + self.timing.reconcile_grace - time.time()
-            if wait <= 0 and job.attempts >= self.timing.max_submit_retries:
-                failed = TransientError(
-                    f"This job could not be sent to {spec.provider} after {job.attempts} attempts; "
-                    "the provider has no record of it, so nothing was charged."
-                )
-                return await self._commit(job.transition(JobState.FAILED, error=failed.to_dict()))
-            if wait <= 0:
-                note = LostSubmission(
-                    f"{spec.provider} has no record of this job {self.timing.reconcile_grace:.0f} s after it was "
-                    "sent, so it never started; it was sent again."
-                )
-                log.info("job %s: not at %s after the grace period; queued again", job.id, spec.provider)
-                return await self._commit(job.transition(JobState.QUEUED, error=note.to_dict()))
-            job = await self._commit(
-                job.updated(
-                    error=LostSubmission(
-                        "The answer to this job was lost; checking with the provider whether it arrived."
-                    ).to_dict()
-                )
-            )
-            await self._sleep(job.id, min(wait, 5.0))
-
-    def _matching_records(self, job: Job, spec: ModelSpec, records) -> list:
-        prompt = job.request.get("prompt", "")
-        candidates = [
-            r
-            for r in records
-            if r.created_at >= job.created_at - 300
-            and (not r.model or r.model == spec.model)
-            and (r.input.get("prompt", prompt) == prompt)
-            and (r.data.get("idempotency_key") in (None, job.idempotency_key))
-        ]
-        known = {j.remote_id for j in self.store.list(model=job.model_id, since=job.created_at - 600, limit=1000)}
-        # A paginated list can show one record twice when jobs are created while it is read.
-        unique = {r.remote_id: r for r in candidates if r.remote_id not in known}
-        return list(unique.values())
-
     async def _poll_until_done(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
         ref = RemoteRef.from_dict(job.remote)
         interval = self.timing.poll_first
-        failures = 0
         while True:
             self._check_cancel(job.id)
-            await self._respect_rate_limit(job.id, spec.provider)
             try:
                 status = await provider.poll(ref)
-                failures = 0
-            except (TransientError, RateLimited) as error:
-                failures += 1
-                await self._wait_to_retry(job, spec, error, failures)
-                continue
+            except Expired as error:
+                return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
+            except StudioError as error:
+                # The transport already retried: keep the job for the next resume.
+                return await self._stall(job, error)
+            crash_point("poll")
             job = self._current(job.id)
             if status.state is RemoteState.SUCCEEDED:
                 return await self._commit(job.transition(JobState.DOWNLOADING, remote=_with_result(job, status), progress=None))
@@ -531,55 +536,6 @@ class Runner:
             interval = min(self.timing.poll_max, interval * self.timing.poll_growth)
             await self._sleep(job.id, delay * (0.9 + random.random() * 0.2))
 
-    async def _download(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
-        ref = RemoteRef.from_dict(job.remote)
-        status = RemoteStatus(state=RemoteState.SUCCEEDED, result=job.remote.get("result"))
-        self.clips_dir.mkdir(parents=True, exist_ok=True)
-        final = self.clips_dir / f"{job.id}.mp4"
-        partial = self.clips_dir / f".{job.id}.part.mp4"
-        if final.exists():
-            # A crash after the rename but before "done" was committed: the clip is here already
-            # (and the provider may have deleted its copy by now).
-            await asyncio.to_thread(os.replace, final, partial)
-            return await self._finish_download(job, spec, partial, final)
-        last_emit = 0.0
-
-        def on_progress(done: int, total: int | None) -> None:
-            nonlocal last_emit
-            now = time.monotonic()
-            if total and now - last_emit > 0.2:
-                last_emit = now
-                self._set(self._current(job.id).updated(progress=done / total))
-
-        failures = 0
-        try:
-            while True:
-                try:
-                    await provider.download(ref, status, partial, on_progress)
-                    break
-                except (TransientError, RateLimited) as error:
-                    failures += 1
-                    await self._wait_to_retry(job, spec, error, failures)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        return await self._finish_download(job, spec, partial, final)
-
-    async def _finish_download(self, job: Job, spec: ModelSpec, partial: Path, final: Path) -> Job:
-        from .media import validate_clip
-
-        try:
-            info = await asyncio.to_thread(
-                validate_clip, partial, expected_duration=job.request.get("duration"), tolerance=1.5
-            )
-            await asyncio.to_thread(os.replace, partial, final)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        done = self._current(job.id).transition(JobState.DONE, output_path=str(final), progress=1.0)
-        await asyncio.to_thread(write_sidecar, final, done, spec, info)
-        return await self._commit(done)
-
     async def _cancel_remote(self, job: Job) -> None:
         if not job.remote_id:
             return  # never reached the provider (or not known to have): nothing to cancel there
@@ -591,6 +547,17 @@ class Runner:
             log.warning("cancel at the provider failed for %s: %s", job.id, error.user_message)
         except Exception:
             log.exception("cancel at the provider failed for %s", job.id)
+
+
+def _resume_order(job: Job) -> int:
+    """Results first (they expire), then remote work, then lost submits, then new submits."""
+    if job.state is JobState.DOWNLOADING or (job.state is JobState.STALLED and job.remote.get("result")):
+        return 0
+    if job.state.remote:
+        return 1
+    if job.state in (JobState.UNKNOWN, JobState.SUBMITTING):
+        return 2
+    return 3
 
 
 def _with_result(job: Job, status: RemoteStatus) -> dict:

@@ -46,6 +46,16 @@ EXPECTED_ALLOWED = {
     (S.UNKNOWN, S.DOWNLOADING),
     (S.UNKNOWN, S.FAILED),
     (S.UNKNOWN, S.CANCELLED),
+    # a paid job held up by a temporary problem is kept, never failed for it …
+    (S.SUBMITTED, S.STALLED),
+    (S.RUNNING, S.STALLED),
+    (S.DOWNLOADING, S.STALLED),
+    # … and resumes where it was: polling, or fetching the known result
+    (S.STALLED, S.SUBMITTED),
+    (S.STALLED, S.RUNNING),
+    (S.STALLED, S.DOWNLOADING),
+    (S.STALLED, S.FAILED),
+    (S.STALLED, S.CANCELLED),
 }
 
 ALL_PAIRS = list(itertools.product(list(JobState), repeat=2))
@@ -53,6 +63,13 @@ ALL_PAIRS = list(itertools.product(list(JobState), repeat=2))
 
 def job_in(state: JobState, **kwargs) -> Job:
     return Job.new("animatic:kenburns", {"prompt": "a lighthouse"}, state=state, **kwargs)
+
+
+def test_a_stalled_job_is_unfinished_and_says_what_it_waits_for():
+    job = job_in(S.RUNNING).transition(S.STALLED, error={"kind": "stalled", "message": "m", "waiting_for": "disk space"})
+    assert not job.state.terminal and job.state.remote
+    assert job.waiting_for == "disk space"
+    assert job_in(S.DONE, remote={"warnings": ["short"]}).warnings == ["short"]
 
 
 def test_table_matches_the_agreed_life():
@@ -93,7 +110,7 @@ def test_terminal_states():
 
 
 def test_remote_states():
-    assert {s for s in JobState if s.remote} == {S.SUBMITTED, S.RUNNING, S.DOWNLOADING}
+    assert {s for s in JobState if s.remote} == {S.SUBMITTED, S.RUNNING, S.DOWNLOADING, S.STALLED}
 
 
 def test_illegal_transition_is_a_studio_error():

@@ -19,6 +19,7 @@ import socket
 import struct
 import subprocess
 import threading
+import time
 from email.message import Message
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -306,8 +307,11 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             return
         self._send(200, self.emu.faults)
 
-    def _serve_video(self, job_id: str, data: bytes) -> None:
-        """Serve an MP4 with ``Range`` support, honouring the ``download_reset`` fault."""
+    def _serve_video(self, job_id: str, data: bytes, *, chunk_delay: float = 0.0) -> None:
+        """Serve an MP4 with ``Range`` support, honouring the ``download_reset`` fault.
+
+        ``chunk_delay`` plays a slow CDN: the body goes out in 4 KiB pieces that far apart.
+        """
         emu = self.emu
         start = 0
         match = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
@@ -331,8 +335,25 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self.wfile.write(chunk[: len(chunk) // 2])
             self._reset(hard=False)
             return
-        self._send(206 if match else 200, chunk, headers=headers)
+        if chunk_delay:
+            self._send_slowly(206 if match else 200, chunk, headers, chunk_delay)
+        else:
+            self._send(206 if match else 200, chunk, headers=headers)
         emu._count("downloads", job_id)
+
+    def _send_slowly(self, status: int, body: bytes, headers: dict[str, str], delay: float) -> None:
+        """A slow CDN: the body in 4 KiB pieces; a client that leaves mid-body raises here."""
+        self.send_response(status)
+        self.send_header("Content-Type", "video/mp4")
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        for offset in range(0, len(body), 4096):
+            if offset:
+                time.sleep(delay)
+            self.wfile.write(body[offset : offset + 4096])
+            self.wfile.flush()
 
 
 def small_size(size: tuple[int, int], short: int = 144) -> tuple[int, int]:

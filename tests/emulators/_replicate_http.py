@@ -129,6 +129,13 @@ class ReplicateHandler(EmulatorHandler):
         while predictions are created (as Replicate's opaque cursors do)."""
         emu = self.emu
         emu._count("list_requests")
+        if emu._take("list_hang"):
+            time.sleep(float(emu.faults["list_hang_seconds"]))  # a list endpoint that never answers
+            self.close_connection = True
+            return
+        if emu._take("list_5xx"):
+            self._send(503, _problem(503, "Service Unavailable", "The service is temporarily unavailable."))
+            return
         size = int(emu.faults["page_size"])
         after = self._query.get("cursor", [None])[0]
         with emu._lock:
@@ -151,7 +158,16 @@ class ReplicateHandler(EmulatorHandler):
         if pred is None or state is None or state[0] != "succeeded" or emu._gone(pred, state[1], time.time()):
             self._send(404, b"Not found")
             return
-        self._serve_video(pid, make_mp4(emu._duration(pred)))
+        if pred.get("output_fault") == "corrupt":
+            data = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64  # an MP4 header, then noise
+        else:
+            data = make_mp4(emu._duration(pred))
+        if emu._take("download_429"):
+            wait = emu.faults["retry_after"]
+            self._send(429, _problem(429, "Too Many Requests", f"Slow down; try again in {wait}s."),
+                       headers={"Retry-After": str(wait)})  # fmt: skip
+            return
+        self._serve_video(pid, data, chunk_delay=float(emu.faults["download_chunk_delay"]))
 
     # -- files, models, account ---------------------------------------------------------------
 

@@ -31,12 +31,18 @@ requests; settings stay until changed)::
      "create_5xx": 1, "create_reset": 1,    # 503 without creating / create, then TCP reset
      "create_401": 1, "create_402": 1, "auth_401": 1,
      "poll_5xx": 2, "download_reset": 1,    # 503 on GET prediction / reset mid-body
+     "download_429": 1,                     # 429 + Retry-After on the output URL
+     "list_5xx": 1, "list_hang": 1,         # 503 on GET /v1/predictions / no answer for list_hang_seconds
+     "short_output": 1,                     # the next prediction's clip is 2 s shorter than asked
+     "corrupt_output": 1,                   # the next prediction's "clip" is bytes nothing can decode
      "upload_5xx": 1,                       # 503 on POST /v1/files
      "moderation": 1, "moderation_error": "E005 ...",  # the next prediction fails so
      "fail": 1, "fail_error": "...",
      "slow": 1, "slow_latency": 30,         # the next prediction takes 30 s
      "list_output": 1,                      # output as a one-element list
-     "latency": 0.3, "retention": 3600, "page_size": 5, "create_delay": 0}
+     "latency": 0.3, "retention": 3600, "page_size": 5, "create_delay": 0,
+     "download_chunk_delay": 0,             # seconds between 4 KiB pieces of an output body
+     "list_hang_seconds": 3600}
 
 ``GET /_emulator/faults`` shows them, ``GET /_emulator/stats`` returns the counters
 (``create_requests``, ``poll_requests``, ``uploads``, ``list_requests``, and per prediction
@@ -60,6 +66,7 @@ DEFAULT_TOKEN = "test-key-replicate"
 COUNTER_FAULTS = (
     "create_429", "create_5xx", "create_reset", "create_401", "create_402", "auth_401",
     "poll_5xx", "upload_5xx", "download_reset", "moderation", "fail", "slow", "list_output",
+    "download_429", "list_5xx", "list_hang", "short_output", "corrupt_output",
 )  # fmt: skip
 DEFAULT_SETTINGS: dict[str, Any] = {
     "retry_after": 2,
@@ -72,6 +79,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "retention": 3600.0,
     "page_size": 5,
     "create_delay": 0.0,
+    "download_chunk_delay": 0.0,
+    "list_hang_seconds": 3600.0,
 }
 
 
@@ -128,6 +137,7 @@ class ReplicateEmulator(Emulator):
                 "latency": latency,
                 "fate": fate,
                 "list_output": self._take("list_output"),
+                "output_fault": "short" if self._take("short_output") else "corrupt" if self._take("corrupt_output") else "",
                 "canceled_at": None,
                 "expired": False,
             }
@@ -150,10 +160,14 @@ class ReplicateEmulator(Emulator):
 
     def _duration(self, pred: dict[str, Any]) -> float:
         data = pred["input"]
+        asked = None
         for key in ("duration", "seconds"):
             if isinstance(data.get(key), (int, float)):
-                return float(data[key])
-        return float(self.models[pred["model"]]["fields"].get("duration", {}).get("default", 5))
+                asked = float(data[key])
+                break
+        if asked is None:
+            asked = float(self.models[pred["model"]]["fields"].get("duration", {}).get("default", 5))
+        return max(1.0, asked - 2.0) if pred.get("output_fault") == "short" else asked
 
     def _gone(self, pred: dict[str, Any], completed: float | None, now: float) -> bool:
         return pred["expired"] or (completed is not None and now > completed + float(self.faults["retention"]))

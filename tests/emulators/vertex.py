@@ -330,8 +330,7 @@ class _Handler(JsonHandler):
             self.connection.shutdown(2)
             return
         self.wfile.write(part)
-        if not start:
-            self.emu.op_stats(item["op"])["downloads"] += 1
+        self.emu.op_stats(item["op"])["downloads"] += 1  # a body that reached the end, ranged or not
 
 
 def _check_request(model: str, instance: dict[str, Any], params: dict[str, Any]) -> str | None:

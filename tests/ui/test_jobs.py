@@ -268,6 +268,35 @@ def test_free_retry_does_not_ask(monitor, services, run, qtbot):
     run(services.aclose())
 
 
+def test_retry_on_a_stalled_job_resumes_it_without_asking_or_paying_again(monitor, services, run, qtbot):
+    spec, validated = services.runner.prepare(animatic_request("Kept through an outage"))
+
+    async def stalled_job():
+        job = Job.new(spec.id, validated.request.to_dict(), cost_quote=0.8)
+        ref = await services.providers("animatic").submit(spec, validated, job.idempotency_key)
+        job = job.transition(JobState.SUBMITTING).transition(JobState.SUBMITTED, remote_id=ref.remote_id, remote=ref.to_dict())
+        waiting = {"kind": "stalled", "message": "The provider is not answering.", "waiting_for": "the provider to answer"}
+        return job.transition(JobState.STALLED, error=waiting)
+
+    job = run(stalled_job())
+    services.jobstore.save(job)
+    monitor.refresh()
+    assert monitor.select_job(job.id)
+    assert cell(monitor, 0, COL_STATE) == "Waiting"
+    assert "the provider to answer" in monitor.model.index(0, COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert monitor.retry_button.isEnabled()
+    monitor.ask = lambda *a: pytest.fail("resuming a paid job costs nothing more: no question")
+
+    async def scenario():
+        qtbot.mouseClick(monitor.retry_button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: monitor.model.job_by_id(job.id).state is JobState.DONE, 20)
+
+    run(scenario())
+    assert monitor.model.rowCount() == 1  # the same job finished; no second generation
+    assert services.jobstore.get(job.id).remote_id == job.remote_id
+    run(services.aclose())
+
+
 def test_copy_details_puts_json_without_secrets_on_the_clipboard(monitor, services, qtbot):
     job = running_job().updated(
         request={"prompt": "hello", "extra": {"api_key": "plainsecretvalue", "note": "token r8_abcdefghijklmnop"}}

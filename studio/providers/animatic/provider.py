@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
 import threading
 import time
@@ -98,7 +99,9 @@ class AnimaticProvider:
         source = self.work_dir / ref.remote_id / OUTPUT
         if not source.exists():
             raise Expired("This animatic's file is gone; generate it again.")
-        await asyncio.to_thread(shutil.copyfile, source, dest)
+        part = Path(dest).with_name(Path(dest).name + ".part")
+        await asyncio.to_thread(shutil.copyfile, source, part)
+        await asyncio.to_thread(os.replace, part, dest)  # ``dest`` is absent or whole, as for every provider
         if progress:
             size = dest.stat().st_size
             progress(size, size)

@@ -36,6 +36,7 @@ STATE_COLOURS = {
     JobState.FAILED: style.ERROR,
     JobState.CANCELLED: style.TEXT_DIM,
     JobState.UNKNOWN: style.WARN,
+    JobState.STALLED: style.WARN,
 }
 
 

@@ -35,12 +35,14 @@ STATE_LABELS = {
     JobState.FAILED: "Failed",
     JobState.CANCELLED: "Cancelled",
     JobState.UNKNOWN: "Unknown",
+    JobState.STALLED: "Waiting",
 }
 
 _STATE_COLORS = {
     JobState.DONE: QColor(tone_colour("ok")),
     JobState.FAILED: QColor(tone_colour("error")),
     JobState.UNKNOWN: QColor(tone_colour("warning")),
+    JobState.STALLED: QColor(tone_colour("warning")),
     JobState.CANCELLED: QColor(tone_colour("dim")),
 }
 
@@ -124,6 +126,8 @@ class JobTableModel(QAbstractTableModel):
                 return f"{job.model_id}\njob {job.id}" + (f"\nremote {job.remote_id}" if job.remote_id else "")
             if col == COL_STATE and job.state is JobState.UNKNOWN:
                 return "Studio lost the provider's answer to this submit. Check the provider's dashboard before retrying."
+            if col == COL_STATE and job.state is JobState.STALLED:
+                return f"Kept, waiting for {job.waiting_for or 'a temporary problem to pass'}. Retry resumes it without paying again."
             if col == COL_STATE and job.output_path:
                 return job.output_path
         if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_ERROR):

@@ -52,7 +52,8 @@ log = logging.getLogger(__name__)
 _SECRET_KEYS = ("token", "api_key", "apikey", "key", "authorization", "secret", "password")
 
 ACTIVE_STATES = frozenset(s for s in JobState if not s.terminal)
-RETRYABLE_STATES = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})
+# A stalled job is "retried" by resuming it: it is paid for and keeps its remote id.
+RETRYABLE_STATES = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN, JobState.STALLED})
 ERROR_WIDTH = 180  # the error column, elided; its tooltip has the whole text
 
 
@@ -365,6 +366,8 @@ class JobMonitor(QWidget):
 
     def confirm_retry(self, job: Job) -> bool:
         """Ask before spending money again (or before retrying a submit whose fate is unknown)."""
+        if job.state is JobState.STALLED:
+            return True  # resuming costs nothing more
         lines = []
         if job.state is JobState.UNKNOWN:
             lines.append(
