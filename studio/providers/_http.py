@@ -68,6 +68,9 @@ ErrorMapper = Callable[[httpx.Response], StudioError]
 
 Sleep = Callable[[float], Awaitable[None]]
 
+StatusReader = Callable[[httpx.Response], int]
+"""The status an answer really carries, for APIs that wrap it in a 200 body (Kie's ``code``)."""
+
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
 
 # Statuses that say "try the same thing again later" for a call that is safe to repeat.
@@ -282,13 +285,15 @@ async def request_idempotent(
     policy: RetryPolicy = RetryPolicy(),
     provider_label: str = "The provider",
     sleep: Sleep = asyncio.sleep,
+    status_of: StatusReader | None = None,
     **kwargs: Any,
 ) -> httpx.Response:
     """Send a call that is safe to repeat, retrying 429, 5xx and dropped connections.
 
     Returns the first response below 400; raises the mapped error for any other status,
     or :class:`TransientError` when the network kept failing. Extra keyword arguments go
-    to ``client.request`` (``json=``, ``params=``, ``files=`` …).
+    to ``client.request`` (``json=``, ``params=``, ``files=`` …). ``status_of`` reads the
+    status a provider really meant when it wraps it in a 200 body (Kie's ``code``).
     """
     last_error: StudioError | None = None
     for attempt in range(max(1, policy.attempts)):
@@ -304,18 +309,17 @@ async def request_idempotent(
             log.info("%s %s failed (%s); retry %d in %.2fs", method, _safe_url(url), type(exc).__name__, attempt + 1, delay)
             await sleep(delay)
             continue
-        if response.status_code < 400:
+        status = status_of(response) if status_of else response.status_code
+        if status < 400:
             return response
         error = map_error(response)
-        if response.status_code not in _RETRY_STATUSES or final:
+        if status not in _RETRY_STATUSES or final:
             raise error
-        wait = retry_after(response) if response.status_code in (429, 503) else None
+        wait = retry_after(response) if status in (429, 503) else None
         delay = policy.delay(attempt, wait)
-        if response.status_code == 429:
+        if status == 429:
             _hold_off(client, delay)
-        log.info(
-            "%s %s answered HTTP %d; retry %d in %.2fs", method, _safe_url(url), response.status_code, attempt + 1, delay
-        )
+        log.info("%s %s answered %d; retry %d in %.2fs", method, _safe_url(url), status, attempt + 1, delay)
         last_error = error
         await sleep(delay)
     assert last_error is not None  # the loop either returned or raised
@@ -335,6 +339,7 @@ async def send_once(
     provider_label: str = "The provider",
     sleep: Sleep = asyncio.sleep,
     definite_refusal: Callable[[httpx.Response], StudioError | None] | None = None,
+    status_of: StatusReader | None = None,
     **kwargs: Any,
 ) -> httpx.Response:
     """Send a paid create at most once as far as the server can tell.
@@ -373,20 +378,21 @@ async def send_once(
                 "the video may or may not have started, so Studio will check before sending it again.",
                 detail=redact(f"{type(exc).__name__}: {exc}"),
             ) from None
-        if response.status_code < 400:
+        status = status_of(response) if status_of else response.status_code
+        if status < 400:
             return response
-        if response.status_code >= 500:
+        if status >= 500:
             refused = definite_refusal(response) if definite_refusal else None
             if refused is not None:
                 raise refused
             raise LostSubmission(
-                f"{provider_label} answered HTTP {response.status_code} to the request; "
+                f"{provider_label} answered {'HTTP ' if status == response.status_code else 'code '}{status} to the request; "
                 "the video may or may not have started, so Studio will check before sending it again.",
                 detail=error_detail(response),
             )
         error = map_error(response)
-        if response.status_code != 429:
-            raise error
+        if status != 429 or not isinstance(error, RateLimited):
+            raise error  # a 429 that means "out of quota" (OpenAI's insufficient_quota) is no reason to wait
         refusals += 1
         if refusals >= max(1, policy.attempts):
             raise RateLimited(

@@ -102,14 +102,17 @@ def test_polling_follows_kies_advice():
     assert [provider.poll_interval(t) for t in (0, 29, 31, 119, 121, 600)] == [2.5, 2.5, 7.5, 7.5, 20.0, 20.0]
 
 
-async def test_a_task_past_the_deadline_fails_with_a_sentence_naming_it(emulator):
+async def test_past_the_deadline_polling_stops_with_a_sentence_and_a_resume_watches_again(emulator):
     emulator.set_faults(slow=1, slow_latency=60)
     provider = KieProvider(DEFAULT_TOKEN, base_url=emulator.url, poll_first=0.05, poll_deadline=0.3, policy=FAST_POLICY)
     s, request = validated("kie:kling-2.6/image-to-video", first_frame="https://cdn.example/a.jpg", duration=5)
     ref = await provider.submit(s, request, "job")
-    status = await provider.poll(RemoteRef(ref.provider, ref.remote_id, {**ref.data, "submitted_at": 0}))
-    assert status.state is RemoteState.FAILED and isinstance(status.error, TransientError)
-    assert ref.remote_id in status.error.user_message and "dashboard" in status.error.user_message
+    assert (await provider.poll(ref)).state is RemoteState.QUEUED
+    await asyncio.sleep(0.4)
+    with pytest.raises(TransientError) as info:  # the runner keeps the job (stalled), resumable
+        await provider.poll(ref)
+    assert ref.remote_id in info.value.user_message and "resume" in info.value.user_message
+    assert not (await provider.poll(ref)).state.terminal  # a resume: a fresh stretch of waiting
     await provider.aclose()
 
 
@@ -126,7 +129,7 @@ async def test_check_credentials_reports_the_credits(kie):
     [
         ({"auth_401": 1}, AuthError, "API key"),
         ({"create_402": 1}, QuotaError, "credits"),
-        ({"create_429": 1}, RateLimited, "slow down"),
+        ({"create_429": 10, "retry_after": 0.1}, RateLimited, "slow down"),  # one 429 is waited out; ten are not
         ({"create_455": 1}, SubmitNotSent, "maintenance"),
         ({"paused": True}, ModelUnavailable, "temporarily paused"),
     ],
@@ -181,9 +184,9 @@ async def test_generation_failure_says_kies_words(kie, emulator):
 async def test_polls_ride_out_5xx_and_maintenance_downloads_resume(kie, emulator, tmp_path):
     s, request = validated("kie:sora-2-text-to-video", duration=15)
     ref = await kie.submit(s, request, "job")
-    emulator.set_faults(poll_5xx=2, download_reset=1)
+    emulator.set_faults(poll_5xx=2, poll_455=1, download_reset=1)  # 455 comes in a 200 body: retried all the same
     status = await poll_until_done(kie, ref)
-    emulator.set_faults(poll_455=1)
+    emulator.set_faults(poll_455=10)
     with pytest.raises(TransientError, match="maintenance"):
         await kie.poll(ref)
     dest = tmp_path / "clip.mp4"

@@ -56,6 +56,18 @@ def body_message(body: dict[str, Any]) -> str:
     return ""
 
 
+def answer_status(response: httpx.Response) -> int:
+    """The status Kie meant: the body ``code`` when it carries one, else the HTTP status.
+
+    455 (maintenance) reads as 503, so the transport waits and retries it like any outage.
+    """
+    body = error_body(response)
+    code = body_code(body)
+    if code is None or (code == 200 and response.status_code >= 400):
+        code = response.status_code
+    return 503 if code == 455 else code
+
+
 def is_paused(message: str) -> bool:
     return bool(_PAUSED.search(message or ""))
 

@@ -8,8 +8,9 @@ then base64 upload if that fails), because ``createTask`` takes URLs only.
 Kie has no list endpoint, so a create whose answer was lost cannot be reconciled here:
 the job stays ``unknown`` and the person is told to look at Kie's dashboard. Kie has no
 cancel either; a cancelled job finishes remotely. Polling follows Kie's advice (every 2–3 s
-for the first 30 s, then 5–10 s, then 15–30 s after two minutes) and gives up after
-``poll_deadline`` with a sentence naming the task, whose video Kie keeps for a day.
+for the first 30 s, then 5–10 s, then 15–30 s after two minutes) and stops after
+``poll_deadline`` of waiting with a sentence naming the task; the runner keeps such a job
+(stalled), and resuming it watches again (Kie keeps a finished video for about a day).
 
 Hosts: ``$STUDIO_KIE_BASE_URL`` (or Settings) replaces both the API host and the upload
 host, unless ``$STUDIO_KIE_UPLOAD_BASE_URL`` names the upload host separately.
@@ -42,7 +43,7 @@ from studio.core.request import ValidatedRequest, mime_for_path
 from studio.providers import _http
 from studio.providers.base import DownloadProgress, RemoteRecord, RemoteRef, RemoteState, RemoteStatus, SubmitNotSent
 
-from .errors import LABEL, body_code, body_message, code_error, error_mapper, is_paused, task_error
+from .errors import LABEL, answer_status, body_code, body_message, code_error, error_mapper, is_paused, task_error
 from .inputs import build_input, field_names
 
 log = logging.getLogger("studio.providers.kie")
@@ -95,6 +96,7 @@ class KieProvider:
         self.poll_deadline = poll_deadline
         self.policy = policy or _http.RetryPolicy()
         self._has_key = bool(api_key)
+        self._watching: dict[str, float] = {}  # task id → when this wait for it began
         timeout = timeout or _http.DEFAULT_TIMEOUT
         self._client = _http.make_client(self.base_url, api_key, timeout=timeout, transport=transport)
         self._upload_client = (
@@ -151,7 +153,7 @@ class KieProvider:
         response = await _http.send_once(
             self._client, "POST", "api/v1/jobs/createTask", json={"model": spec.model, "input": data},
             map_error=error_mapper(context="create", model=spec.name, fields=fields), policy=self.policy,
-            provider_label=LABEL, definite_refusal=lambda r: self._create_refusal(r, spec),
+            provider_label=LABEL, definite_refusal=lambda r: self._create_refusal(r, spec), status_of=answer_status,
         )  # fmt: skip
         try:
             body = self._body(response)
@@ -205,12 +207,28 @@ class KieProvider:
         """``GET /api/v1/jobs/recordInfo?taskId=…``: the task's state, result URL or failure."""
         response = await _http.request_idempotent(
             self._client, "GET", "api/v1/jobs/recordInfo", params={"taskId": ref.remote_id},
-            map_error=error_mapper(context="poll"), policy=self.policy, provider_label=LABEL,
+            map_error=error_mapper(context="poll"), policy=self.policy, provider_label=LABEL, status_of=answer_status,
         )  # fmt: skip
         data = self._checked(response, context="poll")
+        now = time.time()
         submitted = ref.data.get("submitted_at")
-        elapsed = time.time() - float(submitted) if isinstance(submitted, (int, float)) else 0.0
-        return self.status_from_record(data, ref=ref, elapsed=elapsed)
+        elapsed = now - float(submitted) if isinstance(submitted, (int, float)) else 0.0
+        status = self.status_from_record(data, ref=ref, elapsed=elapsed)
+        # The deadline bounds one stretch of waiting, not the task's life: after it the job is
+        # kept (stalled) and a resume watches again from then.
+        watched_since = max(self._watching.setdefault(ref.remote_id, now), now - elapsed)
+        if status.state.terminal:
+            self._watching.pop(ref.remote_id, None)
+        elif now - watched_since > self.poll_deadline:
+            self._watching.pop(ref.remote_id, None)
+            minutes = max(1, round(self.poll_deadline / 60))
+            raise TransientError(
+                f"Kie.ai has not finished task {ref.remote_id} after {minutes} minutes of waiting, longer than Kie "
+                "advises, so Studio stopped asking; resume the job to check again (Kie keeps a finished video "
+                "for about a day)",
+                detail=f"state {status.raw_status} after {round(elapsed)} s",
+            )
+        return status
 
     def status_from_record(self, data: dict[str, Any], *, ref: RemoteRef, elapsed: float) -> RemoteStatus:
         """Map one ``recordInfo`` ``data`` object to a :class:`RemoteStatus`."""
@@ -231,17 +249,6 @@ class KieProvider:
                                 detail=str(data.get("resultJson"))[:200])  # fmt: skip
         elif state is RemoteState.FAILED:
             error = task_error(data.get("failCode"), data.get("failMsg"), images_given=ref.data.get("images", ()))
-        elif elapsed > self.poll_deadline:
-            minutes = round(self.poll_deadline / 60)
-            return RemoteStatus(
-                state=RemoteState.FAILED,
-                error=TransientError(
-                    f"Kie.ai has not finished task {ref.remote_id} after {minutes} minutes, longer than Kie advises "
-                    "waiting, so Studio stopped. If it finishes, Kie's dashboard keeps the video for about a day.",
-                    detail=f"state {raw} after {round(elapsed)} s",
-                ),
-                raw_status=raw,
-            )
         return RemoteStatus(
             state=state,
             progress=progress,
@@ -272,7 +279,7 @@ class KieProvider:
         self._require_key()
         response = await _http.request_idempotent(
             self._client, "GET", "api/v1/chat/credit", map_error=error_mapper(), policy=self.policy,
-            provider_label=LABEL,
+            provider_label=LABEL, status_of=answer_status,
         )  # fmt: skip
         credits = self._checked(response, context="call").get("value")
         return f"Kie.ai account: {credits} credits left" if credits is not None else "Kie.ai accepted the key"
@@ -298,6 +305,7 @@ class KieProvider:
                 self._upload_client, "POST", "api/file-stream-upload",
                 files={"file": (path.name, content, mime)}, data={"uploadPath": UPLOAD_PATH, "fileName": path.name},
                 map_error=error_mapper(context="upload"), policy=self.policy, provider_label=LABEL,
+                status_of=answer_status,
             )  # fmt: skip
             return self._upload_url(response)
         except (AuthError, QuotaError):
@@ -309,6 +317,7 @@ class KieProvider:
             self._upload_client, "POST", "api/file-base64-upload",
             json={"base64Data": f"data:{mime};base64,{encoded}", "uploadPath": UPLOAD_PATH, "fileName": path.name},
             map_error=error_mapper(context="upload"), policy=self.policy, provider_label=LABEL,
+            status_of=answer_status,
         )  # fmt: skip
         return self._upload_url(response)
 
