@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--no-audio", dest="audio", action="store_false")
     gen.add_argument("--seed", type=int)
     gen.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a model-specific input")
-    gen.add_argument("--allow-retired", action="store_true", help="send to a model marked retired anyway")
+    gen.add_argument("--allow-retired", action="store_true", help="send to a model marked retired or paused anyway")
     gen.add_argument("-o", "--output", required=True)
 
     stitch = sub.add_parser("stitch", help="join clips into one video")
@@ -498,7 +498,7 @@ def _exit_for(job: Job, announce: bool = False) -> int:
 
 
 _CLI_HINTS = {
-    "auth": "Check the key: set REPLICATE_API_TOKEN, or save it in the studio's Settings",
+    "auth": "Check the key in the studio's Settings, or the provider's environment variable (REPLICATE_API_TOKEN, OPENAI_API_KEY, KIE_API_KEY)",
     "quota": "Check billing with the provider, or the budget cap in settings",
     "content_rejected": "Change the prompt or the image",
     "transient": "Try again",

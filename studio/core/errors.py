@@ -140,6 +140,17 @@ class ModelUnavailable(StudioError):
     exit_code = 2
 
 
+class ModelShutDown(ModelUnavailable):
+    """The provider answered that the model no longer exists (a shutdown after we sent it).
+
+    Unlike a refusal before sending (exit 2, a choice to change), this is a failure the
+    person could not have avoided from Studio's side, so the CLI exits 5.
+    """
+
+    kind = "model_shut_down"
+    exit_code = 5
+
+
 class TransientError(StudioError):
     """A 5xx, a reset or a timeout: worth retrying where retrying is safe."""
 
@@ -230,6 +241,7 @@ _KINDS: dict[str, type[StudioError]] = {
         RateLimited,
         ContentRejected,
         ModelUnavailable,
+        ModelShutDown,
         TransientError,
         Expired,
         Cancelled,
@@ -269,6 +281,7 @@ def action_hint(error: StudioError) -> str:
         "content_rejected": "Change the prompt or the image",
         "invalid_request": "Fix the highlighted setting",
         "model_unavailable": "Pick another model",
+        "model_shut_down": "Pick another model",
         "transient": "Retry",
         "expired": "Generate again",
         "cancelled": "",

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from .errors import InvalidRequest, ModelUnavailable
-from .modelspec import RETIRED, ModelSpec
+from .modelspec import LIVE, ModelSpec
 from .schema_check import coerce_value
 
 _EXTENSION_MIME = {
@@ -95,9 +95,9 @@ def validate(spec: ModelSpec, request: GenerationRequest, *, allow_retired: bool
     Raises :class:`InvalidRequest` (naming the field and allowed values) or
     :class:`ModelUnavailable`. Warnings say what the provider will ignore.
     """
-    if spec.status.state == RETIRED and not allow_retired:
-        raise ModelUnavailable(f"{spec.name} is {spec.status.describe()}.")
-    if spec.status.state not in ("live", RETIRED):
+    # allow_retired is the person's "send it anyway" for any model not marked live: a
+    # retired one may live on behind a gateway, a paused one may have come back.
+    if spec.status.state != LIVE and not allow_retired:
         raise ModelUnavailable(f"{spec.name} is {spec.status.describe()}.")
 
     warnings: list[str] = []

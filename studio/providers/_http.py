@@ -68,6 +68,9 @@ ErrorMapper = Callable[[httpx.Response], StudioError]
 
 Sleep = Callable[[float], Awaitable[None]]
 
+StatusReader = Callable[[httpx.Response], int]
+"""The status an answer really carries, for APIs that wrap it in a 200 body (Kie's ``code``)."""
+
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=60.0, write=60.0, pool=30.0)
 
 # Statuses that say "try the same thing again later" for a call that is safe to repeat.
@@ -222,6 +225,19 @@ def error_detail(response: httpx.Response) -> str:
     return redact(text[:300])
 
 
+def json_object(response: httpx.Response, provider_label: str = "The provider") -> dict[str, Any]:
+    """A successful answer's JSON object; :class:`TransientError` when it is not one."""
+    try:
+        data = response.json()
+    except (ValueError, UnicodeDecodeError):
+        raise TransientError(
+            f"{provider_label} sent an answer Studio could not read; try again.", detail=redact(response.text[:200])
+        ) from None
+    if not isinstance(data, dict):
+        raise TransientError(f"{provider_label} sent an answer Studio could not read; try again.")
+    return data
+
+
 def default_error_mapper(provider_label: str) -> ErrorMapper:
     """A mapper good enough for any REST API; providers wrap it for their specifics."""
 
@@ -269,13 +285,15 @@ async def request_idempotent(
     policy: RetryPolicy = RetryPolicy(),
     provider_label: str = "The provider",
     sleep: Sleep = asyncio.sleep,
+    status_of: StatusReader | None = None,
     **kwargs: Any,
 ) -> httpx.Response:
     """Send a call that is safe to repeat, retrying 429, 5xx and dropped connections.
 
     Returns the first response below 400; raises the mapped error for any other status,
     or :class:`TransientError` when the network kept failing. Extra keyword arguments go
-    to ``client.request`` (``json=``, ``params=``, ``files=`` …).
+    to ``client.request`` (``json=``, ``params=``, ``files=`` …). ``status_of`` reads the
+    status a provider really meant when it wraps it in a 200 body (Kie's ``code``).
     """
     last_error: StudioError | None = None
     for attempt in range(max(1, policy.attempts)):
@@ -291,18 +309,17 @@ async def request_idempotent(
             log.info("%s %s failed (%s); retry %d in %.2fs", method, _safe_url(url), type(exc).__name__, attempt + 1, delay)
             await sleep(delay)
             continue
-        if response.status_code < 400:
+        status = status_of(response) if status_of else response.status_code
+        if status < 400:
             return response
         error = map_error(response)
-        if response.status_code not in _RETRY_STATUSES or final:
+        if status not in _RETRY_STATUSES or final:
             raise error
-        wait = retry_after(response) if response.status_code in (429, 503) else None
+        wait = retry_after(response) if status in (429, 503) else None
         delay = policy.delay(attempt, wait)
-        if response.status_code == 429:
+        if status == 429:
             _hold_off(client, delay)
-        log.info(
-            "%s %s answered HTTP %d; retry %d in %.2fs", method, _safe_url(url), response.status_code, attempt + 1, delay
-        )
+        log.info("%s %s answered %d; retry %d in %.2fs", method, _safe_url(url), status, attempt + 1, delay)
         last_error = error
         await sleep(delay)
     assert last_error is not None  # the loop either returned or raised
@@ -321,6 +338,8 @@ async def send_once(
     policy: RetryPolicy = RetryPolicy(),
     provider_label: str = "The provider",
     sleep: Sleep = asyncio.sleep,
+    definite_refusal: Callable[[httpx.Response], StudioError | None] | None = None,
+    status_of: StatusReader | None = None,
     **kwargs: Any,
 ) -> httpx.Response:
     """Send a paid create at most once as far as the server can tell.
@@ -332,7 +351,9 @@ async def send_once(
     (capped), up to ``policy.attempts`` tries, then the mapped :class:`RateLimited` is
     raised. Any other 4xx raises the mapped error. Everything else — a read timeout, a
     reset after sending, a 5xx — raises :class:`LostSubmission`: the job may exist remotely
-    and must be reconciled, never silently sent again.
+    and must be reconciled, never silently sent again, unless ``definite_refusal`` recognises
+    the 5xx as a documented refusal (Kie's "this interface is temporarily paused", say) and
+    returns the error to raise instead.
     """
     connects = 0
     refusals = 0
@@ -357,17 +378,21 @@ async def send_once(
                 "the video may or may not have started, so Studio will check before sending it again.",
                 detail=redact(f"{type(exc).__name__}: {exc}"),
             ) from None
-        if response.status_code < 400:
+        status = status_of(response) if status_of else response.status_code
+        if status < 400:
             return response
-        if response.status_code >= 500:
+        if status >= 500:
+            refused = definite_refusal(response) if definite_refusal else None
+            if refused is not None:
+                raise refused
             raise LostSubmission(
-                f"{provider_label} answered HTTP {response.status_code} to the request; "
+                f"{provider_label} answered {'HTTP ' if status == response.status_code else 'code '}{status} to the request; "
                 "the video may or may not have started, so Studio will check before sending it again.",
                 detail=error_detail(response),
             )
         error = map_error(response)
-        if response.status_code != 429:
-            raise error
+        if status != 429 or not isinstance(error, RateLimited):
+            raise error  # a 429 that means "out of quota" (OpenAI's insufficient_quota) is no reason to wait
         refusals += 1
         if refusals >= max(1, policy.attempts):
             raise RateLimited(

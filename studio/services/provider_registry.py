@@ -10,7 +10,10 @@ from studio.providers.base import Provider
 from .secrets import Secrets
 from .settings import Settings
 
-PROVIDER_NAMES = {"animatic": "the offline animatic", "replicate": "Replicate", "vertex": "Vertex AI", "gemini": "Gemini"}
+PROVIDER_NAMES = {
+    "animatic": "the offline animatic", "replicate": "Replicate", "vertex": "Vertex AI", "gemini": "Gemini",
+    "openai": "OpenAI", "kie": "Kie.ai",
+}  # fmt: skip
 
 
 class ProviderRegistry:
@@ -81,7 +84,34 @@ class ProviderRegistry:
                 max_concurrency=self.settings.concurrency("gemini"),
                 poll_interval=float(self.settings.get("providers.gemini.poll_interval", 8.0)),
             )
+        if name == "openai":
+            from studio.providers.openai_videos import OpenAIVideosProvider
+
+            return OpenAIVideosProvider(
+                self._key("openai", "OpenAI", "OPENAI_API_KEY"),
+                base_url=self.settings.provider_base_url("openai"),
+                max_concurrency=self.settings.concurrency("openai"),
+                poll_interval=float(self.settings.get("providers.openai.poll_interval", 5.0)),
+            )
+        if name == "kie":
+            from studio.providers.kie import KieProvider
+
+            return KieProvider(
+                self._key("kie", "Kie.ai", "KIE_API_KEY"),
+                base_url=self.settings.provider_base_url("kie"),
+                # STUDIO_KIE_UPLOAD_BASE_URL (or providers.kie_upload.base_url); else the API's host serves both
+                upload_base_url=self.settings.provider_base_url("kie_upload"),
+                max_concurrency=self.settings.concurrency("kie"),
+                poll_first=float(self.settings.get("providers.kie.poll_first", 2.5)),
+                poll_deadline=float(self.settings.get("providers.kie.poll_deadline", 20 * 60)),
+            )
         raise ModelUnavailable(f"Studio has no provider called {name!r}.")
+
+    def _key(self, secret: str, title: str, env_var: str) -> str:
+        key = self.secrets.get(secret)
+        if not key:
+            raise AuthError(f"No {title} key is set: add it in Settings, or set {env_var} for the command line.")
+        return key
 
     def _on_setting_changed(self, key: str, value: object) -> None:
         if key.startswith("providers.") and key.endswith(".base_url"):

@@ -85,12 +85,15 @@ async def continuity_frames(services, project: Project, folder: Path, shot: Shot
     return added
 
 
-async def generate_shot(services, project: Project, folder: Path, shot_id: str, *, takes: int = 1) -> Admission:
+async def generate_shot(
+    services, project: Project, folder: Path, shot_id: str, *, takes: int = 1, allow_retired: bool = False
+) -> Admission:
     """Submit one shot's generation, or adopt the one already in flight for it.
 
     ``takes`` is how many generations of this shot may be in flight at once: 1 unless the
-    person asked for more takes. Wait on ``admission.job`` with the runner; ``admission.note``
-    says when an existing job was adopted.
+    person asked for more takes. ``allow_retired`` sends to a retired or paused model, once
+    the person agreed to. Wait on ``admission.job`` with the runner; ``admission.note`` says
+    when an existing job was adopted.
     """
     shot = project.shot(shot_id)
     request = shot_request(project, folder, shot)
@@ -99,7 +102,9 @@ async def generate_shot(services, project: Project, folder: Path, shot_id: str, 
         from dataclasses import replace
 
         request = replace(request, **frames)
-    return await services.runner.admit(request, project_dir=str(Path(folder).resolve()), shot_id=shot_id, takes=takes)
+    return await services.runner.admit(
+        request, project_dir=str(Path(folder).resolve()), shot_id=shot_id, takes=takes, allow_retired=allow_retired
+    )
 
 
 def adopted_note(project: Project, shot: Shot, job: Job) -> str:

@@ -25,6 +25,7 @@ from .async_utils import EventBridge, run_blocking, set_error_handler, spawn, us
 from .editor import PromptEditor
 from .errors import describe_error
 from .history import HistoryPane
+from .model_status import not_live_question
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 
@@ -341,6 +342,9 @@ class MainWindow(QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None or not shot_id:
             return
+        allow_retired = self._agreed_to_send(project.shot(shot_id).model_id)
+        if allow_retired is None:
+            return
         self.storyboard.set_job_text(shot_id, "sending")
         self.show_message("Sending the shot…")
 
@@ -349,7 +353,9 @@ class MainWindow(QMainWindow):
             self._background_error(exc)
 
         async def send() -> None:
-            admission = await storyboard.generate_shot(self.services, project, folder, shot_id)
+            admission = await storyboard.generate_shot(
+                self.services, project, folder, shot_id, allow_retired=allow_retired
+            )
             if admission.adopted:
                 # A second click, or another Studio process got there first: no second payment.
                 job = admission.job
@@ -357,6 +363,20 @@ class MainWindow(QMainWindow):
                 self.show_message(storyboard.adopted_note(project, project.shot(shot_id), job), 10_000)
 
         spawn(send(), on_error=failed)
+
+    def _agreed_to_send(self, model_id: str) -> bool | None:
+        """False for a live model; True once the person agreed to try a retired or paused one; None if not."""
+        if model_id not in self.services.catalog:
+            return False  # the job fails with the catalog's own sentence
+        question = not_live_question(self.services.catalog.get(model_id))
+        if question is None:
+            return False
+        return True if self.ask(*question) else None
+
+    def ask(self, title: str, text: str) -> bool:
+        """A Yes/No question (tests replace this)."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        return QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
     def generate_missing(self) -> None:
         project, folder = self.project, self.folder

@@ -13,6 +13,7 @@ from studio.core.errors import (
     InvalidRequest,
     LostSubmission,
     MediaError,
+    ModelShutDown,
     ModelUnavailable,
     NotCancellable,
     ProjectError,
@@ -127,6 +128,7 @@ SAMPLES = [
     RateLimited("Slow down.", retry_after=12.5, detail="429"),
     ContentRejected("Refused.", input_name="first_frame", reason="people", detail="E005"),
     ModelUnavailable("Retired."),
+    ModelShutDown("Shut down.", detail="model_not_found"),
     TransientError("Server error.", detail="502"),
     Expired("Gone."),
     Cancelled("Cancelled."),
@@ -195,6 +197,7 @@ def test_to_dict_is_json_safe():
         (RateLimited, 5),
         (Cancelled, 130),
         (ModelUnavailable, 2),
+        (ModelShutDown, 5),
     ],
 )
 def test_exit_codes(cls, code):

@@ -234,6 +234,8 @@ def test_price_summary():
     assert with_rows(0.0).price_summary() == "free"
     assert with_rows(0.05).price_summary() == "$0.05/s"
     assert with_rows(0.4, 0.1, 0.2).price_summary() == "$0.10–0.40/s"
+    assert with_rows(0.015).price_summary() == "$0.015/s"  # not rounded down to a cent
+    assert with_rows(0.042, 0.11).price_summary() == "$0.042–0.11/s"
     assert with_rows(provider="animatic").price_summary() == "free"
 
 

@@ -307,12 +307,13 @@ def test_retired_model_is_unavailable_unless_allowed():
     assert validate(spec, req(), allow_retired=True).duration == 8.0
 
 
-def test_paused_model_is_unavailable_even_when_retired_allowed():
+def test_paused_model_is_unavailable_unless_the_person_sends_it_anyway():
+    # Kie paused its Sora models; "--allow-retired" lets a person try whether they are back.
     spec = spec_from(status={"state": "paused", "note": "maintenance"})
-    for allow in (False, True):
-        with pytest.raises(ModelUnavailable) as info:
-            validate(spec, req(), allow_retired=allow)
-        assert "paused" in info.value.user_message
+    with pytest.raises(ModelUnavailable) as info:
+        validate(spec, req())
+    assert "paused" in info.value.user_message
+    assert validate(spec, req(), allow_retired=True).duration == 8.0
 
 
 # -- cost --------------------------------------------------------------------------------
@@ -337,9 +338,9 @@ def test_cost_unknown_without_price():
     assert validate(spec_from(price=None), req()).cost is None
 
 
-def test_quote_is_none_for_invalid_and_works_for_retired():
+def test_quote_is_none_for_invalid_and_works_for_retired_and_paused():
     assert quote(spec_from(), req(duration=5)) is None
-    assert quote(spec_from(status={"state": "paused"}), req()) is None
+    assert quote(spec_from(status={"state": "paused"}), req(duration=4)) == pytest.approx(0.8)
     assert quote(spec_from(status={"state": "retired"}), req(duration=4)) == pytest.approx(0.8)
 
 

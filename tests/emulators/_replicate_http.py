@@ -6,29 +6,18 @@ State and lifecycle live in :mod:`tests.emulators.replicate`; this module only s
 from __future__ import annotations
 
 import json
-import os
-import re
-import socket
-import struct
 import time
 import uuid
-from email.parser import BytesParser
-from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
 
+from tests.emulators._base import EmulatorHandler, Route
 from tests.emulators._mp4 import make_mp4
 from tests.emulators._replicate_models import GONE, openapi_model, validate_input
 
-if TYPE_CHECKING:
-    from tests.emulators.replicate import ReplicateEmulator
 
 def iso_time(ts: float) -> str:
     """Replicate's timestamp format: ISO 8601 UTC with microseconds and a Z."""
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + f".{int(ts % 1 * 1e6):06d}Z"
-
-
 
 
 def _problem(status: int, title: str, detail: str, **extra: Any) -> dict[str, Any]:
@@ -36,85 +25,19 @@ def _problem(status: int, title: str, detail: str, **extra: Any) -> dict[str, An
             "status": status, **extra}  # fmt: skip
 
 
-class ReplicateHandler(BaseHTTPRequestHandler):
+class ReplicateHandler(EmulatorHandler):
     """One request against the emulator (a thread per connection)."""
 
-    protocol_version = "HTTP/1.1"
     server_version = "replicate-emulator/1.0"
 
-    @property
-    def emu(self) -> ReplicateEmulator:
-        return self.server.emulator  # type: ignore[attr-defined]
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        if os.environ.get("EMULATOR_VERBOSE"):
-            super().log_message(format, *args)
-
-    # -- plumbing ---------------------------------------------------------------------
-
-    def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
-
-    def _send(
-        self, status: int, body: Any = None, *, headers: dict[str, str] | None = None, content_type: str | None = None
-    ) -> None:
-        raw = body if isinstance(body, bytes) else json.dumps(body).encode() if body is not None else b""
-        self.send_response(status)
-        ctype = content_type or ("video/mp4" if isinstance(body, bytes) else "application/json")
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(raw)))
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(raw)
-
-    def _reset(self, *, hard: bool = True) -> None:
-        """Drop the connection: a RST as a crashed proxy sends, or (``hard=False``) a bare FIN.
-
-        A RST can make the peer discard data it has not read yet, so a mid-body cut uses
-        FIN: the client then reliably holds half a body and must resume.
-        """
-        self.wfile.flush()
-        if hard:
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        else:
-            self.connection.shutdown(socket.SHUT_WR)
-        self.connection.close()
-        self.close_connection = True
-
-    def _authorized(self) -> bool:
-        if self.headers.get("Authorization") != f"Bearer {self.emu.token}" or self.emu._take("auth_401"):
-            self._send(401, _problem(401, "Unauthenticated", "You did not pass a valid authentication token"))
-            return False
-        return True
-
-    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
-        self._route("GET")
-
-    def do_POST(self) -> None:  # noqa: N802
-        self._route("POST")
-
-    def _route(self, method: str) -> None:
-        try:
-            self._dispatch(method)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True  # the client went away (a timeout test, say)
-
-    def _dispatch(self, method: str) -> None:
-        url = urlsplit(self.path)
-        path, query = url.path.rstrip("/"), parse_qs(url.query)
-        body = self._body() if method == "POST" else b""
-        routes = [
-            ("POST", r"/_emulator/faults", self._faults_set),
-            ("GET", r"/_emulator/faults", lambda: self._send(200, self.emu.faults)),
-            ("GET", r"/_emulator/stats", lambda: self._send(200, self.emu.stats())),
-            ("POST", r"/_emulator/reset", lambda: (self.emu.reset(), self._send(200, {"ok": True}))),
+    def open_routes(self) -> list[Route]:
+        return [
             ("GET", r"/_emulator/output/(?P<pid>[^/]+)\.mp4", self._output),
             ("GET", r"/v1/files/(?P<fid>[^/]+)/download", self._file_download),
         ]
-        authed = [
+
+    def routes(self) -> list[Route]:
+        return [
             ("POST", r"/v1/models/(?P<model>[^/]+/[^/]+)/predictions", self._create),
             ("GET", r"/v1/models/(?P<model>[^/]+/[^/]+)", self._model),
             ("GET", r"/v1/predictions", self._list),
@@ -124,26 +47,12 @@ class ReplicateHandler(BaseHTTPRequestHandler):
             ("GET", r"/v1/files/(?P<fid>[^/]+)", self._file_meta),
             ("GET", r"/v1/account", self._account),
         ]
-        self._query, self._raw = query, body
-        for needs_auth, table in ((False, routes), (True, authed)):
-            for verb, pattern, handler in table:
-                match = re.fullmatch(pattern, path)
-                if verb == method and match:
-                    if needs_auth and not self._authorized():
-                        return
-                    handler(**match.groupdict())
-                    return
+
+    def not_found(self) -> None:
         self._send(404, _problem(404, "Not found", "Not found."))
 
-    # -- control ----------------------------------------------------------------------
-
-    def _faults_set(self) -> None:
-        try:
-            self.emu.set_faults(**json.loads(self._raw or b"{}"))
-        except (ValueError, TypeError) as exc:
-            self._send(400, {"detail": str(exc)})
-            return
-        self._send(200, self.emu.faults)
+    def unauthorized(self) -> None:
+        self._send(401, _problem(401, "Unauthenticated", "You did not pass a valid authentication token"))
 
     # -- predictions --------------------------------------------------------------------
 
@@ -258,48 +167,7 @@ class ReplicateHandler(BaseHTTPRequestHandler):
             self._send(429, _problem(429, "Too Many Requests", f"Slow down; try again in {wait}s."),
                        headers={"Retry-After": str(wait)})  # fmt: skip
             return
-        start = 0
-        match = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
-        if match:
-            emu._count("ranged_downloads", pid)
-            start = int(match.group(1))
-            if start >= len(data):
-                self._send(416, b"", headers={"Content-Range": f"bytes */{len(data)}"})
-                return
-        chunk = data[start:]
-        headers = {"Accept-Ranges": "bytes"}
-        if match:
-            headers["Content-Range"] = f"bytes {start}-{len(data) - 1}/{len(data)}"
-        if emu._take("download_reset"):
-            self.send_response(206 if match else 200)
-            self.send_header("Content-Type", "video/mp4")
-            self.send_header("Content-Length", str(len(chunk)))
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(chunk[: len(chunk) // 2])
-            self._reset(hard=False)
-            return
-        delay = float(emu.faults["download_chunk_delay"])
-        if delay:
-            self._send_slowly(206 if match else 200, chunk, headers, delay)
-        else:
-            self._send(206 if match else 200, chunk, headers=headers)
-        emu._count("downloads", pid)
-
-    def _send_slowly(self, status: int, body: bytes, headers: dict[str, str], delay: float) -> None:
-        """A slow CDN: the body in 4 KiB pieces; a client that leaves mid-body raises here."""
-        self.send_response(status)
-        self.send_header("Content-Type", "video/mp4")
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        for offset in range(0, len(body), 4096):
-            if offset:
-                time.sleep(delay)
-            self.wfile.write(body[offset : offset + 4096])
-            self.wfile.flush()
+        self._serve_video(pid, data, chunk_delay=float(emu.faults["download_chunk_delay"]))
 
     # -- files, models, account ---------------------------------------------------------------
 
@@ -307,12 +175,7 @@ class ReplicateHandler(BaseHTTPRequestHandler):
         if self.emu._take("upload_5xx"):
             self._send(503, _problem(503, "Service Unavailable", "The service is temporarily unavailable."))
             return
-        ctype = self.headers.get("Content-Type", "")
-        message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {ctype}\r\n\r\n".encode() + self._raw)
-        content = None
-        for part in message.iter_parts() if message.is_multipart() else ():
-            if part.get_param("name", header="content-disposition") == "content":
-                content = part
+        content = self._multipart().get("content")
         if content is None:
             self._send(422, _problem(422, "Invalid file", "The multipart field 'content' is missing."))
             return

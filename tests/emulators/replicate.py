@@ -52,20 +52,13 @@ id ``creates``, ``polls``, ``downloads`` (complete bodies), ``download_requests`
 
 from __future__ import annotations
 
-import argparse
-import base64
-import json
-import os
 import re
-import subprocess
-import sys
-import threading
 import time
 import uuid
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from tests.emulators._base import Emulator, main, start_emulator_process as _start_process
 from tests.emulators._replicate_http import ReplicateHandler, iso_time
 from tests.emulators._replicate_models import MODELS
 
@@ -91,85 +84,21 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 
 
-class ReplicateEmulator:
+class ReplicateEmulator(Emulator):
     """The emulator's state and server; thread-safe, usable as a context manager."""
 
-    def __init__(
-        self,
-        *,
-        token: str = DEFAULT_TOKEN,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        state_path: str | Path | None = None,
-        models: dict[str, dict[str, Any]] | None = None,
-        **settings: Any,
-    ) -> None:
-        self.token = token
+    handler = ReplicateHandler
+    default_token = DEFAULT_TOKEN
+    counter_faults = COUNTER_FAULTS
+    default_settings = DEFAULT_SETTINGS
+
+    def __init__(self, *, models: dict[str, dict[str, Any]] | None = None, **kwargs: Any) -> None:
         self.models = models if models is not None else MODELS
-        self._lock = threading.RLock()
-        self._state_path = Path(state_path) if state_path else None
-        self.predictions: dict[str, dict[str, Any]] = {}
-        self.files: dict[str, dict[str, Any]] = {}
-        self.faults: dict[str, Any] = {**DEFAULT_SETTINGS, **{k: 0 for k in COUNTER_FAULTS}}
-        self._stats = self._empty_stats()
-        self._load()
-        self.set_faults(**settings)
-        self._server = ThreadingHTTPServer((host, port), ReplicateHandler)
-        self._server.daemon_threads = True
-        self._server.emulator = self  # type: ignore[attr-defined]
-        self.url = f"http://{host}:{self._server.server_address[1]}"
-        self._thread: threading.Thread | None = None
+        super().__init__(**kwargs)
 
-    # -- lifecycle --------------------------------------------------------------------
-
-    def start(self) -> str:
-        """Serve in a daemon thread; returns the base URL."""
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="replicate-emulator", daemon=True
-        )
-        self._thread.start()
-        return self.url
-
-    def serve_forever(self) -> None:
-        """Serve on the calling thread (the standalone process)."""
-        self._server.serve_forever()
-
-    def stop(self) -> None:
-        """Stop serving and free the port."""
-        self._server.shutdown()
-        self._server.server_close()
-
-    def __enter__(self) -> "ReplicateEmulator":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    # -- control ----------------------------------------------------------------------
-
-    def set_faults(self, **faults: Any) -> None:
-        """Arm fault counters or change settings (see the module docstring)."""
-        unknown = set(faults) - set(self.faults)
-        if unknown:
-            raise ValueError(f"unknown emulator faults/settings: {sorted(unknown)}")
-        with self._lock:
-            self.faults.update(faults)
-            self._save()
-
-    def stats(self) -> dict[str, Any]:
-        """A copy of the counters."""
-        with self._lock:
-            return json.loads(json.dumps(self._stats))
-
-    def reset(self) -> None:
-        """Forget predictions, files, faults and counters."""
-        with self._lock:
-            self.predictions.clear()
-            self.files.clear()
-            self.faults = {**DEFAULT_SETTINGS, **{k: 0 for k in COUNTER_FAULTS}}
-            self._stats = self._empty_stats()
-            self._save()
+    @property
+    def predictions(self) -> dict[str, dict[str, Any]]:
+        return self.jobs
 
     def view(self, prediction_id: str) -> dict[str, Any] | None:
         """The prediction as ``GET /v1/predictions/{id}`` would show it now."""
@@ -187,33 +116,7 @@ class ReplicateEmulator:
 
     @staticmethod
     def _empty_stats() -> dict[str, Any]:
-        return {
-            "create_requests": 0,
-            "creates": {},
-            "polls": {},
-            "poll_requests": 0,
-            "downloads": {},
-            "download_requests": {},
-            "ranged_downloads": {},
-            "cancels": {},
-            "uploads": 0,
-            "list_requests": 0,
-        }
-
-    def _take(self, fault: str) -> bool:
-        """Consume one armed fault counter."""
-        with self._lock:
-            if self.faults.get(fault, 0) > 0:
-                self.faults[fault] -= 1
-                return True
-            return False
-
-    def _count(self, key: str, pid: str | None = None) -> None:
-        with self._lock:
-            if pid is None:
-                self._stats[key] += 1
-            else:
-                self._stats[key][pid] = self._stats[key].get(pid, 0) + 1
+        return {**Emulator._empty_stats(), "cancels": {}}
 
     def _create(self, model: str, data: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
@@ -312,73 +215,16 @@ class ReplicateEmulator:
         match = re.search(r"/v1/files/([^/]+)", url)
         return bool(match and match.group(1) in self.files)
 
-    # -- persistence (standalone process) -------------------------------------------------
-
-    def _save(self) -> None:
-        if not self._state_path:
-            return
-        data = {
-            "predictions": self.predictions,
-            "files": {k: {**v, "bytes": base64.b64encode(v["bytes"]).decode()} for k, v in self.files.items()},
-            "faults": self.faults,
-            "stats": self._stats,
-        }
-        tmp = self._state_path.with_name(self._state_path.name + ".tmp")
-        tmp.write_text(json.dumps(data), "utf-8")
-        os.replace(tmp, self._state_path)
-
-    def _load(self) -> None:
-        if not self._state_path or not self._state_path.exists() or not self._state_path.stat().st_size:
-            return
-        data = json.loads(self._state_path.read_text("utf-8"))
-        self.predictions = data.get("predictions", {})
-        self.files = {k: {**v, "bytes": base64.b64decode(v["bytes"])} for k, v in data.get("files", {}).items()}
-        self.faults.update(data.get("faults", {}))
-        self._stats.update(data.get("stats", {}))
-
 
 # -- starting it ----------------------------------------------------------------------------
 
 
 def start_emulator_process(
     state_path: str | Path, *, port: int = 0, token: str = DEFAULT_TOKEN, **settings: Any
-) -> tuple[subprocess.Popen, str]:
+) -> tuple:
     """Run the emulator as its own process; returns (process, base URL). Stop it with ``.terminate()``."""
-    cmd = [sys.executable, "-m", "tests.emulators.replicate", "--port", str(port), "--state", str(state_path)]
-    cmd += ["--token", token]
-    for key, value in settings.items():
-        cmd += ["--set", f"{key}={json.dumps(value)}"]
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
-    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    line = proc.stdout.readline().strip()
-    if not line.startswith("http"):
-        proc.kill()
-        raise RuntimeError(f"the Replicate emulator did not start (got {line!r})")
-    return proc, line
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m tests.emulators.replicate --port 0 --state FILE``: print the URL, then serve."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--state", help="JSON file to keep predictions and counters in across restarts")
-    parser.add_argument("--token", default=DEFAULT_TOKEN)
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=JSON", help="a fault or setting")
-    args = parser.parse_args(argv)
-    settings = {}
-    for item in args.set:
-        key, _, value = item.partition("=")
-        settings[key] = json.loads(value)
-    emu = ReplicateEmulator(token=args.token, host=args.host, port=args.port, state_path=args.state, **settings)
-    print(emu.url, flush=True)
-    try:
-        emu.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    return _start_process("tests.emulators.replicate", state_path, port=port, token=token, **settings)
 
 
 if __name__ == "__main__":
-    main()
+    main(ReplicateEmulator, "A loopback emulator of Replicate's HTTP API.")

@@ -83,12 +83,31 @@ def test_impossible_combination_is_disabled_with_the_reason(window):
     assert res.model().item(res.findData("1080p")).isEnabled()
 
 
-def test_retired_model_shows_a_warning_and_cannot_generate(window):
+def test_retired_model_warns_and_asks_before_sending(window, run, wait, monkeypatch):
+    from tests.emulators.openai_videos import OpenAIVideosEmulator
+
     editor = window.editor
-    pick_model(editor, "replicate:openai/sora-2")
+    shot = window.project.shots[0]
+    pick_model(editor, "openai:sora-2")
     assert not editor.model_status.isHidden()
-    assert "retired" in editor.model_status.text()
-    assert not editor.generate.isEnabled()
+    assert "retired" in editor.model_status.text() and "asks before sending" in editor.model_status.text()
+    assert editor.generate.isEnabled()
+
+    questions = []
+    window.ask = lambda title, text: questions.append((title, text)) or False
+    editor.generate.click()
+    assert questions[0][0] == "Send to a retired model?" and "2026-09-24" in questions[0][1]
+    assert window.services.jobstore.list(limit=10) == []  # declined: nothing was sent
+
+    with OpenAIVideosEmulator(latency=0.3, poll_after_ms=50) as emu:
+        monkeypatch.setenv("STUDIO_OPENAI_BASE_URL", f"{emu.url}/v1")
+        monkeypatch.setenv("OPENAI_API_KEY", emu.token)
+        window.ask = lambda title, text: True
+        editor.generate.click()
+        run(wait(lambda: len(shot.takes) == 1, timeout=60), timeout=70)
+        assert emu.stats()["create_requests"] == 1
+    job = window.services.jobstore.get(shot.takes[0].job_id)
+    assert job.state is JobState.DONE and job.model_id == "openai:sora-2"
 
 
 _drop = drop_files

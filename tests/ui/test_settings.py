@@ -55,7 +55,8 @@ class MemoryKeyring(KeyringBackend):
 
 @pytest.fixture(autouse=True)
 def _no_env_keys(monkeypatch):
-    for name in ("REPLICATE_API_TOKEN", "STUDIO_REPLICATE_BASE_URL"):
+    for name in ("REPLICATE_API_TOKEN", "STUDIO_REPLICATE_BASE_URL", "OPENAI_API_KEY", "STUDIO_OPENAI_BASE_URL",
+                 "KIE_API_KEY", "STUDIO_KIE_BASE_URL", "STUDIO_KIE_UPLOAD_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -81,7 +82,8 @@ def test_one_tab_per_keyed_provider(dialog):
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
     keyed = [p for p in dialog.services.catalog.providers() if p != "animatic"]
     assert titles == ["General", *(provider_title(p) for p in keyed), "Assistant"]
-    assert {"Replicate", "Vertex AI", "Gemini"} <= set(titles)
+    assert {"Replicate", "Vertex AI", "Gemini", "OpenAI", "Kie.ai"} <= set(titles)
+    assert "shut down on 2026-09-24" in dialog.page("openai").provider_note.text()
     assert "offline animatic needs no key" in dialog.general.offline_note.text()
     assert not dialog.warning.isVisible()
 
@@ -174,6 +176,32 @@ def test_connection_success_and_failure_against_emulator(dialog, services, run):
             assert page.test_result.text().startswith("✓ Connected."), page.test_result.text()
             assert services.secrets.get("replicate") == DEFAULT_TOKEN
             assert services.settings.get("providers.replicate.base_url") == emu.url
+            await services.providers.aclose()
+
+        run(scenario())
+
+
+@pytest.mark.parametrize("provider", ["openai", "kie"])
+def test_connection_to_the_openai_and_kie_emulators(dialog, services, run, provider):
+    from tests.emulators.kie import KieEmulator
+    from tests.emulators.openai_videos import OpenAIVideosEmulator
+
+    emulator_cls = OpenAIVideosEmulator if provider == "openai" else KieEmulator
+    page = dialog.page(provider)
+    with emulator_cls() as emu:
+
+        async def scenario():
+            page.base_url_edit.setText(f"{emu.url}/v1" if provider == "openai" else emu.url)
+            page.key_edit.setText("wrong-key-0000")
+            page.test_button.click()
+            await wait_until(lambda: page.test_button.isEnabled(), 10)
+            assert page.test_result.text().startswith("✗ ") and "API key" in page.test_result.text()
+            page.key_edit.setText(emu.token)
+            page.test_button.click()
+            await wait_until(lambda: page.test_button.isEnabled(), 10)
+            assert page.test_result.text().startswith("✓ Connected."), page.test_result.text()
+            assert ("Videos API answers" if provider == "openai" else "1234.5 credits") in page.test_result.text()
+            assert services.secrets.get(provider) == emu.token
             await services.providers.aclose()
 
         run(scenario())

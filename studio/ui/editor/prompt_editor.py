@@ -330,7 +330,7 @@ class PromptEditor(ImageSlots, QWidget):
             self.model_status.setText(f"⚠ {shot.model_id if shot else 'This model'} is not in the catalog. Pick another model.")
             self.model_status.show()
         elif spec.status.state != "live":
-            extra = " Pick another model to generate." if spec.status.state == "retired" else ""
+            extra = " Generate asks before sending it."
             self.model_status.setText(f"⚠ {spec.name} is {spec.status.describe()}.{extra}")
             self.model_status.show()
         else:
@@ -424,9 +424,12 @@ class PromptEditor(ImageSlots, QWidget):
         else:
             price = f"${validated.cost:.2f}"
         self.cost.setText(f"{price}  ·  {validated.duration:g} s  ·  {w}×{h}")
+        # A retired or paused model may still answer (a gateway, a pause lifted): Generate asks first.
         usable = spec.status.usable
-        self.generate.setEnabled(usable)
-        self.generate.setToolTip("Generate this shot (Ctrl+Enter)" if usable else f"{spec.name} is {spec.status.describe()}.")
+        self.generate.setEnabled(True)
+        self.generate.setToolTip(
+            "Generate this shot (Ctrl+Enter)" if usable else f"{spec.name} is {spec.status.describe()}; Studio asks first."
+        )
         self._ensure_fitted(shot, validated.size)
 
     # -- edits → commands ----------------------------------------------------------------

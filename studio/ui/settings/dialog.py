@@ -37,9 +37,16 @@ from .assistant_page import AssistantPage
 
 OFFLINE_PROVIDERS = {"animatic"}
 PROVIDER_TITLES = {
-    "replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie",
+    "replicate": "Replicate", "animatic": "Animatic", "openai": "OpenAI", "gemini": "Gemini", "kie": "Kie.ai",
     "vertex": "Vertex AI",
 }  # fmt: skip
+PROVIDER_NOTES = {
+    "openai": "Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL "
+    "to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this "
+    "address unless the Assistant tab sets its own.",
+    "kie": "Kie.ai's market jobs API (Kling; Sora 2 is paused there). Images are uploaded to Kie's file host first; "
+    "the base URL replaces that host too, unless STUDIO_KIE_UPLOAD_BASE_URL is set.",
+}
 KEY_ENV_VARS = {
     "replicate": "REPLICATE_API_TOKEN",
     "openai": "OPENAI_API_KEY",
@@ -155,6 +162,9 @@ class ProviderPage(QWidget):
         form.addRow(test_row)
 
         layout = QVBoxLayout(self)
+        self.provider_note = _muted(QLabel(PROVIDER_NOTES.get(name, "")))
+        self.provider_note.setVisible(name in PROVIDER_NOTES)
+        layout.addWidget(self.provider_note)
         layout.addWidget(key_box)
         layout.addWidget(conn_box)
         layout.addStretch(1)
