@@ -272,6 +272,12 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
         reason = self.cancel_refusal(job, owned_elsewhere=elsewhere)
         if reason:
             raise NotCancellable(reason)
+        if job.remote_id and not await self._provider_can_cancel(job):
+            # Marking it cancelled here would abandon a video the provider bills anyway.
+            raise NotCancellable(
+                f"{self._model_name(job)} cannot be stopped once it has started at the provider: it will finish "
+                "and be billed, and Studio keeps the video when it arrives."
+            )
         task = self._tasks.get(job_id)
         if task is None or task.done():
             claimed = await asyncio.get_running_loop().run_in_executor(self._writer, self.store.claim, job_id)
@@ -302,6 +308,21 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
             if not job.state.terminal:
                 job = await self._commit(job.transition(JobState.CANCELLED))
         return job
+
+    async def _provider_can_cancel(self, job: Job) -> bool:
+        """Whether the job's provider can stop a remote job (Vertex, the Videos API and Kie cannot)."""
+        try:
+            spec = self.catalog.get(job.model_id)
+            provider = await asyncio.to_thread(self.providers, spec.provider)
+        except StudioError:
+            return True  # no provider to ask (no key, say): cancelling here loses nothing more
+        return getattr(provider, "cancellable", True) is not False
+
+    def _model_name(self, job: Job) -> str:
+        try:
+            return self.catalog.get(job.model_id).name
+        except StudioError:
+            return job.model_id
 
     async def retry(self, job_id: str) -> Job:
         """A new job with the same request (the old one stays in the history).

@@ -131,6 +131,25 @@ async def test_cancel_stops_the_job_here_and_at_the_provider(services):
     await services.aclose()
 
 
+async def test_a_provider_that_cannot_stop_a_job_keeps_it_and_its_video(services):
+    """Vertex, the Videos API and Kie bill a started job anyway: cancel refuses and the clip arrives."""
+    from studio.core.errors import NotCancellable
+
+    services.settings.set("animatic.queue_seconds", 1.0)
+    scripted = script(services, [])
+    scripted.cancellable = False
+    job = await services.runner.submit(request())
+    for _ in range(100):
+        if services.runner.get(job.id).state is JobState.SUBMITTED:
+            break
+        await asyncio.sleep(0.02)
+    with pytest.raises(NotCancellable, match="cannot be stopped once it has started"):
+        await services.runner.cancel(job.id)
+    job = await services.runner.wait(job.id)
+    assert job.state is JobState.DONE and probe(job.output_path).duration > 0
+    await services.aclose()
+
+
 async def test_a_refusal_the_transport_gave_up_on_is_not_sent_again_by_the_runner(services):
     """Retries live in the transport: the runner never repeats a create it was refused."""
     scripted = script(services, [RateLimited("Replicate kept asking Studio to slow down; nothing was charged.")])

@@ -73,6 +73,8 @@ class KieProvider:
 
     name = "kie"
     supports_idempotency = False  # createTask takes no idempotency key: a create is sent once
+    #: No way to stop a job: once created it finishes (and is billed) at the provider.
+    cancellable = False
 
     def __init__(
         self,

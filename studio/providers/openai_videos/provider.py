@@ -68,6 +68,8 @@ class OpenAIVideosProvider:
 
     name = "openai"
     supports_idempotency = False  # the Videos API takes no idempotency key: a create is sent once
+    #: No way to stop a job: once created it finishes (and is billed) at the provider.
+    cancellable = False
 
     def __init__(
         self,
