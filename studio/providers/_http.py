@@ -59,7 +59,7 @@ from studio.core.errors import (
     register_secret,
 )
 from studio.providers.base import DownloadProgress, SubmitNotSent
-from studio.services.atomic import fsync_dir
+from studio.fs import fsync_dir
 
 log = logging.getLogger("studio.providers.http")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from studio.core.errors import AuthError, ModelUnavailable
@@ -25,25 +26,34 @@ class ProviderRegistry:
         self.work_dir = Path(work_dir)
         self._providers: dict[str, Provider] = {}
         self._retired: list[Provider] = []
+        # Providers are built from worker threads (the keyring read must not block the loop):
+        # one lock so two threads never build, or forget, the same provider at once.
+        self._lock = threading.RLock()
         settings.changed.connect(self._on_setting_changed)
 
     def __call__(self, name: str) -> Provider:
-        if name not in self._providers:
-            self._providers[name] = self._build(name)
-        return self._providers[name]
+        with self._lock:
+            if name not in self._providers:
+                self._providers[name] = self._build(name)
+            return self._providers[name]
 
     def forget(self, name: str) -> None:
         """Drop a built provider so the next call picks up a new key or base URL."""
-        provider = self._providers.pop(name, None)
-        if provider is not None:
-            self._retired.append(provider)
+        with self._lock:
+            provider = self._providers.pop(name, None)
+            if provider is not None:
+                self._retired.append(provider)
 
     def _build(self, name: str) -> Provider:
         if name == "animatic":
             from studio.providers.animatic import AnimaticProvider
 
+            from .media.animatic import render_animatic
+
             return AnimaticProvider(
-                self.work_dir / "animatic", queue_seconds=float(self.settings.get("animatic.queue_seconds", 0.5))
+                self.work_dir / "animatic",
+                render_animatic,
+                queue_seconds=float(self.settings.get("animatic.queue_seconds", 0.5)),
             )
         if name == "replicate":
             from studio.providers.replicate import ReplicateProvider

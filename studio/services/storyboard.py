@@ -12,6 +12,7 @@ when it finishes, whoever paid for it.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -212,13 +213,32 @@ def _finished_unattached(services, folder: Path, shot: Shot) -> Job | None:
     business (it adopts them in the same transaction that would insert a new one).
     """
     attached = {t.job_id for t in shot.takes}
-    for job in services.jobstore.list(shot_id=shot.id, project_dir=str(folder), limit=20):
+    for job in services.jobstore.list(shot_id=shot.id, project_dir=str(Path(folder).resolve()), limit=20):
         if job.id in attached:
             continue
         if job.state is JobState.DONE and job.output_path and Path(job.output_path).exists():
             return job
         return None
     return None
+
+
+def finished_unattached(services, project: Project, folder: Path) -> list[Job]:
+    """Finished jobs of this project whose clip exists but never became a take (blocking: SQLite).
+
+    For the window after a project opens: jobs that finished while it was closed become takes.
+    """
+    ids = {shot.id for shot in project.shots}
+    attached = {take.job_id for shot in project.shots for take in shot.takes}
+    found = []
+    for job in services.jobstore.list(state=JobState.DONE, project_dir=str(Path(folder).resolve()), limit=500):
+        if job.shot_id in ids and job.id not in attached and job.output_path and Path(job.output_path).exists():
+            found.append(job)
+    return found
+
+
+def spent_today(services) -> float:
+    """What the last 24 hours' jobs cost (blocking: SQLite), for the window's cost label."""
+    return services.jobstore.spent_since(time.time() - 24 * 3600)
 
 
 def _job_error(job: Job, project: Project, shot: Shot) -> StudioError:

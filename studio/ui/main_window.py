@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import time
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +99,7 @@ class MainWindow(QMainWindow):
         self.controller.message.connect(self.show_message)
         self.controller.recent_changed.connect(self._fill_recent)
         self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self._project_bridge: EventBridge | None = None
         self._job_bridge = EventBridge(services.runner.job_changed, self)
         self._job_bridge.fired.connect(self._on_job_changed)
         set_error_handler(self._background_error)
@@ -269,6 +269,10 @@ class MainWindow(QMainWindow):
             self.editor.set_shot(sid)
         for action in (self.act_save, self.act_save_as, self.act_export, self.act_export_timeline, self.act_add_shot, self.act_generate_all, self.act_preview_cut):
             action.setEnabled(project is not None)
+        if self._project_bridge is not None:  # one bridge per open project, not one per load
+            self._project_bridge.detach()
+            self._project_bridge.deleteLater()
+            self._project_bridge = None
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
             self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
@@ -293,12 +297,17 @@ class MainWindow(QMainWindow):
             self.cost_label.setText("")
             return
         takes_cost = sum(t.cost or 0.0 for s in project.shots for t in s.takes)
-        day_start = time.time() - 24 * 3600
-        try:
-            today = self.services.jobstore.spent_since(day_start)
-        except Exception:
-            today = 0.0
-        self.cost_label.setText(f"Project cost ${takes_cost:.2f}  ·  last 24 h ${today:.2f}  ·  {project.duration:.1f} s in the cut")
+        seconds = project.duration
+
+        def show(today: float | None) -> None:
+            spent = f"${today:.2f}" if today is not None else "unknown"
+            if project is self.project:
+                self.cost_label.setText(
+                    f"Project cost ${takes_cost:.2f}  ·  last 24 h {spent}  ·  {seconds:.1f} s in the cut"
+                )
+
+        # The spend is a SQLite read: never on the GUI thread.
+        spawn(run_blocking(storyboard.spent_today, self.services), on_done=show, on_error=lambda _e: show(None))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -457,15 +466,12 @@ class MainWindow(QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return
-        ids = {s.id for s in project.shots}
-        attached = {t.job_id for s in project.shots for t in s.takes}
 
         async def scan() -> None:
-            jobs = await run_blocking(self.services.jobstore.list, state=JobState.DONE, limit=500)
-            for job in jobs:
-                if job.project_dir == str(folder) and job.shot_id in ids and job.id not in attached and job.output_path:
-                    if Path(job.output_path).exists():
-                        self._attach(job)
+            jobs = await run_blocking(storyboard.finished_unattached, self.services, project, folder)
+            if project is self.project:
+                for job in jobs:
+                    self._attach(job)
 
         spawn(scan())
 

@@ -190,3 +190,18 @@ def test_a_model_added_from_its_schema_reads_price_unknown_and_asks_for_its_imag
     pick_model(editor, "replicate:minimax/hailuo-2.3-fast")
     assert not editor.generate.isEnabled()
     assert "needs a first frame" in editor.problem.text()
+
+
+def test_ctrl_enter_in_the_prompt_box_generates_the_shot(window, qtbot, run, wait):
+    """One owner for Ctrl+Enter: typing it in the prompt box starts the shot (it was ambiguous)."""
+    from PySide6.QtCore import Qt
+
+    editor = window.editor
+    shot = window.project.shots[0]
+    editor.params.duration.setValue(1.0)
+    editor.params.resolution.setCurrentIndex(editor.params.resolution.findData("480p"))
+    window.activateWindow()
+    editor.prompt.setFocus()
+    qtbot.keyClick(editor.prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    run(wait(lambda: len(shot.takes) == 1, timeout=60), timeout=70)
+    assert window.services.jobstore.get(shot.takes[0].job_id).shot_id == shot.id

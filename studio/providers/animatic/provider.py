@@ -17,7 +17,9 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from studio.core.errors import Cancelled, Expired, StudioError
 from studio.core.modelspec import ModelSpec
@@ -30,6 +32,9 @@ CANCELLED = "cancelled"
 FAILED = "error.json"
 RETENTION_SECONDS = 24 * 3600
 
+Renderer = Callable[..., Any]
+"""Writes one animatic clip to a path (blocking); see :class:`AnimaticProvider`."""
+
 
 class AnimaticProvider:
     """Renders animatics locally with PyAV; see the module docstring."""
@@ -38,8 +43,11 @@ class AnimaticProvider:
     supports_idempotency = True
     max_concurrency = 2
 
-    def __init__(self, work_dir: Path, *, queue_seconds: float = 0.5):
+    def __init__(self, work_dir: Path, render: Renderer, *, queue_seconds: float = 0.5):
+        """``render(out, width=, height=, fps=, duration=, prompt=, image=, tone=, progress=, cancel=)``
+        writes the clip (blocking); the services layer passes its media renderer in."""
         self.work_dir = Path(work_dir)
+        self.render = render
         self.work_dir.mkdir(parents=True, exist_ok=True)
         self.queue_seconds = queue_seconds
         self._renders: dict[str, asyncio.Task] = {}
@@ -150,8 +158,6 @@ class AnimaticProvider:
             self._renders[remote_id] = asyncio.get_running_loop().create_task(self._render(remote_id))
 
     async def _render(self, remote_id: str) -> None:
-        from studio.services.media.animatic import render_animatic
-
         folder = self.work_dir / remote_id
         order = json.loads((folder / REQUEST).read_text("utf-8"))
         cancel = self._cancel.setdefault(remote_id, threading.Event())
@@ -165,7 +171,7 @@ class AnimaticProvider:
 
         try:
             await asyncio.to_thread(
-                render_animatic,
+                self.render,
                 folder / OUTPUT,
                 width=int(order["width"]),
                 height=int(order["height"]),

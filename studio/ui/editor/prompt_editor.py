@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -230,13 +230,8 @@ class PromptEditor(ImageSlots, QWidget):
         bottom.setContentsMargins(12, 8, 12, 8)
         bar.setLayout(bottom)
         outer.addWidget(bar)
-
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self._generate_clicked)
-        shortcut2 = QShortcut(QKeySequence("Ctrl+Enter"), self)
-        shortcut2.setContext(Qt.WidgetWithChildrenShortcut)
-        shortcut2.activated.connect(self._generate_clicked)
+        # Ctrl+Enter belongs to the window's Generate action alone: a second shortcut for the
+        # same keys here made Qt call the pair ambiguous, and neither fired.
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.model_combo, self.prompt, self.negative, self.fit_combo, self.params, self.generate, *self.zones.values()):

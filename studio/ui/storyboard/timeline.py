@@ -52,7 +52,6 @@ __all__ = [
     "MARGIN",
     "MIN_CARD_W",
     "STRIP_H",
-    "StoryboardPanel",
     "TimelineCanvas",
     "fmt_seconds",
 ]
@@ -429,13 +428,3 @@ class TimelineCanvas(CardPainting, QWidget):
     def toggle_transition(self, shot_id: str) -> None:
         shot = self.project.shot(shot_id)
         self.set_field(shot_id, transition="crossfade" if shot.transition == "cut" else "cut")
-
-
-
-def __getattr__(name: str) -> Any:
-    # The panel moved to .panel; keep ``from studio.ui.storyboard.timeline import StoryboardPanel``.
-    if name == "StoryboardPanel":
-        from .panel import StoryboardPanel
-
-        return StoryboardPanel
-    raise AttributeError(name)
