@@ -147,9 +147,16 @@ class JobStore:
             try:
                 yield
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk does): keep the real error.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self._conn.in_transaction:  # never leave a half transaction for the next writer
+                    self._conn.execute("ROLLBACK")
+                raise
 
     @property
     def owner_token(self) -> str:
