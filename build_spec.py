@@ -31,7 +31,7 @@ if __name__ == "__main__":
         *sys.argv[1:], str(shim),
     ]))
 
-from PyInstaller.utils.hooks import collect_data_files, collect_submodules, copy_metadata  # noqa: E402
+from PyInstaller.utils.hooks import collect_data_files, collect_submodules, copy_metadata
 
 ROOT = Path(SPECPATH)  # noqa: F821 - PyInstaller defines the spec's globals
 WORK = Path(workpath)  # noqa: F821

@@ -27,8 +27,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from studio.services.media import ExportSettings, plan_stitch, probe, stitch  # noqa: E402
-from studio.services.media.encode import resolve_quality  # noqa: E402
+from studio.services.media import ExportSettings, plan_stitch, probe, stitch
+from studio.services.media.encode import resolve_quality
 
 AAC_FRAME_MS = 1024 / 48000 * 1000
 COLORS = ["0xE01E1E", "0x1EC81E", "0x1E1EDC", "0xDCDC1E", "0x1EDCDC", "0xDC1EDC",

@@ -174,7 +174,7 @@ async def _cancel_active(services) -> None:
     for job in services.runner.active():
         try:
             await asyncio.wait_for(services.runner.cancel(job.id), timeout=10)
-        except Exception:
+        except Exception:  # noqa: BLE001 - shutting down: a job that cannot be cancelled stays resumable
             pass
 
 
@@ -246,7 +246,8 @@ async def cmd_generate(services, args) -> int:
     _say(f"Generating with {spec.name}{label}: {_num(validated.duration)} s, {validated.size[0]}x{validated.size[1]}, {cost}.")
     await services.start()
     job = await services.runner.submit(request, allow_retired=args.allow_retired)
-    await asyncio.to_thread(services.jobstore.add_delivery, job.id, str(out.resolve()))
+    target = await asyncio.to_thread(out.resolve)
+    await asyncio.to_thread(services.jobstore.add_delivery, job.id, str(target))
     job = await _follow(services, [job])
     return _finish_clip(services, job[0], out)
 

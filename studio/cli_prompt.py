@@ -9,6 +9,7 @@ one retry (or another failure after the SDK's retries).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from pathlib import Path
@@ -71,7 +72,7 @@ async def _run(assistant, services, args) -> int:
         result = await assistant.enhance(args.text, mode=args.mode, model_id=args.model, duration=args.duration)
         return _print_prompt(result, args.json)
     if args.prompt_command == "from-image":
-        if not Path(args.image).is_file():
+        if not await asyncio.to_thread(Path(args.image).is_file):
             raise InvalidRequest(f"The image {args.image} does not exist.", field="image")
         result = await assistant.from_image(args.image, idea=args.idea, model_id=args.model, duration=args.duration)
         return _print_prompt(result, args.json)

@@ -12,9 +12,9 @@ import av
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "services" / "media"))
-from real_world_clips import cut_short, make_video, marker_centre  # noqa: E402
+from real_world_clips import cut_short, make_video, marker_centre
 
-from studio.services.media import probe  # noqa: E402
+from studio.services.media import probe
 
 
 def run_stitch(*args, home, umask: int | None = None):

@@ -254,12 +254,12 @@ def _checked_extra(spec: ModelSpec, extra: dict[str, Any]) -> dict[str, Any]:
             raise InvalidRequest(f"{spec.name} needs a value for {param.name}.", field=param.name)
     fillable = set(spec.params.values()) | {i.param for i in spec.inputs.values()} | set(known_extra)
     fillable |= {spec.param_name("prompt"), spec.audio_param, spec.seed_param, spec.negative_prompt_param}
-    for field in spec.schema_fields:
-        if field.required and field.default is None and field.name not in fillable:
+    for schema_field in spec.schema_fields:
+        if schema_field.required and schema_field.default is None and schema_field.name not in fillable:
             # e.g. a model that wants the person's own upstream API key: never put in a request
             raise InvalidRequest(
-                f"{spec.name} needs {field.name}, which Studio does not send, so it cannot run this model.",
-                field=field.name,
+                f"{spec.name} needs {schema_field.name}, which Studio does not send, so it cannot run this model.",
+                field=schema_field.name,
             )
     return checked
 

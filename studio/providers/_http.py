@@ -485,7 +485,7 @@ async def _stream_with_resume(
     """The retry loop of :func:`download_to_file`; returns the bytes written to ``part``."""
     total: int | None = None
     last_error: StudioError | None = None
-    with open(part, "ab") as fh:
+    with open(part, "ab") as fh:  # noqa: ASYNC230 - opening for append; each chunk is a small buffered write
         have = fh.tell()
 
         def restart() -> None:

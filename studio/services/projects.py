@@ -66,8 +66,12 @@ class ProjectStore:
 
     def autosave(self, project: Project, folder: Path) -> Path:
         """Write a recovery copy beside ``project.json`` (removed by the next save)."""
+        return self.autosave_data(project.to_dict(), folder)
+
+    def autosave_data(self, data: dict, folder: Path) -> Path:
+        """:meth:`autosave` from a snapshot taken on another thread (blocking: it fsyncs)."""
         path = Path(folder) / AUTOSAVE_FILE
-        atomic_write_json(path, project.to_dict())
+        atomic_write_json(path, data)
         return path
 
     def recovery_available(self, folder: Path) -> bool:

@@ -588,7 +588,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
         except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
             # The provider answered and refused: nothing was created, nothing is owed.
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
-        except Exception as exc:  # a reset, a timeout, an unreadable answer, a bug: outcome unknown
+        except Exception as exc:  # noqa: BLE001 - a reset, a timeout, an unreadable answer, a bug: outcome unknown
             error = exc if isinstance(exc, StudioError) else LostSubmission(
                 "Something failed while this job was being sent.", detail=repr(exc)
             )
@@ -609,7 +609,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
         """Stopping mid-submit: give the answer a few seconds so its remote id is not lost."""
         try:
             ref = await asyncio.wait_for(asyncio.shield(sending), timeout=10)
-        except BaseException:
+        except BaseException:  # noqa: BLE001 - the row stays submitting; the next start reconciles it
             return  # the row stays "submitting"; the next start reconciles it
         current = self._current(job.id)
         if current.state is JobState.SUBMITTING:

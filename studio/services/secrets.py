@@ -49,7 +49,7 @@ class Secrets:
         """Whether a real keyring backend exists (not the fail/null one)."""
         try:
             priority = self._backend.priority  # type: ignore[attr-defined]
-        except Exception:
+        except Exception:  # noqa: BLE001 - a backend without a priority is not usable
             return False
         name = self.backend_name.lower()
         return priority > 0 and "fail" not in name and "null" not in name

@@ -103,8 +103,9 @@ async def generate_shot(
         from dataclasses import replace
 
         request = replace(request, **frames)
+    project_dir = str(await asyncio.to_thread(Path(folder).resolve))
     return await services.runner.admit(
-        request, project_dir=str(Path(folder).resolve()), shot_id=shot_id, takes=takes, allow_retired=allow_retired
+        request, project_dir=project_dir, shot_id=shot_id, takes=takes, allow_retired=allow_retired
     )
 
 
@@ -158,7 +159,7 @@ async def run_storyboard(
     Chained and bridged shots wait for the shot before them; others run in parallel.
     Raises the first failure's error after every other shot has finished.
     """
-    folder = Path(folder).resolve()
+    folder = await asyncio.to_thread(Path(folder).resolve)
     pending = {s.id for s in project.shots_without_take()}
     done_events = {s.id: asyncio.Event() for s in project.shots}
     for shot in project.shots:

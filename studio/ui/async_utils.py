@@ -136,7 +136,7 @@ class EventBridge(QObject):
     def detach(self) -> None:
         try:
             self._source.disconnect(self._listener)
-        except Exception:
+        except Exception:  # noqa: BLE001 - already disconnected, or the source is gone
             pass
 
 

@@ -12,6 +12,7 @@ Questions to the person go through a :class:`Prompter`, so tests can answer them
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from studio.core.errors import ProjectError, StudioError
 from studio.core.project import Project
 
-from .async_utils import EventBridge, run_blocking
+from .async_utils import EventBridge, run_blocking, spawn
 from .errors import show_error
 
 RECENT_KEY = "projects/recent"
@@ -110,6 +111,7 @@ class ProjectController(QObject):
         self._external_dirty = False
         self._revision = 0
         self._autosaved_revision = 0
+        self._autosave_task: asyncio.Task | None = None
         self._bridge: EventBridge | None = None
         self._last_dirty = False
         self.undo_stack.cleanChanged.connect(lambda _c: self._emit_dirty())
@@ -310,19 +312,30 @@ class ProjectController(QObject):
         self.message.emit(f"Saved as {target}.")
         return True
 
-    def autosave_now(self) -> bool:
-        """Write the recovery copy when there are unsaved changes not yet autosaved."""
+    def autosave_now(self) -> asyncio.Task | None:
+        """Write the recovery copy when there are unsaved changes not yet autosaved.
+
+        The project is copied here, on the GUI thread; the write (with its fsyncs) runs in a
+        worker. Returns the write's task, or None when there is nothing to write.
+        """
         if self.project is None or self.folder is None or not self.is_dirty():
-            return False
+            return None
         if self._revision == self._autosaved_revision and self._autosaved_revision != 0:
-            return False
-        try:
-            self.services.projects.autosave(self.project, self.folder)
-        except (StudioError, OSError) as exc:
-            self.message.emit(f"Autosave failed: {exc}")
-            return False
-        self._autosaved_revision = self._revision
-        return True
+            return None
+        if self._autosave_task is not None and not self._autosave_task.done():
+            return None  # the previous copy is still being written; the next tick catches up
+        data, folder, revision = self.project.to_dict(), self.folder, self._revision
+
+        async def write() -> None:
+            try:
+                await run_blocking(self.services.projects.autosave_data, data, folder)
+            except (StudioError, OSError) as exc:
+                self.message.emit(f"Autosave failed: {exc}")
+                return
+            self._autosaved_revision = revision
+
+        self._autosave_task = spawn(write(), name="autosave")
+        return self._autosave_task
 
     def shutdown(self) -> None:
         """The window closes after the guard: drop a stale recovery copy if nothing is unsaved."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import time
 
@@ -175,8 +177,8 @@ def test_updated_changes_fields_and_keeps_state():
     assert (new.progress, new.attempts) == (0.25, 2)
     assert new.updated_at > 1.0
     assert job.progress is None, "the original is immutable"
-    with pytest.raises(Exception):
-        job.progress = 0.5  # frozen dataclass
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        job.progress = 0.5
 
 
 def test_new_job_defaults():

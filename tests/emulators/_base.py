@@ -262,13 +262,13 @@ class EmulatorHandler(BaseHTTPRequestHandler):
     def _bearer_ok(self) -> bool:
         return self.headers.get("Authorization") == f"Bearer {self.emu.token}" and not self.emu._take("auth_401")
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+    def do_GET(self) -> None:
         self._route("GET")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self._route("POST")
 
-    def do_DELETE(self) -> None:  # noqa: N802
+    def do_DELETE(self) -> None:
         self._route("DELETE")
 
     def _route(self, method: str) -> None:

@@ -178,7 +178,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str, code: str | None, kind: str, headers: dict | None = None) -> None:
         self._send(status, {"error": {"message": message, "type": kind, "param": None, "code": code}}, headers)
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         path = self.path.split("?", 1)[0]

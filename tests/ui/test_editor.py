@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
 import pytest
 
 from studio.core.jobs import JobState
-from uitools import drop_files  # noqa: E402
+from uitools import drop_files
 
 pytestmark = pytest.mark.ui
 

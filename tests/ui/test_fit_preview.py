@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from studio.services import media
 
-from uitools import drop_files as _drop  # noqa: E402
+from uitools import drop_files as _drop
 
 pytestmark = pytest.mark.ui
 

@@ -22,7 +22,7 @@ from studio.services.runner import Timing
 from studio.ui.jobs import COLUMNS, JobMonitor, format_elapsed
 from studio.ui.jobs.model import COL_COST, COL_ERROR, COL_MODEL, COL_PROGRESS, COL_PROMPT, COL_STATE
 
-from uitools import wait_until  # noqa: E402
+from uitools import wait_until
 
 pytestmark = pytest.mark.ui
 

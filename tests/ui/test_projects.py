@@ -82,10 +82,16 @@ def test_guard_on_open_and_new(window, tmp_path):
     assert len(window.project.shots) == 1 and window.editor.shot_id == window.project.shots[0].id
 
 
-def test_autosave_then_crash_offers_recovery(window, make_window):
+async def finished(task) -> None:
+    await task
+
+
+def test_autosave_then_crash_offers_recovery(window, make_window, run):
     folder = window.folder
     edit_prompt(window, "words that must survive a crash")
-    assert window.controller.autosave_now()
+    writing = window.controller.autosave_now()
+    assert writing is not None and not writing.done()  # the write runs in a worker, not here
+    run(finished(writing))
     assert (folder / ".autosave.json").exists()
     # the process dies here: nothing saved, the window never closes cleanly
     window.controller.autosave_timer.stop()
@@ -101,11 +107,11 @@ def test_autosave_then_crash_offers_recovery(window, make_window):
     assert not (folder / ".autosave.json").exists()
 
 
-def test_declining_recovery_keeps_the_saved_version(window, make_window):
+def test_declining_recovery_keeps_the_saved_version(window, make_window, run):
     folder = window.folder
     saved_prompt = window.project.shots[0].prompt
     edit_prompt(window, "discard me")
-    window.controller.autosave_now()
+    run(finished(window.controller.autosave_now()))
     prompter = AnsweringPrompter()
     prompter.recover_answer = False
     other = make_window(prompter, open_sample=False)

@@ -111,7 +111,7 @@ class AnimaticProvider:
         await asyncio.to_thread(shutil.copyfile, source, part)
         await asyncio.to_thread(os.replace, part, dest)  # ``dest`` is absent or whole, as for every provider
         if progress:
-            size = dest.stat().st_size
+            size = (await asyncio.to_thread(dest.stat)).st_size
             progress(size, size)
 
     async def cancel(self, ref: RemoteRef) -> None:
@@ -187,7 +187,7 @@ class AnimaticProvider:
             (folder / CANCELLED).touch()
         except StudioError as error:
             (folder / FAILED).write_text(json.dumps(error.to_dict()), "utf-8")
-        except Exception as exc:  # keep the failure visible to poll instead of a stuck job
+        except Exception as exc:  # noqa: BLE001 - any render failure must reach poll as a sentence
             (folder / FAILED).write_text(
                 json.dumps({"message": "The animatic could not be rendered.", "detail": repr(exc)}), "utf-8"
             )

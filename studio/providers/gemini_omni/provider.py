@@ -105,7 +105,7 @@ class GeminiOmniProvider:
         body = await asyncio.to_thread(build_body, spec, request)
         try:
             interaction = await self._client(1).aio.interactions.create(**body)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - every SDK failure becomes one Studio error
             raise _google.create_failure(exc, LABEL, "Google AI Studio", map_sdk_error) from None
         if not getattr(interaction, "id", None):
             raise LostSubmission(f"{LABEL} accepted the request but sent no job id.")
@@ -150,7 +150,7 @@ class GeminiOmniProvider:
     async def _get(self, ref: RemoteRef):
         try:
             return await self._client(self.policy.attempts).aio.interactions.get(ref.remote_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - every SDK failure becomes one Studio error
             raise map_sdk_error(exc, context="poll") from None
 
     async def download(
@@ -186,7 +186,7 @@ class GeminiOmniProvider:
         """Ask Gemini to stop the interaction (harmless when it already ended)."""
         try:
             await self._client(self.policy.attempts).aio.interactions.cancel(ref.remote_id)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a cancel that fails is only logged
             log.info("gemini cancel of %s failed: %s", ref.remote_id, map_sdk_error(exc).user_message)
 
     async def check_credentials(self) -> str:
@@ -198,7 +198,7 @@ class GeminiOmniProvider:
             names = [m.name async for m in pager if m.name]
         except genai_errors.APIError as exc:
             raise from_http(exc.code or 500, {"error": {"message": exc.message, "status": exc.status}}) from None
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - closing must never raise at shutdown
             raise map_sdk_error(exc) from None
         omni = sorted(n.removeprefix("models/") for n in names if "omni" in n)
         return f"Gemini API key works; video models: {', '.join(omni) or 'none listed for this key'}"

@@ -15,6 +15,7 @@ through ``POST /v1/files`` and passed by their ``urls.get``.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import mimetypes
 from collections.abc import Awaitable, Callable
@@ -87,12 +88,12 @@ async def image_value(path: str, upload: Uploader) -> str:
         return path
     file = Path(path)
     try:
-        size = file.stat().st_size
+        size = (await asyncio.to_thread(file.stat)).st_size
     except OSError as exc:
         raise MediaError(f"Cannot read the image {file.name}: {exc.strerror or exc}.") from None
     mime = mime_for_path(path) or mimetypes.guess_type(path)[0] or "application/octet-stream"
     if size < DATA_URI_LIMIT:
-        encoded = base64.b64encode(file.read_bytes()).decode("ascii")
+        encoded = base64.b64encode(await asyncio.to_thread(file.read_bytes)).decode("ascii")
         return f"data:{mime};base64,{encoded}"
     return await upload(file, mime)
 

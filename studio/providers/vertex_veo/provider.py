@@ -149,7 +149,7 @@ class VertexVeoProvider:
 
         try:
             return await asyncio.to_thread(refresh)
-        except Exception as exc:  # google-auth errors become one sentence, never the key
+        except Exception as exc:  # noqa: BLE001 - google-auth errors become one sentence, never the key
             raise map_sdk_error(exc) from None
 
     # -- Provider protocol ----------------------------------------------------------------
@@ -165,7 +165,7 @@ class VertexVeoProvider:
             raise
         try:
             operation = await self._genai().aio.models.generate_videos(model=spec.model, source=source, config=config)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - every SDK failure becomes one Studio error
             raise _google.create_failure(exc, LABEL, "your output bucket or the Cloud billing report", map_sdk_error) from None
         if not operation.name:
             raise LostSubmission(f"{LABEL} accepted the request but sent no job name.")
@@ -236,7 +236,7 @@ class VertexVeoProvider:
             op = await self._client_for(ref).aio.operations.get(
                 types.GenerateVideosOperation(name=ref.remote_id), config=self._poll_options()
             )
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - every SDK failure becomes one Studio error
             raise map_sdk_error(exc, context="poll") from None
         plain: dict[str, Any] = {"name": op.name, "done": bool(op.done)}
         if op.error:
@@ -312,7 +312,7 @@ class VertexVeoProvider:
         await self._token()
         try:
             await self._genai().aio.models.get(model=CHECK_MODEL)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - every SDK failure becomes one Studio error
             raise map_sdk_error(exc, context="create") from None
         return f"Vertex AI: {self.account.client_email} in project {self.project} ({self.location})"
 

@@ -115,7 +115,7 @@ class StructuredClient:
                     log.info("%s has no /responses; using Chat Completions from now on", self.config.endpoint_label)
                     self.memory.remember(self.config.base_url, CHAT)
             return await self._via_chat(schema, instructions, text, image_url)
-        except (openai.LengthFinishReasonError,) as exc:
+        except openai.LengthFinishReasonError as exc:
             raise _Malformed("the answer was cut off at the output limit") from exc
         except openai.ContentFilterFinishReasonError:
             raise ContentRejected(

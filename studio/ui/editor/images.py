@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -231,21 +230,21 @@ class ImageZone(QFrame):
 
     # -- drag and drop ---------------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         if image_files(event.mimeData()):
             event.acceptProposedAction()
             self._hover(True)
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event) -> None:
         if image_files(event.mimeData()):
             event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event) -> None:
         self._hover(False)
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         self._hover(False)
         files = image_files(event.mimeData())
         if not files:
@@ -345,13 +344,13 @@ class FitPreview(QLabel):
         painter.end()
         self.setPixmap(canvas)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._compose()
 
     # -- dragging the crop -------------------------------------------------------------
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         pos = event.position().toPoint()
         if event.button() == Qt.LeftButton and self.draggable() and self.crop_rect_on_screen().contains(pos):
             self._drag = (pos, self._crop)
@@ -360,7 +359,7 @@ class FitPreview(QLabel):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
         if self._drag is None:
             inside = self.draggable() and self.crop_rect_on_screen().contains(pos)
@@ -376,7 +375,7 @@ class FitPreview(QLabel):
             self._compose()
         event.accept()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         if self._drag is None or event.button() != Qt.LeftButton:
             super().mouseReleaseEvent(event)
             return

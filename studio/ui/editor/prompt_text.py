@@ -24,21 +24,21 @@ class PromptTextEdit(QPlainTextEdit):
         doc_margin = int(self.document().documentMargin()) * 2
         return self.fontMetrics().lineSpacing() * lines + doc_margin + margins.top() + margins.bottom()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._height_for(self.HINT_LINES))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ControlModifier:
             event.ignore()
             return
         super().keyPressEvent(event)
 
-    def canInsertFromMimeData(self, source) -> bool:  # noqa: N802
+    def canInsertFromMimeData(self, source) -> bool:
         if image_files(source):
             return False  # images go to the editor's drop handling, not into the text
         return super().canInsertFromMimeData(source)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         if image_files(event.mimeData()):
             event.ignore()
             return

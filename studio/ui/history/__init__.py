@@ -107,7 +107,7 @@ class HistoryPane(QWidget):
             else:
                 self.loaded = False  # refreshed when shown again
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self.loaded:
             self._debounce.start()

@@ -19,7 +19,7 @@ class ProgressDelegate(QStyledItemDelegate):
 
     MIN_WIDTH = 96  # room for a readable bar, so the column does not jump as the text changes
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(max(hint.width(), self.MIN_WIDTH), hint.height())
 

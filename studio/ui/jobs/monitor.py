@@ -258,7 +258,7 @@ class JobMonitor(QWidget):
             return
         try:
             result = store.list(limit=200)
-        except Exception as exc:  # noqa: BLE001 - shown, not raised
+        except Exception as exc:
             log.exception("could not list jobs")
             self.summary.setText(describe_error(exc).sentence)
             return
@@ -428,11 +428,11 @@ class JobMonitor(QWidget):
 
     # -- lifecycle ---------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         self.model.set_ticking(True)
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         self.model.set_ticking(False)
         super().hideEvent(event)
 

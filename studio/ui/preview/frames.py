@@ -198,7 +198,7 @@ class FrameGrabber(QObject):
             try:
                 width = min(FRAME_WIDTH, facts.width or FRAME_WIDTH)
                 frames = media.thumbnails(facts.path, count, width)
-            except Exception:  # noqa: BLE001 - the exact grabs still work (or report)
+            except Exception:
                 log.debug("filmstrip of %s failed", facts.path, exc_info=True)
                 return
             for i, rgb in enumerate(frames):

@@ -519,7 +519,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
-    def hideEvent(self, event) -> None:  # noqa: N802
+    def hideEvent(self, event) -> None:
         if not event.spontaneous():  # closed or tabbed away (not a minimised window): stop the sound
             self.pause()
         super().hideEvent(event)

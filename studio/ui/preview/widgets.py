@@ -28,10 +28,10 @@ class FrameView(QWidget):
         self._text = text
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(480, 270)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.black)
         if self._image is not None and not self._image.isNull():
@@ -55,7 +55,7 @@ class SeekSlider(QSlider):
         self.setSingleStep(40)
         self.setPageStep(1000)
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.maximum() > self.minimum():
             opt = QStyleOptionSlider()
             self.initStyleOption(opt)

@@ -96,12 +96,12 @@ class VertexPage(ProviderPage):
         if path:
             self.use_file(Path(path))
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def dragEnterEvent(self, event) -> None:
         urls = event.mimeData().urls()
         if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(".json"):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def dropEvent(self, event) -> None:
         urls = event.mimeData().urls()
         if urls and urls[0].isLocalFile():
             self.use_file(Path(urls[0].toLocalFile()))

@@ -65,7 +65,7 @@ class CardPainting:
 
     # -- painting ----------------------------------------------------------------------
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         try:
             self._paint(p, event.rect())

@@ -128,10 +128,10 @@ class UpdateShotCommand(QUndoCommand):
         if self.previous:
             self.project.update_shot(self.shot_id, **copy.deepcopy(self.previous))
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         return _MERGE_TEXT if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, UpdateShotCommand) or not other.merge:
             return False
         if other.shot_id != self.shot_id or set(other.changes) != set(self.changes):

@@ -43,7 +43,7 @@ class ShotListModel(QAbstractListModel):
 
     # -- Qt model API ----------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
@@ -71,19 +71,19 @@ class ShotListModel(QAbstractListModel):
             return base | Qt.ItemIsDragEnabled | Qt.ItemIsSelectable
         return base | Qt.ItemIsDropEnabled
 
-    def supportedDropActions(self) -> Qt.DropActions:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropActions:
         return Qt.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [SHOT_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         if indexes:
             mime.setData(SHOT_MIME, QByteArray(self._ids[indexes[0].row()].encode()))
         return mime
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex) -> bool:
         if action != Qt.MoveAction or not data.hasFormat(SHOT_MIME):
             return False
         shot_id = bytes(data.data(SHOT_MIME)).decode()
@@ -91,7 +91,7 @@ class ShotListModel(QAbstractListModel):
             row = parent.row() if parent.isValid() else len(self._ids)
         return self.move_shot_to_gap(shot_id, row)
 
-    def moveRows(self, parent: QModelIndex, source_row: int, count: int, dest_parent: QModelIndex, dest_child: int) -> bool:  # noqa: N802
+    def moveRows(self, parent: QModelIndex, source_row: int, count: int, dest_parent: QModelIndex, dest_child: int) -> bool:
         if count != 1 or not 0 <= source_row < len(self._ids):
             return False
         return self.move_shot_to_gap(self._ids[source_row], dest_child)

@@ -115,9 +115,9 @@ class StoryboardPanel(QWidget):
             ("Trim in", self.trim_in),
             ("out", self.trim_out),
         ):
-            l = QLabel(label)
-            l.setObjectName("dim")
-            insp.addWidget(l)
+            caption = QLabel(label)
+            caption.setObjectName("dim")
+            insp.addWidget(caption)
             insp.addWidget(widget)
             insp.addSpacing(6)
         insp.addStretch(1)

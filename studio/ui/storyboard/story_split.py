@@ -203,7 +203,7 @@ class StorySplitDialog(QDialog):
         self.shots_accepted.emit(self.result)
         self.accept()
 
-    def done(self, code: int) -> None:  # noqa: D401 - Qt's name
+    def done(self, code: int) -> None:
         if self._task is not None and not self._task.done():
             self._task.cancel()
         super().done(code)

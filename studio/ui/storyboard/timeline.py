@@ -117,7 +117,7 @@ class TimelineCanvas(CardPainting, QWidget):
         self.resize(max(self.width(), x + MARGIN), CARD_H + 2 * MARGIN)
         self.update()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         width = self._rects[-1][1].right() + MARGIN if self._rects else 400
         return QSize(width, CARD_H + 2 * MARGIN)
 
@@ -226,7 +226,7 @@ class TimelineCanvas(CardPainting, QWidget):
 
     # -- mouse: select, reorder, trim, transitions ------------------------------------
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         pos = event.position().toPoint()
         self.setFocus()
         if event.button() != Qt.LeftButton:
@@ -258,7 +258,7 @@ class TimelineCanvas(CardPainting, QWidget):
         if sid:
             self.set_current(sid)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event) -> None:
         pos = event.position().toPoint()
         if self._trim:
             t = self._trim
@@ -277,7 +277,7 @@ class TimelineCanvas(CardPainting, QWidget):
             return
         self.setCursor(Qt.SizeHorCursor if self._handle_at(pos) else Qt.PointingHandCursor if self.transition_at(pos) else Qt.ArrowCursor)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         if self._trim:
             t = self._trim
             self._trim = None
@@ -300,7 +300,7 @@ class TimelineCanvas(CardPainting, QWidget):
         self.unsetCursor()
         self.update()
 
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event) -> None:
         sid = self.shot_at(event.position().toPoint())
         if sid:
             self.shot_activated.emit(sid)
@@ -310,7 +310,7 @@ class TimelineCanvas(CardPainting, QWidget):
         assert t is not None
         return max(0.0, t["out"] - t["in"])
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         ids = self.model.shot_ids()
         if not ids:
             return super().keyPressEvent(event)
@@ -332,7 +332,7 @@ class TimelineCanvas(CardPainting, QWidget):
         else:
             super().keyPressEvent(event)
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
+    def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.ControlModifier:
             factor = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
             self.set_zoom(self.px_per_second * factor)
@@ -348,7 +348,7 @@ class TimelineCanvas(CardPainting, QWidget):
         self.px_per_second = max(12.0, min(240.0, px_per_second))
         self._relayout()
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
+    def contextMenuEvent(self, event) -> None:
         sid = self.shot_at(event.pos())
         menu = QMenu(self)
         if sid is None:

@@ -21,7 +21,7 @@ from studio.services.media import (
     validate_clip,
 )
 
-from media_testkit import make_clip  # noqa: E402 - lives next to this file
+from media_testkit import make_clip
 
 REPO = Path(__file__).resolve().parents[3]
 

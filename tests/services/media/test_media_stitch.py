@@ -8,7 +8,7 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from media_testkit import AAC_FRAME_S, COLORS, TONES, audio_joins, make_clip, video_joins
+from media_testkit import AAC_FRAME_S, COLORS, TONES, audio_joins, video_joins
 
 from studio.core.errors import Cancelled, InvalidRequest, MediaError
 from studio.services.media import ClipIn, ExportSettings, plan_stitch, probe, stitch
