@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._attaching: set[str] = set()
         self._storyboard_jobs: set[str] = set()
         self._closing = False
+        self._resolved_folder: tuple[Path | None, str] = (None, "")
         self.setWindowTitle("Studio")
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
@@ -292,12 +293,17 @@ class MainWindow(QMainWindow):
             self.cost_label.setText("")
             return
         takes_cost = sum(t.cost or 0.0 for s in project.shots for t in s.takes)
-        day_start = time.time() - 24 * 3600
-        try:
-            today = self.services.jobstore.spent_since(day_start)
-        except Exception:
-            today = 0.0
-        self.cost_label.setText(f"Project cost ${takes_cost:.2f}  ·  last 24 h ${today:.2f}  ·  {project.duration:.1f} s in the cut")
+        in_cut = project.duration
+
+        def show(today: float) -> None:
+            try:
+                self.cost_label.setText(f"Project cost ${takes_cost:.2f}  ·  last 24 h ${today:.2f}  ·  {in_cut:.1f} s in the cut")
+            except RuntimeError:  # the window closed meanwhile
+                pass
+
+        # The day's spending is a SQLite query: a worker runs it, not the GUI thread.
+        spent = run_blocking(self.services.jobstore.spent_since, time.time() - 24 * 3600)
+        spawn(spent, on_done=show, on_error=lambda _exc: show(0.0), name="spent-today")
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -382,7 +388,7 @@ class MainWindow(QMainWindow):
         job: Job = args[0]
         self._cost_timer.start()
         project, folder = self.project, self.folder
-        if project is None or folder is None or not job.shot_id or job.project_dir != str(Path(folder).resolve()):
+        if project is None or folder is None or not job.shot_id or job.project_dir != self._resolved(folder):
             return
         try:
             project.shot(job.shot_id)
@@ -402,6 +408,12 @@ class MainWindow(QMainWindow):
             if job.progress is not None and job.state in (JobState.RUNNING, JobState.DOWNLOADING):
                 text += f" {job.progress * 100:.0f}%"
             self.storyboard.set_job_text(job.shot_id, text)
+
+    def _resolved(self, folder: Path) -> str:
+        """The open folder's real path, resolved once (every job event compares with it)."""
+        if self._resolved_folder[0] != folder:
+            self._resolved_folder = (folder, str(Path(folder).resolve()))
+        return self._resolved_folder[1]
 
     def _attach(self, job: Job) -> None:
         project, folder = self.project, self.folder

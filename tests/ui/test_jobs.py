@@ -135,7 +135,7 @@ def test_elapsed_time_ticks_without_resetting_the_model(monitor, services):
     assert format_elapsed(3725) == "1:02:05"
 
 
-def test_stored_jobs_show_after_a_restart(tmp_path, qtbot):
+def test_stored_jobs_show_after_a_restart(tmp_path, qtbot, qloop):
     home = tmp_path / "home"
     first = build_services(home, log_to_file=False)
     first.jobstore.save(running_job(prompt="Resumed after a crash").transition(JobState.RUNNING, progress=0.3))
@@ -147,7 +147,7 @@ def test_stored_jobs_show_after_a_restart(tmp_path, qtbot):
     again = build_services(home, log_to_file=False)
     widget = JobMonitor(again)
     qtbot.addWidget(widget)
-    assert widget.model.rowCount() == 2
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 2)  # read in a worker, off the GUI thread
     assert cell(widget, 0, COL_PROMPT) == "Resumed after a crash"
     assert cell(widget, 0, COL_PROGRESS) == "30%"
     assert cell(widget, 1, COL_STATE) == "Done"
