@@ -344,3 +344,17 @@ def test_events_from_a_worker_thread_arrive_on_the_gui_thread(monitor, services,
     worker.join()
     qtbot.waitUntil(lambda: monitor.model.row_of(job.id) >= 0, timeout=2000)
     assert seen_threads == [monitor.thread()]
+
+
+def test_progress_ticks_are_applied_once_per_frame_and_states_at_once(monitor, services, qtbot):
+    job = running_job().transition(JobState.RUNNING, progress=0.1)
+    services.runner.job_changed.emit(job)
+    assert cell(monitor, 0, COL_STATE) == "Running"  # a state change shows at once
+    changes = []
+    monitor.model.dataChanged.connect(lambda a, b, roles=(): changes.append(a.row()))
+    for step in range(2, 10):
+        services.runner.job_changed.emit(job.updated(progress=step / 10))
+    qtbot.waitUntil(lambda: cell(monitor, 0, COL_PROGRESS) == "90%")
+    assert len(changes) == 1  # eight ticks, one update
+    services.runner.job_changed.emit(job.transition(JobState.DOWNLOADING))
+    assert cell(monitor, 0, COL_STATE) == "Downloading"
