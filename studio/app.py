@@ -60,6 +60,10 @@ async def run_window(app, args: argparse.Namespace) -> int:
             window.controller.open_or_create_sample()
     else:
         window.controller.open_or_create_sample()
+    from .ui.async_utils import spawn
+    from .ui.warmup import warm_up
+
+    spawn(warm_up(), name="warm-up")  # the window has painted while the jobs were read back
     await closed.wait()
     await services.aclose()
     return 0

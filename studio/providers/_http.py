@@ -460,9 +460,13 @@ async def download_to_file(
     except Expired:
         part.unlink(missing_ok=True)  # the provider no longer has the rest of it
         raise
+    await asyncio.to_thread(_move_into_place, part, dest)  # an fsync: never on the event loop
+    return have
+
+
+def _move_into_place(part: Path, dest: Path) -> None:
     os.replace(part, dest)
     fsync_dir(dest.parent)
-    return have
 
 
 def partial_path(dest: Path) -> Path:

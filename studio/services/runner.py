@@ -90,9 +90,15 @@ class Timing:
     There are no retry counts here on purpose: the transport is the one retry layer.
     """
 
+    # Polls follow the provider's hint (``RemoteStatus.poll_after``) and back off as a job
+    # ages: the pause is ``poll_share`` of the job's age, at least the hint (else
+    # ``poll_first``) and at most ``poll_max``, so a result is noticed within about a tenth
+    # of its running time. A running job without a hint is polled at most every
+    # ``poll_running_floor`` seconds (capped by ``poll_max``, which tests shrink).
     poll_first: float = 1.0
     poll_max: float = 20.0
-    poll_growth: float = 1.5
+    poll_share: float = 0.1
+    poll_running_floor: float = 5.0
     # Pause between two looks at the provider's list while a lost submit may still land.
     retry_base: float = 1.0
     retry_max: float = 5.0
@@ -617,7 +623,8 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
 
     async def _poll_until_done(self, job: Job, spec: ModelSpec, provider: Provider) -> Job:
         ref = RemoteRef.from_dict(job.remote)
-        interval = self.timing.poll_first
+        # The job's age counts from its send, so a job resumed after a restart starts slow.
+        sent_at = float(job.remote.get("attempt_at") or time.time())
         while True:
             self._check_cancel(job.id)
             try:
@@ -640,9 +647,12 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
                 job = await self._commit(job.transition(JobState.RUNNING, progress=status.progress))
             elif status.progress != job.progress:
                 job = self._set(job.updated(progress=status.progress))
-            delay = status.poll_after if status.poll_after is not None else interval
-            interval = min(self.timing.poll_max, interval * self.timing.poll_growth)
-            await self._sleep(job.id, delay * (0.9 + random.random() * 0.2))
+            delay = poll_delay(
+                self.timing, hint=status.poll_after, running=status.state is RemoteState.RUNNING,
+                age=time.time() - sent_at,
+            )
+            # Jitter only lengthens the pause, so the hint and the floor stay minimums.
+            await self._sleep(job.id, delay * (1.0 + random.random() * 0.1))
 
     async def _cancel_remote(self, job: Job) -> None:
         if not job.remote_id:
@@ -655,6 +665,20 @@ class Runner(DeliveryMixin, ReconcileMixin, Following):
             log.warning("cancel at the provider failed for %s: %s", job.id, error.user_message)
         except Exception:
             log.exception("cancel at the provider failed for %s", job.id)
+
+
+def poll_delay(timing: Timing, *, hint: float | None, running: bool, age: float) -> float:
+    """Seconds until the next look at a job ``age`` seconds after it was sent.
+
+    A share of the job's age (longer jobs are looked at less often), from the provider's
+    hint (else ``poll_first``) up to ``poll_max``; never sooner than the hint, even past
+    ``poll_max``. A running job without a hint waits at least ``poll_running_floor``.
+    """
+    lowest = hint if hint is not None else timing.poll_first
+    backoff = min(timing.poll_max, max(lowest, max(0.0, age) * timing.poll_share))
+    if running and hint is None:
+        backoff = max(backoff, min(timing.poll_running_floor, timing.poll_max))
+    return max(hint or 0.0, backoff)
 
 
 def _resume_order(job: Job) -> int:

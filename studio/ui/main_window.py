@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._attaching: set[str] = set()
         self._storyboard_jobs: set[str] = set()
         self._closing = False
+        self._resolved_folder: tuple[Path | None, str] = (None, "")
         self.setWindowTitle("Studio")
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
@@ -301,13 +302,17 @@ class MainWindow(QMainWindow):
 
         def show(today: float | None) -> None:
             spent = f"${today:.2f}" if today is not None else "unknown"
-            if project is self.project:
-                self.cost_label.setText(
-                    f"Project cost ${takes_cost:.2f}  ·  last 24 h {spent}  ·  {seconds:.1f} s in the cut"
-                )
+            try:
+                if project is self.project:
+                    self.cost_label.setText(
+                        f"Project cost ${takes_cost:.2f}  ·  last 24 h {spent}  ·  {seconds:.1f} s in the cut"
+                    )
+            except RuntimeError:  # the window closed meanwhile
+                pass
 
         # The spend is a SQLite read: never on the GUI thread.
-        spawn(run_blocking(storyboard.spent_today, self.services), on_done=show, on_error=lambda _e: show(None))
+        spawn(run_blocking(storyboard.spent_today, self.services), on_done=show, on_error=lambda _e: show(None),
+              name="spent-today")  # fmt: skip
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -421,7 +426,7 @@ class MainWindow(QMainWindow):
         job: Job = args[0]
         self._cost_timer.start()
         project, folder = self.project, self.folder
-        if project is None or folder is None or not job.shot_id or job.project_dir != str(Path(folder).resolve()):
+        if project is None or folder is None or not job.shot_id or job.project_dir != self._resolved(folder):
             return
         try:
             project.shot(job.shot_id)
@@ -441,6 +446,12 @@ class MainWindow(QMainWindow):
             if job.progress is not None and job.state in (JobState.RUNNING, JobState.DOWNLOADING):
                 text += f" {job.progress * 100:.0f}%"
             self.storyboard.set_job_text(job.shot_id, text)
+
+    def _resolved(self, folder: Path) -> str:
+        """The open folder's real path, resolved once (every job event compares with it)."""
+        if self._resolved_folder[0] != folder:
+            self._resolved_folder = (folder, str(Path(folder).resolve()))
+        return self._resolved_folder[1]
 
     def _attach(self, job: Job) -> None:
         project, folder = self.project, self.folder

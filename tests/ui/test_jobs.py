@@ -135,7 +135,7 @@ def test_elapsed_time_ticks_without_resetting_the_model(monitor, services):
     assert format_elapsed(3725) == "1:02:05"
 
 
-def test_stored_jobs_show_after_a_restart(tmp_path, qtbot):
+def test_stored_jobs_show_after_a_restart(tmp_path, qtbot, qloop):
     home = tmp_path / "home"
     first = build_services(home, log_to_file=False)
     first.jobstore.save(running_job(prompt="Resumed after a crash").transition(JobState.RUNNING, progress=0.3))
@@ -147,7 +147,7 @@ def test_stored_jobs_show_after_a_restart(tmp_path, qtbot):
     again = build_services(home, log_to_file=False)
     widget = JobMonitor(again)
     qtbot.addWidget(widget)
-    assert widget.model.rowCount() == 2
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 2)  # read in a worker, off the GUI thread
     assert cell(widget, 0, COL_PROMPT) == "Resumed after a crash"
     assert cell(widget, 0, COL_PROGRESS) == "30%"
     assert cell(widget, 1, COL_STATE) == "Done"
@@ -344,3 +344,17 @@ def test_events_from_a_worker_thread_arrive_on_the_gui_thread(monitor, services,
     worker.join()
     qtbot.waitUntil(lambda: monitor.model.row_of(job.id) >= 0, timeout=2000)
     assert seen_threads == [monitor.thread()]
+
+
+def test_progress_ticks_are_applied_once_per_frame_and_states_at_once(monitor, services, qtbot):
+    job = running_job().transition(JobState.RUNNING, progress=0.1)
+    services.runner.job_changed.emit(job)
+    assert cell(monitor, 0, COL_STATE) == "Running"  # a state change shows at once
+    changes = []
+    monitor.model.dataChanged.connect(lambda a, b, roles=(): changes.append(a.row()))
+    for step in range(2, 10):
+        services.runner.job_changed.emit(job.updated(progress=step / 10))
+    qtbot.waitUntil(lambda: cell(monitor, 0, COL_PROGRESS) == "90%")
+    assert len(changes) == 1  # eight ticks, one update
+    services.runner.job_changed.emit(job.transition(JobState.DOWNLOADING))
+    assert cell(monitor, 0, COL_STATE) == "Downloading"

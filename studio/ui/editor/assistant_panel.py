@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,13 +27,17 @@ from PySide6.QtWidgets import (
 
 from studio.core.modelspec import ModelSpec
 from studio.core.project import Shot
-from studio.services.assistant import PromptResult, build_assistant
 
 from .. import style
+from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
 
 # (shot, its model's spec, the first frame as an absolute path or None)
 Context = Callable[[], "tuple[Shot, ModelSpec | None, Path | None] | None"]
+
+
+if TYPE_CHECKING:
+    from studio.services.assistant import PromptResult
 
 
 class AssistantPanel(QFrame):
@@ -183,7 +187,7 @@ class AssistantPanel(QFrame):
 
         async def ask() -> PromptResult:
             # the keyring read may block (a desktop keyring over D-Bus): off the GUI thread
-            assistant = await run_blocking(build_assistant, self.services.settings, self.services.secrets, self.services.catalog)
+            assistant = await run_blocking(build_assistant, self.services)
             self.status.setText(f"Writing with the {assistant.describe()}…")
             try:
                 if kind == "image":

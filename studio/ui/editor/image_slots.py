@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QMenu
 from studio.core.errors import StudioError
 from studio.core.project import Shot
 from studio.core.request import validate
-from studio.services import media
 from studio.services.inputs import upright_copy
 
 from ..async_utils import run_blocking, spawn
 from ..storyboard.commands import UpdateShotCommand
+from ..lazy_media import media
 from .images import fitted_name, image_files, parse_fitted
 from .request import shot_request
 

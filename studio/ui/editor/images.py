@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import (
@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.services import media
-
 from ..async_utils import run_blocking, spawn
+from ..lazy_media import media
 
-IMAGE_SUFFIXES = media.IMAGE_SUFFIXES
-IMAGE_FILTER = "Images (" + " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES)) + ")"
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def image_filter() -> str:
+    """The file dialog's filter: every image format the media service decodes."""
+    return "Images (" + " ".join(f"*{s}" for s in sorted(media.IMAGE_SUFFIXES)) + ")"
 
 # A fitted copy is named  <stem>__fit-<mode>-<w>x<h>[-at<x>-<y>].png  next to its original; the
 # crop's corner is in the name so each crop has its own file (and the name alone says which).
@@ -60,6 +64,8 @@ def parse_fitted(path: str | None) -> tuple[str, str, tuple[int, int]] | None:
 
 def array_to_qimage(img: np.ndarray) -> QImage:
     """An RGB uint8 array as a QImage that owns its memory (safe to build in a worker)."""
+    import numpy as np  # loaded with the first image, not at start
+
     arr = np.ascontiguousarray(img)
     if arr.ndim == 2:
         arr = np.ascontiguousarray(np.stack([arr] * 3, axis=-1))
@@ -75,7 +81,7 @@ def image_files(mime) -> list[Path]:
     for url in mime.urls():
         if url.isLocalFile():
             p = Path(url.toLocalFile())
-            if p.suffix.lower() in IMAGE_SUFFIXES:
+            if p.suffix.lower() in media.IMAGE_SUFFIXES:
                 out.append(p)
     return out
 
@@ -221,9 +227,9 @@ class ImageZone(QFrame):
 
     def _pick(self) -> None:
         if self._multi:
-            names, _ = QFileDialog.getOpenFileNames(self, "Choose images", "", IMAGE_FILTER)
+            names, _ = QFileDialog.getOpenFileNames(self, "Choose images", "", image_filter())
         else:
-            name, _ = QFileDialog.getOpenFileName(self, "Choose an image", "", IMAGE_FILTER)
+            name, _ = QFileDialog.getOpenFileName(self, "Choose an image", "", image_filter())
             names = [name] if name else []
         if names:
             self.files_dropped.emit([Path(n) for n in names])

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from studio.core.errors import redact
 from studio.core.jobs import Job, JobState
 from studio.ui.errors import describe_error, show_error
-from studio.ui.async_utils import connect_core, spawn
+from studio.ui.async_utils import connect_core, run_blocking, spawn
 
 from .delegate import ProgressDelegate
 from .model import (
@@ -228,10 +228,16 @@ class JobMonitor(QWidget):
         self.model.rowsInserted.connect(lambda *_: self._update_summary())
         self.model.modelReset.connect(lambda *_: self._update_summary())
 
+        self._pending_progress: dict[str, Job] = {}
+        self._coalescing = False
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(16)  # one frame
+        self._progress_timer.timeout.connect(self._apply_progress)
         runner = getattr(services, "runner", None)
         if runner is not None and hasattr(runner, "job_changed"):
             connect_core(runner.job_changed, self, self._on_job_changed)
-        self.refresh()
+        self.refresh(in_worker=True)  # the window paints first; the stored jobs arrive from a worker
         self._update_actions()
 
     def _fitted_widths(self, catalog) -> dict[int, int]:
@@ -251,10 +257,13 @@ class JobMonitor(QWidget):
 
     # -- loading -------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, *, in_worker: bool = False) -> None:
         """Merge the stored jobs (newest 200) into the table; live events are never lost."""
         store = getattr(self._services, "jobstore", None)
         if store is None:
+            return
+        if in_worker:
+            spawn(run_blocking(store.list, limit=200), on_done=self._merge_stored, on_error=self._list_failed)
             return
         try:
             result = store.list(limit=200)
@@ -268,12 +277,47 @@ class JobMonitor(QWidget):
             self.model.merge_jobs(list(result))
         self._update_summary()
 
+    def _merge_stored(self, jobs) -> None:
+        try:
+            self.model.merge_jobs(list(jobs))
+            self._update_summary()
+        except RuntimeError:  # the monitor closed while the jobs were read
+            pass
+
+    def _list_failed(self, exc: BaseException) -> None:
+        log.error("could not list jobs", exc_info=exc)
+        try:
+            self.summary.setText(describe_error(exc).sentence)
+        except RuntimeError:
+            pass
+
     def _on_job_changed(self, job: Job) -> None:
-        self.model.upsert(job)
+        shown = self.model.job_by_id(job.id)
+        if shown is None or shown.state is not job.state or shown.error != job.error:
+            self._pending_progress.pop(job.id, None)
+            self.model.upsert(job)  # a new row or a new state shows at once
+            return
+        # Progress ticks (a hundred jobs polling and downloading) are applied once per frame.
+        self._pending_progress[job.id] = job
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
+
+    def _apply_progress(self) -> None:
+        pending, self._pending_progress = self._pending_progress, {}
+        self._coalescing = True
+        try:
+            for job in pending.values():
+                shown = self.model.job_by_id(job.id)
+                if shown is None or job.updated_at >= shown.updated_at:
+                    self.model.upsert(job)
+        finally:
+            self._coalescing = False
+        self._update_actions()
+        self._update_summary()
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list = ()) -> None:
-        if top_left.column() == bottom_right.column() == COL_PROGRESS:
-            return  # the 1 s tick
+        if top_left.column() == bottom_right.column() == COL_PROGRESS or self._coalescing:
+            return  # the 1 s tick, or a frame's batch of progress (summarised once after it)
         self._update_actions()
         self._update_summary()
 

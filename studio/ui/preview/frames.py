@@ -14,12 +14,15 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from studio.services import media
+from ..lazy_media import media
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,8 @@ def clip_facts(path: str) -> ClipFacts:
 
 def to_qimage(rgb: np.ndarray, max_width: int = FRAME_WIDTH) -> QImage:
     """An RGB ``uint8`` array as a QImage that owns its pixels (safe to pass across threads)."""
+    import numpy as np  # loaded with the first frame, not at start
+
     rgb = np.ascontiguousarray(rgb)
     height, width = rgb.shape[:2]
     image = QImage(rgb.data, width, height, rgb.strides[0], QImage.Format.Format_RGB888).copy()

@@ -99,8 +99,10 @@ class PreviewPane(Scrubbing, QWidget):
         self.player = None
         self.audio = None
         self.video_widget = None
-        use_mm = multimedia_available() if multimedia is None else multimedia
-        if use_mm:
+        # Left to itself (the window), the pane loads Qt Multimedia after the first paint: its
+        # backend (FFmpeg, the audio service) is not needed to show the window.
+        self._multimedia_pending = multimedia is None
+        if multimedia:
             self._init_multimedia()
 
         style = self.style()
@@ -170,11 +172,28 @@ class PreviewPane(Scrubbing, QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        if self.player is None:
+        if self.player is None and not self._multimedia_pending:
             self._set_note(NO_MULTIMEDIA_NOTE)
         self._update_controls()
+        if self._multimedia_pending:
+            QTimer.singleShot(0, self._start_multimedia)
 
     # -- setup -------------------------------------------------------------------------
+
+    def _start_multimedia(self) -> None:
+        """Load Qt Multimedia once the event loop runs (after the window's first paint)."""
+        if not self._multimedia_pending:
+            return  # shut down (or started) meanwhile
+        self._multimedia_pending = False
+        try:
+            if multimedia_available():
+                self._init_multimedia()
+            self.mute_button.setVisible(self.player is not None)
+            if self.player is None:
+                self._set_note(NO_MULTIMEDIA_NOTE)
+            self._update_controls()
+        except RuntimeError:  # the pane was destroyed before the loop turned
+            pass
 
     def _init_multimedia(self) -> None:
         from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
@@ -514,7 +533,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.play_button.setToolTip("Pause (Space)" if self._playing else "Play (Space)")
 
     def _set_note(self, text: str) -> None:
-        if not text and self.player is None:
+        if not text and self.player is None and not self._multimedia_pending:
             text = NO_MULTIMEDIA_NOTE
         self.note.setText(text)
         self.note.setVisible(bool(text))
@@ -526,6 +545,7 @@ class PreviewPane(Scrubbing, QWidget):
 
     def shutdown(self) -> None:
         """Stop playback and the frame workers (call before the app quits)."""
+        self._multimedia_pending = False
         self.pause()
         if self.player is not None:
             self.player.stop()

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 
-from studio.services import media
 
 from ..async_utils import run_blocking, spawn
 from ..editor.images import array_to_qimage
+from ..lazy_media import media
 
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".mkv", ".webm"}
 

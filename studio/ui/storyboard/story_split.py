@@ -8,7 +8,7 @@ pushes one :class:`~.commands.AddShotsCommand`.
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.services.assistant import StoryResult, build_assistant
-from studio.services.assistant.modes import MAX_SHOTS
-
+from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
+
+
+if TYPE_CHECKING:
+    from studio.services.assistant import StoryResult
 
 
 class StorySplitDialog(QDialog):
@@ -57,6 +59,8 @@ class StorySplitDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(QLabel("Shots"))
         self.count = QSpinBox()
+        from studio.services.assistant.modes import MAX_SHOTS  # the openai SDK loads on first use
+
         self.count.setRange(1, MAX_SHOTS)
         self.count.setValue(3)
         row.addWidget(self.count)
@@ -148,7 +152,7 @@ class StorySplitDialog(QDialog):
         self.status.setText("Splitting…")
 
         async def work() -> StoryResult:
-            assistant = await run_blocking(build_assistant, self.services.settings, self.services.secrets, self.services.catalog)
+            assistant = await run_blocking(build_assistant, self.services)
             self.status.setText(f"Splitting with the {assistant.describe()}, then checking continuity…")
             try:
                 return await assistant.split(story, shots, model_id=model_id)
