@@ -17,30 +17,19 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplicatio
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from studio.core.errors import StudioError
-from studio.core.jobs import Job, JobState
+from studio.core.jobs import Job
 from studio.services import storyboard
 
 from .async_utils import EventBridge, run_blocking, set_error_handler, spawn, user_message
 from .editor import PromptEditor
-from .errors import describe_error
 from .history import HistoryPane
-from .model_status import not_live_question
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
+from .window_generation import GenerationMixin
 
 log = logging.getLogger(__name__)
 
 FIRST_START_SHARE = 0.9  # of the available screen, on a first start (no saved geometry)
-
-STATE_TEXT = {
-    JobState.QUEUED: "queued",
-    JobState.SUBMITTING: "sending",
-    JobState.SUBMITTED: "submitted",
-    JobState.RUNNING: "generating",
-    JobState.DOWNLOADING: "downloading",
-    JobState.UNKNOWN: "needs attention",
-    JobState.FAILED: "failed",
-}
 
 
 def _optional(module: str, name: str) -> Any | None:
@@ -59,7 +48,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(GenerationMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -349,142 +338,6 @@ class MainWindow(QMainWindow):
         if job.model_id in self.services.catalog:
             changes["model_id"] = job.model_id
         canvas.set_field(canvas.current_id, **changes)
-
-    # -- generation --------------------------------------------------------------------
-
-    def generate_shot(self, shot_id: str) -> None:
-        project, folder = self.project, self.folder
-        if project is None or folder is None or not shot_id:
-            return
-        allow_retired = self._agreed_to_send(project.shot(shot_id).model_id)
-        if allow_retired is None:
-            return
-        self.storyboard.set_job_text(shot_id, "sending")
-        self.show_message("Sending the shot…")
-
-        def failed(exc: BaseException) -> None:
-            self.storyboard.set_job_text(shot_id, None)
-            self._background_error(exc)
-
-        async def send() -> None:
-            admission = await storyboard.generate_shot(
-                self.services, project, folder, shot_id, allow_retired=allow_retired
-            )
-            if admission.adopted:
-                # A second click, or another Studio process got there first: no second payment.
-                job = admission.job
-                self.storyboard.set_job_text(shot_id, STATE_TEXT.get(job.state, job.state.value))
-                self.show_message(storyboard.adopted_note(project, project.shot(shot_id), job), 10_000)
-
-        spawn(send(), on_error=failed)
-
-    def _agreed_to_send(self, model_id: str) -> bool | None:
-        """False for a live model; True once the person agreed to try a retired or paused one; None if not."""
-        if model_id not in self.services.catalog:
-            return False  # the job fails with the catalog's own sentence
-        question = not_live_question(self.services.catalog.get(model_id))
-        if question is None:
-            return False
-        return True if self.ask(*question) else None
-
-    def ask(self, title: str, text: str) -> bool:
-        """A Yes/No question (tests replace this)."""
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        return QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
-
-    def generate_missing(self) -> None:
-        project, folder = self.project, self.folder
-        if project is None or folder is None:
-            return
-        missing = project.shots_without_take()
-        if not missing:
-            self.show_message("Every shot has a take. Select a shot and press Generate for another take.")
-            return
-        for shot in missing:
-            self.storyboard.set_job_text(shot.id, "waiting")
-
-        def on_job(job: Job) -> None:
-            self._storyboard_jobs.add(job.id)
-
-        async def run() -> None:
-            try:
-                await storyboard.run_storyboard(
-                    self.services, project, folder, on_job=on_job, on_note=lambda text: self.show_message(text, 10_000)
-                )
-            finally:
-                for shot in project.shots:
-                    if self.storyboard.canvas and self.storyboard.canvas.job_text.get(shot.id) == "waiting":
-                        self.storyboard.set_job_text(shot.id, None)
-            if project is self.project:
-                self.controller.note_saved()  # run_storyboard saved the project
-                self.show_message("Every missing shot has a take now.")
-
-        self.show_message(f"Generating {len(missing)} shot(s)…")
-        spawn(run())
-
-    def _on_job_changed(self, args: tuple) -> None:
-        job: Job = args[0]
-        self._cost_timer.start()
-        project, folder = self.project, self.folder
-        if project is None or folder is None or not job.shot_id or job.project_dir != self._resolved(folder):
-            return
-        try:
-            project.shot(job.shot_id)
-        except KeyError:
-            return
-        if job.state is JobState.DONE:
-            self.storyboard.set_job_text(job.shot_id, None)
-            if job.id not in self._storyboard_jobs:
-                self._attach(job)
-        elif job.state is JobState.CANCELLED:
-            self.storyboard.set_job_text(job.shot_id, None)
-        elif job.state is JobState.FAILED:
-            self.storyboard.set_job_text(job.shot_id, "failed")
-            self.show_message(describe_error(job.error or "The job failed.").one_line(), 10_000)
-        else:
-            text = STATE_TEXT.get(job.state, job.state.value)
-            if job.progress is not None and job.state in (JobState.RUNNING, JobState.DOWNLOADING):
-                text += f" {job.progress * 100:.0f}%"
-            self.storyboard.set_job_text(job.shot_id, text)
-
-    def _resolved(self, folder: Path) -> str:
-        """The open folder's real path, resolved once (every job event compares with it)."""
-        if self._resolved_folder[0] != folder:
-            self._resolved_folder = (folder, str(Path(folder).resolve()))
-        return self._resolved_folder[1]
-
-    def _attach(self, job: Job) -> None:
-        project, folder = self.project, self.folder
-        if project is None or folder is None or job.id in self._attaching:
-            return
-        shot = project.shot(job.shot_id)
-        if any(t.job_id == job.id for t in shot.takes):
-            return
-        self._attaching.add(job.id)
-        async def attach() -> None:
-            try:
-                await storyboard.attach_finished(self.services, project, folder, job)
-            finally:
-                self._attaching.discard(job.id)
-            if project is self.project:
-                self.controller.mark_dirty()
-                self.show_message(f"A new take for shot {project.index_of(job.shot_id) + 1} is ready.")
-
-        spawn(attach())
-
-    def _attach_finished_jobs(self) -> None:
-        """Takes of jobs that finished while the project was closed (or the app was down)."""
-        project, folder = self.project, self.folder
-        if project is None or folder is None:
-            return
-
-        async def scan() -> None:
-            jobs = await run_blocking(storyboard.finished_unattached, self.services, project, folder)
-            if project is self.project:
-                for job in jobs:
-                    self._attach(job)
-
-        spawn(scan())
 
     # -- preview -----------------------------------------------------------------------
 
