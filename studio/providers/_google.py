@@ -86,3 +86,13 @@ def create_failure(exc: BaseException, label: str, where_to_check: str, mapper: 
             detail=error.detail or error.user_message,
         )
     return error
+
+
+async def close_clients(clients: dict[Any, Any], log: Any) -> None:
+    """Close every google-genai client in ``clients`` (never raising: this runs at shutdown)."""
+    for client in clients.values():
+        try:
+            await client.aio.aclose()
+        except Exception:  # closing must never raise at shutdown
+            log.debug("closing a google-genai client failed", exc_info=True)
+    clients.clear()

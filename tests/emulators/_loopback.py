@@ -50,6 +50,15 @@ class LoopbackEmulator:
     def serve_forever(self) -> None:
         self.server.serve_forever()
 
+    def serve_as_process(self) -> int:
+        """Print the URL on the first line (what ``_process.start_module`` reads), then serve."""
+        print(self.url, flush=True)
+        try:
+            self.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        return 0
+
     def __enter__(self):
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self

@@ -251,12 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key", default=DEFAULT_KEY)
     args = parser.parse_args(argv)
     emu = GeminiEmulator(key=args.key, latency=args.latency, port=args.port)
-    print(emu.url, flush=True)
-    try:
-        emu.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    return 0
+    return emu.serve_as_process()
 
 
 if __name__ == "__main__":

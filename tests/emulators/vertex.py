@@ -380,12 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.account:
         with open(args.account, "w", encoding="utf-8") as handle:
             json.dump(emu.service_account_info(), handle)
-    print(emu.url, flush=True)
-    try:
-        emu.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    return 0
+    return emu.serve_as_process()
 
 
 if __name__ == "__main__":

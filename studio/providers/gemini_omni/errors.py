@@ -58,13 +58,17 @@ def from_http(status: int, body: Any, *, retry_after: float | None = None, conte
 
 
 def map_sdk_error(exc: BaseException, *, context: str = "call") -> StudioError:
-    """Any exception from the SDK's interactions client as a Studio error."""
+    """Any exception from the SDK (its interactions client or its models client) as a Studio error."""
     from google.genai import _interactions_errors as errors
+    from google.genai import errors as genai_errors
 
     if isinstance(exc, StudioError):
         return exc
     if isinstance(exc, errors.APIStatusError):
         return from_http(exc.status_code, exc.body, retry_after=retry_after(exc.response), context=context)
+    if isinstance(exc, genai_errors.APIError):
+        body = {"error": {"message": exc.message, "status": exc.status}}
+        return from_http(exc.code or 500, body, retry_after=retry_after(exc.response), context=context)
     return TransientError(f"{LABEL} could not be reached; Studio will try again.", detail=type(exc).__name__)
 
 

@@ -191,14 +191,10 @@ class GeminiOmniProvider:
 
     async def check_credentials(self) -> str:
         """List the key's models (free) to prove the key works."""
-        from google.genai import errors as genai_errors
-
         try:
             pager = await self._client(self.policy.attempts).aio.models.list(config={"page_size": 100})
             names = [m.name async for m in pager if m.name]
-        except genai_errors.APIError as exc:
-            raise from_http(exc.code or 500, {"error": {"message": exc.message, "status": exc.status}}) from None
-        except Exception as exc:  # noqa: BLE001 - closing must never raise at shutdown
+        except Exception as exc:  # noqa: BLE001 - every SDK failure becomes one Studio error
             raise map_sdk_error(exc) from None
         omni = sorted(n.removeprefix("models/") for n in names if "omni" in n)
         return f"Gemini API key works; video models: {', '.join(omni) or 'none listed for this key'}"
@@ -209,12 +205,7 @@ class GeminiOmniProvider:
 
     async def aclose(self) -> None:
         """Close the SDK clients' connections."""
-        for client in self._clients.values():
-            try:
-                await client.aio.aclose()
-            except Exception:  # closing must never raise at shutdown
-                log.debug("closing a google-genai client failed", exc_info=True)
-        self._clients.clear()
+        await _google.close_clients(self._clients, log)
 
 
 def build_body(spec: ModelSpec, validated: ValidatedRequest) -> dict[str, Any]:

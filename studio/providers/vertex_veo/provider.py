@@ -322,12 +322,7 @@ class VertexVeoProvider:
 
     async def aclose(self) -> None:
         """Close the SDK's connections."""
-        for client in self._clients.values():
-            try:
-                await client.aio.aclose()
-            except Exception:  # closing must never raise at shutdown
-                log.debug("closing the google-genai client failed", exc_info=True)
-        self._clients.clear()
+        await _google.close_clients(self._clients, log)
 
 
 def _image(path: str):
