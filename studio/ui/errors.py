@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QMessageBox, QWidget
 
 from studio.core.errors import StudioError, action_hint, error_from_dict, redact
 
@@ -103,3 +103,17 @@ def set_tone(label: QWidget, tone: str = "") -> None:
     """Colour a status label by meaning (success, failure, warning, secondary) in the app's theme."""
     colour = tone_colour(tone)
     label.setStyleSheet(f"color: {colour};" if colour else "")
+
+
+def add_status_lines(layout: QBoxLayout) -> tuple[QLabel, QLabel]:
+    """A dim status line and a (hidden) error line under a panel's controls: (status, error)."""
+    status = QLabel()
+    status.setObjectName("dim")
+    status.setWordWrap(True)
+    layout.addWidget(status)
+    error = QLabel()
+    error.setObjectName("error")
+    error.setWordWrap(True)
+    error.hide()
+    layout.addWidget(error)
+    return status, error

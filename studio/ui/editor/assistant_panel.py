@@ -31,6 +31,7 @@ from studio.core.project import Shot
 from .. import style
 from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
+from ..errors import add_status_lines
 
 # (shot, its model's spec, the first frame as an absolute path or None)
 Context = Callable[[], "tuple[Shot, ModelSpec | None, Path | None] | None"]
@@ -77,15 +78,7 @@ class AssistantPanel(QFrame):
             row.addWidget(button)
         row.addStretch(1)
         lay.addLayout(row)
-        self.status = QLabel()
-        self.status.setObjectName("dim")
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        lay.addWidget(self.error)
+        self.status, self.error = add_status_lines(lay)
 
         self.result_box = QWidget()
         grid = QGridLayout(self.result_box)

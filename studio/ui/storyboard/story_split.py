@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
+from ..errors import add_status_lines
 
 
 if TYPE_CHECKING:
@@ -82,15 +83,7 @@ class StorySplitDialog(QDialog):
         row.addWidget(self.split_button)
         lay.addLayout(row)
 
-        self.status = QLabel()
-        self.status.setObjectName("dim")
-        self.status.setWordWrap(True)
-        lay.addWidget(self.status)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        lay.addWidget(self.error)
+        self.status, self.error = add_status_lines(lay)
 
         self.look = QLabel()
         self.look.setWordWrap(True)
