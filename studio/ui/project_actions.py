@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -38,13 +39,17 @@ class Prompter:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
+    def tr(self, text: str) -> str:
+        # Not a QObject: translate in this class's own context (lupdate files self.tr here).
+        return QCoreApplication.translate("Prompter", text)
+
     def ask_save_changes(self, title: str) -> str:
         """``"save"``, ``"discard"`` or ``"cancel"``."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle("Unsaved changes")
+        box.setWindowTitle(self.tr("Unsaved changes"))
         box.setText(f"Save the changes to “{title}”?")
-        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
         box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Save)
         answer = box.exec()
@@ -53,7 +58,7 @@ class Prompter:
     def ask_recover(self, folder: Path) -> bool:
         answer = QMessageBox.question(
             self.parent,
-            "Recover unsaved work?",
+            self.tr("Recover unsaved work?"),
             f"Studio did not close normally while “{folder.name}” had unsaved changes.\n\n"
             "Restore them from the recovery copy? (No keeps the last saved version.)",
             QMessageBox.Yes | QMessageBox.No,
@@ -62,19 +67,19 @@ class Prompter:
         return answer == QMessageBox.Yes
 
     def ask_open_folder(self, start: Path) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.parent, "Open a project folder", str(start))
+        name = QFileDialog.getExistingDirectory(self.parent, self.tr("Open a project folder"), str(start))
         return Path(name) if name else None
 
     def ask_new_name(self, default: str) -> str | None:
-        name, ok = QInputDialog.getText(self.parent, "New project", "Project name:", text=default)
+        name, ok = QInputDialog.getText(self.parent, self.tr("New project"), self.tr("Project name:"), text=default)
         return name.strip() if ok and name.strip() else None
 
     def ask_save_as(self, start: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, "Save project as (a new folder)", str(start))
+        name, _ = QFileDialog.getSaveFileName(self.parent, self.tr("Save project as (a new folder)"), str(start))
         return Path(name) if name else None
 
     def error(self, exc: BaseException | str) -> None:
-        show_error(self.parent, exc, "Project")
+        show_error(self.parent, exc, self.tr("Project"))
 
 
 def safe_folder_name(name: str) -> str:
@@ -189,7 +194,7 @@ class ProjectController(QObject):
         self._set_project(project, folder)
         if recovered:
             self.mark_dirty()
-            self.message.emit("Recovered unsaved changes from the recovery copy. Save to keep them.")
+            self.message.emit(self.tr("Recovered unsaved changes from the recovery copy. Save to keep them."))
         else:
             self.message.emit(f"Opened {self.title}.")
         return True
@@ -227,7 +232,7 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         self._set_project(project, folder)
-        self.message.emit("Opened the sample project: it runs offline on the animatic model. Press Generate missing.")
+        self.message.emit(self.tr("Opened the sample project: it runs offline on the animatic model. Press Generate missing."))
         return True
 
     def close_project(self, *, guard: bool = True) -> bool:

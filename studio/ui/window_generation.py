@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.core.jobs import Job, JobState
 from studio.services import storyboard
@@ -18,15 +19,17 @@ from .async_utils import run_blocking, spawn
 from .errors import describe_error
 from .model_status import not_live_question
 
+# English keys kept on the cards; the card translates them when it paints (context "ShotJob").
 STATE_TEXT = {
-    JobState.QUEUED: "queued",
-    JobState.SUBMITTING: "sending",
-    JobState.SUBMITTED: "submitted",
-    JobState.RUNNING: "generating",
-    JobState.DOWNLOADING: "downloading",
-    JobState.UNKNOWN: "needs attention",
-    JobState.FAILED: "failed",
+    JobState.QUEUED: QT_TRANSLATE_NOOP("ShotJob", "queued"),
+    JobState.SUBMITTING: QT_TRANSLATE_NOOP("ShotJob", "sending"),
+    JobState.SUBMITTED: QT_TRANSLATE_NOOP("ShotJob", "submitted"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("ShotJob", "generating"),
+    JobState.DOWNLOADING: QT_TRANSLATE_NOOP("ShotJob", "downloading"),
+    JobState.UNKNOWN: QT_TRANSLATE_NOOP("ShotJob", "needs attention"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("ShotJob", "failed"),
 }
+_WAITING = QT_TRANSLATE_NOOP("ShotJob", "waiting")
 
 
 class GenerationMixin:
@@ -40,7 +43,7 @@ class GenerationMixin:
         if allow_retired is None:
             return
         self.storyboard.set_job_text(shot_id, "sending")
-        self.show_message("Sending the shot…")
+        self.show_message(self.tr("Sending the shot…"))
 
         def failed(exc: BaseException) -> None:
             self.storyboard.set_job_text(shot_id, None)
@@ -78,7 +81,7 @@ class GenerationMixin:
             return
         missing = project.shots_without_take()
         if not missing:
-            self.show_message("Every shot has a take. Select a shot and press Generate for another take.")
+            self.show_message(self.tr("Every shot has a take. Select a shot and press Generate for another take."))
             return
         for shot in missing:
             self.storyboard.set_job_text(shot.id, "waiting")
@@ -97,9 +100,9 @@ class GenerationMixin:
                         self.storyboard.set_job_text(shot.id, None)
             if project is self.project:
                 self.controller.note_saved()  # run_storyboard saved the project
-                self.show_message("Every missing shot has a take now.")
+                self.show_message(QCoreApplication.translate("GenerationMixin", "Every missing shot has a take now."))
 
-        self.show_message(f"Generating {len(missing)} shot(s)…")
+        self.show_message(QCoreApplication.translate("GenerationMixin", "Generating %n shot(s)…", "", len(missing)))
         spawn(run())
 
     def _on_job_changed(self, args: tuple) -> None:
@@ -120,7 +123,7 @@ class GenerationMixin:
             self.storyboard.set_job_text(job.shot_id, None)
         elif job.state is JobState.FAILED:
             self.storyboard.set_job_text(job.shot_id, "failed")
-            self.show_message(describe_error(job.error or "The job failed.").one_line(), 10_000)
+            self.show_message(describe_error(job.error or QCoreApplication.translate("GenerationMixin", "The job failed.")).one_line(), 10_000)
         else:
             text = STATE_TEXT.get(job.state, job.state.value)
             if job.progress is not None and job.state in (JobState.RUNNING, JobState.DOWNLOADING):
@@ -148,7 +151,7 @@ class GenerationMixin:
                 self._attaching.discard(job.id)
             if project is self.project:
                 self.controller.mark_dirty()
-                self.show_message(f"A new take for shot {project.index_of(job.shot_id) + 1} is ready.")
+                self.show_message(self.tr("A new take for shot %1 is ready.").replace("%1", str(project.index_of(job.shot_id) + 1)))
 
         spawn(attach())
 

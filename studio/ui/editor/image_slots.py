@@ -151,7 +151,7 @@ class ImageSlots:
         self.fit_caption.setVisible(bool(value))
         if not value:
             self.fit_preview.show_pixmap(None, "No first frame")
-            self.fit_caption.setText("Drop an image on First frame to start the shot from it (image-to-video).")
+            self.fit_caption.setText(self.tr("Drop an image on First frame to start the shot from it (image-to-video)."))
             return
         path = self._abs(value)
         fitted = parse_fitted(value)

@@ -157,18 +157,18 @@ class ImageZone(QFrame):
         head.addWidget(self.title)
         head.addStretch(1)
         self.pick = QToolButton()
-        self.pick.setText("Choose…")
+        self.pick.setText(self.tr("Choose…"))
         self.pick.setToolTip(f"Pick an image file for the {title.lower()}")
         self.pick.clicked.connect(self._pick)
         self.clear = QToolButton()
-        self.clear.setText("Clear")
+        self.clear.setText(self.tr("Clear"))
         self.clear.clicked.connect(self.clear_requested)
         head.addWidget(self.pick)
         head.addWidget(self.clear)
         layout.addLayout(head)
         self.thumbs = QHBoxLayout()
         self.thumbs.setSpacing(6)
-        self.hint = QLabel("Drop an image here")
+        self.hint = QLabel(self.tr("Drop an image here"))
         self.hint.setObjectName("dim")
         self.hint.setAlignment(Qt.AlignCenter)
         self.hint.setMinimumHeight(self.THUMB_H)
@@ -190,7 +190,7 @@ class ImageZone(QFrame):
         self.pick.setEnabled(enabled)
         self.setAcceptDrops(enabled)
         self.setToolTip(reason or "")
-        self.hint.setText("Drop an image here" if enabled else reason or "")
+        self.hint.setText(self.tr("Drop an image here") if enabled else reason or "")
         self.hint.setWordWrap(True)
 
     def _rebuild(self) -> None:
@@ -227,9 +227,9 @@ class ImageZone(QFrame):
 
     def _pick(self) -> None:
         if self._multi:
-            names, _ = QFileDialog.getOpenFileNames(self, "Choose images", "", image_filter())
+            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose images"), "", image_filter())
         else:
-            name, _ = QFileDialog.getOpenFileName(self, "Choose an image", "", image_filter())
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an image"), "", image_filter())
             names = [name] if name else []
         if names:
             self.files_dropped.emit([Path(n) for n in names])
@@ -281,7 +281,7 @@ class FitPreview(QLabel):
         self.setAlignment(Qt.AlignCenter)
         self.setMinimumSize(QSize(160, 90))
         self.setObjectName("dim")
-        self.setText("No image")
+        self.setText(self.tr("No image"))
         self.setStyleSheet("background: #15171b; border-radius: 4px;")
         self.setMouseTracking(True)
         self._source: QPixmap | None = None

@@ -93,17 +93,17 @@ class ParamPanel(QWidget):
             spin.setRange(spec.durations.minimum or 0.5, spec.durations.maximum or 60)
             spin.setSingleStep(spec.durations.step or 1)
             spin.setDecimals(0 if float(spec.durations.step or 1).is_integer() else 1)
-            spin.setSuffix(" s")
+            spin.setSuffix(self.tr(" s"))
             spin.valueChanged.connect(lambda v: self._emit("duration", float(v)))
             self.duration = spin
-        self.form.addRow("Duration", self.duration)
+        self.form.addRow(self.tr("Duration"), self.duration)
 
         self.aspect = QComboBox()
         self.aspect.setObjectName("aspect_ratio")
         for aspect in spec.aspect_ratios:
             self.aspect.addItem(aspect, aspect)
         self.aspect.currentIndexChanged.connect(lambda _i: self._emit("aspect_ratio", self.aspect.currentData()))
-        self.form.addRow("Aspect", self.aspect)
+        self.form.addRow(self.tr("Aspect"), self.aspect)
 
         if spec.resolutions:
             self.resolution = QComboBox()
@@ -113,23 +113,23 @@ class ParamPanel(QWidget):
             self.resolution.currentIndexChanged.connect(
                 lambda _i: self._emit("resolution", self.resolution.currentData())
             )
-            self.form.addRow("Resolution", self.resolution)
+            self.form.addRow(self.tr("Resolution"), self.resolution)
 
         if spec.audio_supported:
-            self.audio = QCheckBox("Generate sound")
+            self.audio = QCheckBox(self.tr("Generate sound"))
             self.audio.setObjectName("audio")
             if spec.audio_always:
                 self.audio.setEnabled(False)
                 self.audio.setToolTip(f"{spec.name} always makes sound.")
             self.audio.toggled.connect(lambda on: self._emit("audio", bool(on)))
-            self.form.addRow("Audio", self.audio)
+            self.form.addRow(self.tr("Audio"), self.audio)
 
         if spec.seed_param:
             row = QWidget()
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 0, 0, 0)
-            self.seed_fixed = QCheckBox("Fixed")
-            self.seed_fixed.setToolTip("Off: a new random seed each time. On: repeatable results.")
+            self.seed_fixed = QCheckBox(self.tr("Fixed"))
+            self.seed_fixed.setToolTip(self.tr("Off: a new random seed each time. On: repeatable results."))
             self.seed = QSpinBox()
             self.seed.setObjectName("seed")
             self.seed.setRange(0, 2**31 - 1)
@@ -138,7 +138,7 @@ class ParamPanel(QWidget):
             h.addWidget(self.seed, 1)
             self.seed_fixed.toggled.connect(self._seed_toggled)
             self.seed.valueChanged.connect(lambda v: self._emit("seed", int(v)) if self.seed_fixed.isChecked() else None)
-            self.form.addRow("Seed", row)
+            self.form.addRow(self.tr("Seed"), row)
 
         for param in spec.extra_params:
             widget = self._extra_widget(param)

@@ -99,13 +99,13 @@ class PromptEditor(ImageSlots, QWidget):
         lay.setContentsMargins(12, 10, 12, 12)
         lay.setSpacing(style.SPACING)
 
-        self.shot_label = QLabel("No shot selected")
+        self.shot_label = QLabel(self.tr("No shot selected"))
         self.shot_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         lay.addWidget(self.shot_label)
 
         # model picker
         model_row = QHBoxLayout()
-        model_label = QLabel("Model")
+        model_label = QLabel(self.tr("Model"))
         model_label.setMinimumWidth(60)
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("model")
@@ -132,7 +132,7 @@ class PromptEditor(ImageSlots, QWidget):
 
         # prompt
         head = QHBoxLayout()
-        head.addWidget(QLabel("Prompt"))
+        head.addWidget(QLabel(self.tr("Prompt")))
         head.addStretch(1)
         self.counter = QLabel("0")
         self.counter.setObjectName("dim")
@@ -140,31 +140,31 @@ class PromptEditor(ImageSlots, QWidget):
         lay.addLayout(head)
         self.prompt = PromptTextEdit()
         self.prompt.setObjectName("prompt")
-        self.prompt.setPlaceholderText("Describe the shot: subject, action, camera, light, mood…")
+        self.prompt.setPlaceholderText(self.tr("Describe the shot: subject, action, camera, light, mood…"))
         self.prompt.textChanged.connect(self._prompt_edited)
         lay.addWidget(self.prompt, 1)  # the prompt takes any spare height
         self.assistant = AssistantPanel(self.services, self._assistant_context)
         self.assistant.accepted.connect(self._assistant_accepted)
         lay.addWidget(self.assistant)
 
-        self.negative_label = QLabel("Negative prompt")
+        self.negative_label = QLabel(self.tr("Negative prompt"))
         self.negative = QLineEdit()
         self.negative.setObjectName("negative_prompt")
-        self.negative.setPlaceholderText("What to avoid (optional)")
+        self.negative.setPlaceholderText(self.tr("What to avoid (optional)"))
         self.negative.textEdited.connect(lambda t: self._push({"negative_prompt": t}, merge=True))
         lay.addWidget(self.negative_label)
         lay.addWidget(self.negative)
 
         # images
         images_head = QHBoxLayout()
-        images_head.addWidget(QLabel("Images"))
+        images_head.addWidget(QLabel(self.tr("Images")))
         images_head.addStretch(1)
-        images_head.addWidget(QLabel("Fit"))
+        images_head.addWidget(QLabel(self.tr("Fit")))
         self.fit_combo = QComboBox()
         self.fit_combo.setObjectName("fit_mode")
-        self.fit_combo.addItem("Crop to fill", "crop")
-        self.fit_combo.addItem("Pad (letterbox)", "pad")
-        self.fit_combo.setToolTip("How a first or last frame is fitted to the model's exact size")
+        self.fit_combo.addItem(self.tr("Crop to fill"), "crop")
+        self.fit_combo.addItem(self.tr("Pad (letterbox)"), "pad")
+        self.fit_combo.setToolTip(self.tr("How a first or last frame is fitted to the model's exact size"))
         self.fit_combo.currentIndexChanged.connect(self._fit_mode_picked)
         images_head.addWidget(self.fit_combo)
         lay.addLayout(images_head)
@@ -188,7 +188,7 @@ class PromptEditor(ImageSlots, QWidget):
         self.fit_preview = FitPreview()
         self.fit_preview.setFixedSize(QSize(240, 144))
         self.fit_preview.crop_chosen.connect(self._crop_moved)
-        self.fit_caption = QLabel("The first frame, exactly as it will be sent, appears here.")
+        self.fit_caption = QLabel(self.tr("The first frame, exactly as it will be sent, appears here."))
         self.fit_caption.setObjectName("dim")
         self.fit_caption.setWordWrap(True)
         preview_row.addWidget(self.fit_preview)
@@ -196,7 +196,7 @@ class PromptEditor(ImageSlots, QWidget):
         lay.addLayout(preview_row)
 
         # parameters
-        params_head = QLabel("Parameters")
+        params_head = QLabel(self.tr("Parameters"))
         lay.addWidget(params_head)
         self.params = ParamPanel()
         self.params.changed.connect(self._params_edited)
@@ -217,9 +217,9 @@ class PromptEditor(ImageSlots, QWidget):
         self.cost = QLabel("—")
         self.cost.setObjectName("cost")
         self.cost.setWordWrap(True)
-        self.generate = QPushButton("Generate")
+        self.generate = QPushButton(self.tr("Generate"))
         self.generate.setObjectName("primary")
-        self.generate.setToolTip("Generate this shot (Ctrl+Enter)")
+        self.generate.setToolTip(self.tr("Generate this shot (Ctrl+Enter)"))
         self.generate.clicked.connect(self._generate_clicked)
         bottom.addWidget(self.cost, 1)
         bottom.addWidget(self.generate)
@@ -285,7 +285,7 @@ class PromptEditor(ImageSlots, QWidget):
         try:
             if shot is None:
                 self._set_enabled(False)
-                self.shot_label.setText("No shot selected" if self.project else "No project open")
+                self.shot_label.setText(self.tr("No shot selected") if self.project else self.tr("No project open"))
                 self.prompt.setPlainText("")
                 self.cost.setText("—")
                 self.problem.hide()
@@ -379,7 +379,7 @@ class PromptEditor(ImageSlots, QWidget):
         self.counter.style().unpolish(self.counter)
         self.counter.style().polish(self.counter)
         if spec is None:
-            self.problem.setText("This shot's model is not in the catalog; pick another model.")
+            self.problem.setText(self.tr("This shot's model is not in the catalog; pick another model."))
             self.problem.show()
             self.generate.setEnabled(False)
             return
@@ -398,7 +398,7 @@ class PromptEditor(ImageSlots, QWidget):
             self.problem.setText(exc.user_message)
             self.problem.show()
             self.warnings.hide()
-            self.cost.setText("Cannot generate yet")
+            self.cost.setText(self.tr("Cannot generate yet"))
             self.generate.setEnabled(False)
             self.generate.setToolTip(exc.user_message)
             return
@@ -423,7 +423,7 @@ class PromptEditor(ImageSlots, QWidget):
         usable = spec.status.usable
         self.generate.setEnabled(True)
         self.generate.setToolTip(
-            "Generate this shot (Ctrl+Enter)" if usable else f"{spec.name} is {spec.status.describe()}; Studio asks first."
+            self.tr("Generate this shot (Ctrl+Enter)") if usable else f"{spec.name} is {spec.status.describe()}; Studio asks first."
         )
         self._ensure_fitted(shot, validated.size)
 

@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
 
         ps = project.settings
         # -- format --------------------------------------------------------------------------
-        format_box = QGroupBox("Format")
+        format_box = QGroupBox(self.tr("Format"))
         form = QFormLayout(format_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.size_combo = QComboBox()
@@ -108,13 +108,13 @@ class ExportDialog(QDialog):
             spin.setRange(16, 7680)
             spin.setSingleStep(2)
             spin.setValue(int(value))
-            spin.setSuffix(" px")
+            spin.setSuffix(self.tr(" px"))
         size_row = QHBoxLayout()
         size_row.addWidget(self.size_combo, 1)
         size_row.addWidget(self.width_spin)
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_spin)
-        form.addRow("Size", size_row)
+        form.addRow(self.tr("Size"), size_row)
 
         self.fps_combo = QComboBox()
         self.fps_combo.setEditable(False)
@@ -123,32 +123,32 @@ class ExportDialog(QDialog):
             label = f"{fps:g} fps" + (" (project)" if abs(fps - float(ps.fps)) < 1e-6 else "")
             self.fps_combo.addItem(label, fps)
         self.fps_combo.setCurrentIndex(self.fps_combo.findData(float(ps.fps)))
-        form.addRow("Frame rate", self.fps_combo)
+        form.addRow(self.tr("Frame rate"), self.fps_combo)
 
         self.quality_combo = QComboBox()
         for key, label in QUALITY_PRESETS:
             self.quality_combo.addItem(label, key)
         self.quality_combo.setCurrentIndex(1)
-        form.addRow("Quality", self.quality_combo)
+        form.addRow(self.tr("Quality"), self.quality_combo)
 
         self.output_edit = QLineEdit(str(default_output(project, self.project_dir)))
-        self.output_edit.setToolTip("The MP4 file to write")
-        browse = QPushButton("Choose…")
+        self.output_edit.setToolTip(self.tr("The MP4 file to write"))
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_output)
         out_row = QHBoxLayout()
         out_row.addWidget(self.output_edit, 1)
         out_row.addWidget(browse)
-        form.addRow("Save as", out_row)
+        form.addRow(self.tr("Save as"), out_row)
         self.browse_button = browse
 
         # -- plan ----------------------------------------------------------------------------
-        plan_box = QGroupBox("What will happen")
+        plan_box = QGroupBox(self.tr("What will happen"))
         plan_layout = QVBoxLayout(plan_box)
         self.plan_view = QPlainTextEdit()
         self.plan_view.setReadOnly(True)
         self.plan_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.plan_view.setMinimumHeight(110)
-        self.plan_view.setPlaceholderText("Working out the plan…")
+        self.plan_view.setPlaceholderText(self.tr("Working out the plan…"))
         self.plan_summary = QLabel()
         self.plan_summary.setWordWrap(True)
         plan_layout.addWidget(self.plan_view, 1)
@@ -158,23 +158,23 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("%p%")
+        self.progress.setFormat(self.tr("%p%"))
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setDefault(True)
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.start_export)
-        self.cancel_button = QPushButton("Cancel export")
+        self.cancel_button = QPushButton(self.tr("Cancel export"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_export)
-        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
         self.open_folder_button.setVisible(False)
         self.open_folder_button.clicked.connect(self.open_folder)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_folder_button)
@@ -247,7 +247,7 @@ class ExportDialog(QDialog):
         self._schedule_plan()
 
     def _choose_output(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export as", str(self.output_path()), "MP4 video (*.mp4)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as"), str(self.output_path()), self.tr("MP4 video (*.mp4)"))
         if path:
             if not path.lower().endswith(".mp4"):
                 path += ".mp4"
@@ -259,7 +259,7 @@ class ExportDialog(QDialog):
         # The shown plan no longer matches the settings: no export until the new one is in.
         self._plan = None
         set_tone(self.plan_summary)
-        self.plan_summary.setText("Working out the plan…")
+        self.plan_summary.setText(self.tr("Working out the plan…"))
         self._update_buttons()
         self._replan_timer.start()
 
@@ -270,7 +270,7 @@ class ExportDialog(QDialog):
         """Recompute the stitch plan in a worker; a newer request supersedes an older one."""
         self._plan_token += 1
         token = self._plan_token
-        self.plan_summary.setText("Working out the plan…")
+        self.plan_summary.setText(self.tr("Working out the plan…"))
         settings = self.export_settings()
         project = self._snapshot()
         spawn(
@@ -349,7 +349,7 @@ class ExportDialog(QDialog):
     def ask_overwrite(self, path: Path) -> bool:
         """Ask before replacing an existing file (tests replace this)."""
         answer = QMessageBox.question(
-            self, "Replace file?", f"{path.name} already exists. Replace it?",
+            self, self.tr("Replace file?"), f"{path.name} already exists. Replace it?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -358,7 +358,7 @@ class ExportDialog(QDialog):
         if self._cancel is not None:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _on_progress(self, fraction: float) -> None:
         if self.is_exporting():
@@ -389,7 +389,7 @@ class ExportDialog(QDialog):
         text = describe_error(exc)
         if text.kind == "cancelled":
             set_tone(self.status)
-            self.status.setText("The export was cancelled; no file was written.")
+            self.status.setText(self.tr("The export was cancelled; no file was written."))
         else:
             self._fail(text.one_line(), text.detail)
         self._set_busy(False)
@@ -411,7 +411,7 @@ class ExportDialog(QDialog):
         else:
             self.width_spin.setEnabled(False)
             self.height_spin.setEnabled(False)
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
 
 from studio.core.project import Project
 from studio.services.timeline_export import CROSSFADES_KEPT, TIMELINE_FORMATS, export_timeline, timeline_format
@@ -26,7 +27,7 @@ def ask_timeline_path(parent: QWidget, folder: Path, title: str) -> Path | None:
     from ..project_actions import safe_folder_name
 
     start = str(Path(folder) / f"{safe_folder_name(title or 'cut')}.otio")
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export timeline", start, FILTERS)
+    path, chosen = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportTimeline", "Export timeline"), start, FILTERS)
     if not path:
         return None
     target = Path(path)

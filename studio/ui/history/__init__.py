@@ -66,10 +66,10 @@ class HistoryPane(QWidget):
         row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("history_search")
-        self.search.setPlaceholderText("Search prompts")
+        self.search.setPlaceholderText(self.tr("Search prompts"))
         self.search.setClearButtonEnabled(True)
         self.model_filter = QComboBox()
-        self.model_filter.addItem("All models", None)
+        self.model_filter.addItem(self.tr("All models"), None)
         for spec in services.catalog.all():
             self.model_filter.addItem(spec.name, spec.id)
         row.addWidget(self.search, 1)
@@ -157,7 +157,7 @@ class HistoryPane(QWidget):
         if job.output_path and Path(job.output_path).exists():
             self.clip_activated.emit(job.output_path)
         else:
-            self.message.emit("This job has no clip to preview." if job.state is not JobState.DONE else "The clip file is gone.")
+            self.message.emit(self.tr("This job has no clip to preview.") if job.state is not JobState.DONE else self.tr("The clip file is gone."))
 
     def _menu(self, pos) -> None:
         item = self.list.itemAt(pos)
@@ -166,9 +166,9 @@ class HistoryPane(QWidget):
             return
         menu = QMenu(self)
         has_clip = bool(job.output_path and Path(job.output_path).exists())
-        preview = menu.addAction("Preview", lambda: self._activate(item))
+        preview = menu.addAction(self.tr("Preview"), lambda: self._activate(item))
         preview.setEnabled(has_clip)
-        reveal = menu.addAction("Show in folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.output_path).parent))))
+        reveal = menu.addAction(self.tr("Show in folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.output_path).parent))))
         reveal.setEnabled(has_clip)
-        menu.addAction("Use this prompt in the selected shot", lambda: self.reuse_requested.emit(job))
+        menu.addAction(self.tr("Use this prompt in the selected shot"), lambda: self.reuse_requested.emit(job))
         menu.exec(self.list.viewport().mapToGlobal(pos))

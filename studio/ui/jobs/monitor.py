@@ -186,19 +186,19 @@ class JobMonitor(QWidget):
         header.setMinimumSectionSize(48)
 
         # actions: one set, used by the buttons, the context menu and shortcuts
-        self.cancel_action = QAction("Cancel job", self, shortcut=QKeySequence.StandardKey.Delete)
-        self.cancel_action.setToolTip("Stop this job (and ask the provider to stop billing for it)")
+        self.cancel_action = QAction(self.tr("Cancel job"), self, shortcut=QKeySequence.StandardKey.Delete)
+        self.cancel_action.setToolTip(self.tr("Stop this job (and ask the provider to stop billing for it)"))
         self.cancel_action.triggered.connect(self.cancel_selected)
-        self.retry_action = QAction("Retry…", self)
-        self.retry_action.setToolTip("Start a new job with the same request")
+        self.retry_action = QAction(self.tr("Retry…"), self)
+        self.retry_action.setToolTip(self.tr("Start a new job with the same request"))
         self.retry_action.triggered.connect(self.retry_selected)
-        self.reveal_action = QAction("Show in folder", self)
-        self.reveal_action.setToolTip("Open the folder that holds the clip")
+        self.reveal_action = QAction(self.tr("Show in folder"), self)
+        self.reveal_action.setToolTip(self.tr("Open the folder that holds the clip"))
         self.reveal_action.triggered.connect(self.reveal_selected)
-        self.preview_action = QAction("Preview", self)
+        self.preview_action = QAction(self.tr("Preview"), self)
         self.preview_action.triggered.connect(self.preview_selected)
-        self.copy_action = QAction("Copy details", self, shortcut=QKeySequence.StandardKey.Copy)
-        self.copy_action.setToolTip("Copy the job as JSON (no keys) for a bug report")
+        self.copy_action = QAction(self.tr("Copy details"), self, shortcut=QKeySequence.StandardKey.Copy)
+        self.copy_action.setToolTip(self.tr("Copy the job as JSON (no keys) for a bug report"))
         self.copy_action.triggered.connect(self.copy_selected)
         for action in (self.cancel_action, self.copy_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -426,7 +426,7 @@ class JobMonitor(QWidget):
             return True
         lines.append("Retry now?")
         answer = self.ask(
-            "Retry this job?", "\n\n".join(lines),
+            self.tr("Retry this job?"), "\n\n".join(lines),
         )
         return answer
 
@@ -464,11 +464,11 @@ class JobMonitor(QWidget):
         if job is None:
             return
         QGuiApplication.clipboard().setText(job_details_json(job))
-        self.summary.setText("Copied the job's details (without keys) to the clipboard.")
+        self.summary.setText(self.tr("Copied the job's details (without keys) to the clipboard."))
 
     def _report(self, exc: BaseException) -> None:
         self._update_actions()
-        show_error(self, exc, "Job")
+        show_error(self, exc, self.tr("Job"))
 
     # -- lifecycle ---------------------------------------------------------------------
 

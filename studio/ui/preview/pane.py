@@ -108,16 +108,16 @@ class PreviewPane(Scrubbing, QWidget):
         style = self.style()
         self.play_button = QToolButton()
         self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.play_button.setToolTip("Play (Space)")
+        self.play_button.setToolTip(self.tr("Play (Space)"))
         self.play_button.clicked.connect(self.toggle_play)
         self.back_button = QToolButton()
         self.back_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
-        self.back_button.setToolTip("Previous frame (Left)")
+        self.back_button.setToolTip(self.tr("Previous frame (Left)"))
         self.back_button.setAutoRepeat(True)
         self.back_button.clicked.connect(lambda: self.step(-1))
         self.forward_button = QToolButton()
         self.forward_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
-        self.forward_button.setToolTip("Next frame (Right)")
+        self.forward_button.setToolTip(self.tr("Next frame (Right)"))
         self.forward_button.setAutoRepeat(True)
         self.forward_button.clicked.connect(lambda: self.step(1))
         self.slider = SeekSlider()
@@ -132,7 +132,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.mute_button = QToolButton()
         self.mute_button.setCheckable(True)
         self.mute_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
-        self.mute_button.setToolTip("Mute")
+        self.mute_button.setToolTip(self.tr("Mute"))
         self.mute_button.toggled.connect(self._on_mute)
         self.mute_button.setVisible(self.player is not None)
 
@@ -481,7 +481,7 @@ class PreviewPane(Scrubbing, QWidget):
         style = self.style()
         icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
         self.mute_button.setIcon(style.standardIcon(icon))
-        self.mute_button.setToolTip("Unmute" if muted else "Mute")
+        self.mute_button.setToolTip(self.tr("Unmute") if muted else self.tr("Mute"))
 
     # -- internals: frames-only clock ------------------------------------------------------
 
@@ -530,7 +530,7 @@ class PreviewPane(Scrubbing, QWidget):
             w.setEnabled(playable)
         icon = QStyle.StandardPixmap.SP_MediaPause if self._playing else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause (Space)" if self._playing else "Play (Space)")
+        self.play_button.setToolTip(self.tr("Pause (Space)") if self._playing else self.tr("Play (Space)"))
 
     def _set_note(self, text: str) -> None:
         if not text and self.player is None and not self._multimedia_pending:

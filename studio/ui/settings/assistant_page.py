@@ -40,16 +40,16 @@ class AssistantPage(QWidget):
         self.services = services
         secrets, settings = services.secrets, services.settings
 
-        key_box = QGroupBox("OpenAI key (shared with OpenAI video models)")
+        key_box = QGroupBox(self.tr("OpenAI key (shared with OpenAI video models)"))
         key_layout = QVBoxLayout(key_box)
         self.key_status = QLabel()
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Paste an OpenAI key (a local server needs none)")
+        self.key_edit.setPlaceholderText(self.tr("Paste an OpenAI key (a local server needs none)"))
         self.key_edit.setClearButtonEnabled(True)
-        self.save_key_button = QPushButton("Save key")
+        self.save_key_button = QPushButton(self.tr("Save key"))
         self.save_key_button.setEnabled(False)
-        self.remove_key_button = QPushButton("Remove")
+        self.remove_key_button = QPushButton(self.tr("Remove"))
         self.key_edit.textChanged.connect(lambda t: self.save_key_button.setEnabled(bool(t.strip()) and secrets.available))
         self.save_key_button.clicked.connect(self.save_key)
         self.key_edit.returnPressed.connect(self.save_key)
@@ -67,22 +67,22 @@ class AssistantPage(QWidget):
             set_tone(note, "warning")
             key_layout.addWidget(note)
 
-        box = QGroupBox("Endpoint")
+        box = QGroupBox(self.tr("Endpoint"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.base_url_edit = QLineEdit(settings.get("assistant.base_url") or "")
-        self.base_url_edit.setPlaceholderText("OpenAI's API, or a local server such as http://localhost:11434/v1")
-        form.addRow("Base URL", self.base_url_edit)
+        self.base_url_edit.setPlaceholderText(self.tr("OpenAI's API, or a local server such as http://localhost:11434/v1"))
+        form.addRow(self.tr("Base URL"), self.base_url_edit)
         if os.environ.get("STUDIO_OPENAI_BASE_URL"):
             form.addRow("", _dim(f"STUDIO_OPENAI_BASE_URL is set and wins: {os.environ['STUDIO_OPENAI_BASE_URL']}"))
         self.model_edit = QLineEdit(settings.get("assistant.model") or "")
         self.model_edit.setPlaceholderText(DEFAULT_MODEL)
-        form.addRow("Model", self.model_edit)
-        self.english = QCheckBox("Always answer in English (some video models follow English better)")
+        form.addRow(self.tr("Model"), self.model_edit)
+        self.english = QCheckBox(self.tr("Always answer in English (some video models follow English better)"))
         self.english.setChecked(bool(settings.get("assistant.english")))
         form.addRow("", self.english)
-        self.try_button = QPushButton("Try it")
-        self.try_button.setToolTip("Applies the fields above, then asks for one prompt")
+        self.try_button = QPushButton(self.tr("Try it"))
+        self.try_button.setToolTip(self.tr("Applies the fields above, then asks for one prompt"))
         self.try_button.clicked.connect(self.try_it)
         self.try_result = QLabel()
         self.try_result.setWordWrap(True)
@@ -106,7 +106,7 @@ class AssistantPage(QWidget):
         if key:
             self.key_status.setText(("Saved" if source == "keyring" else f"From {source}") + f": {mask(key)}")
         else:
-            self.key_status.setText("No key set.")
+            self.key_status.setText(self.tr("No key set."))
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
 
     def save_key(self) -> bool:

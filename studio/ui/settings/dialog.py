@@ -89,7 +89,7 @@ class ProviderPage(QWidget):
         settings = services.settings
 
         # -- key ---------------------------------------------------------------------------
-        self.key_box = key_box = QGroupBox("API key")
+        self.key_box = key_box = QGroupBox(self.tr("API key"))
         key_layout = QVBoxLayout(key_box)
         self.key_status = QLabel()
         self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,11 +97,11 @@ class ProviderPage(QWidget):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(f"Paste a new {provider_title(name)} key")
         self.key_edit.setClearButtonEnabled(True)
-        self.save_key_button = QPushButton("Save key")
+        self.save_key_button = QPushButton(self.tr("Save key"))
         self.save_key_button.setEnabled(False)
         self.save_key_button.clicked.connect(self.save_key)
-        self.remove_key_button = QPushButton("Remove")
-        self.remove_key_button.setToolTip("Delete the key from the keyring")
+        self.remove_key_button = QPushButton(self.tr("Remove"))
+        self.remove_key_button.setToolTip(self.tr("Delete the key from the keyring"))
         self.remove_key_button.clicked.connect(self.remove_key)
         self.key_edit.textChanged.connect(lambda t: self.save_key_button.setEnabled(bool(t.strip()) and secrets.available))
         self.key_edit.returnPressed.connect(self.save_key)
@@ -122,18 +122,18 @@ class ProviderPage(QWidget):
             self.keyring_note.setText(f"Stored in the system keyring ({secrets.backend_name}); never written to disk by Studio.")
 
         # -- connection ------------------------------------------------------------------------
-        conn_box = QGroupBox("Connection")
+        conn_box = QGroupBox(self.tr("Connection"))
         self.conn_form = form = QFormLayout(conn_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.base_url_edit = QLineEdit(settings.get(f"providers.{name}.base_url") or "")
-        self.base_url_edit.setPlaceholderText("The provider's own address")
-        self.base_url_edit.setToolTip("For a proxy or a compatible gateway; leave empty for the provider's own API")
-        form.addRow("Base URL", self.base_url_edit)
+        self.base_url_edit.setPlaceholderText(self.tr("The provider's own address"))
+        self.base_url_edit.setToolTip(self.tr("For a proxy or a compatible gateway; leave empty for the provider's own API"))
+        form.addRow(self.tr("Base URL"), self.base_url_edit)
         env_name = f"STUDIO_{name.upper()}_BASE_URL"
         if os.environ.get(env_name):
             form.addRow("", _muted(QLabel(f"{env_name} is set and wins over this field: {os.environ[env_name]}")))
         self.model_combo = QComboBox()
-        self.model_combo.addItem("(no preference)", None)
+        self.model_combo.addItem(self.tr("(no preference)"), None)
         for spec in services.catalog.all():
             if spec.provider == name:
                 label = spec.name if spec.status.state == "live" else f"{spec.name} ({spec.status.state})"
@@ -141,10 +141,10 @@ class ProviderPage(QWidget):
         current = settings.get(f"providers.{name}.default_model")
         index = self.model_combo.findData(current)
         self.model_combo.setCurrentIndex(max(0, index))
-        form.addRow("Default model", self.model_combo)
+        form.addRow(self.tr("Default model"), self.model_combo)
 
-        self.test_button = QPushButton("Test connection")
-        self.test_button.setToolTip("Saves the key and address above, then asks the provider whether they work")
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.setToolTip(self.tr("Saves the key and address above, then asks the provider whether they work"))
         self.test_button.clicked.connect(self.test_connection)
         self.spinner = QProgressBar()
         self.spinner.setRange(0, 0)  # busy
@@ -182,7 +182,7 @@ class ProviderPage(QWidget):
             where = source or KEY_ENV_VARS.get(self.name, "the environment")
             self.key_status.setText(f"From {where}: {mask_key(key)}")
         else:
-            self.key_status.setText("No key set.")
+            self.key_status.setText(self.tr("No key set."))
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
 
     def save_key(self) -> bool:
@@ -282,7 +282,7 @@ class GeneralPage(QWidget):
         settings = services.settings
         self.providers = providers
 
-        form_box = QGroupBox("Studio")
+        form_box = QGroupBox(self.tr("Studio"))
         form = QFormLayout(form_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.model_combo = QComboBox()
@@ -291,20 +291,20 @@ class GeneralPage(QWidget):
                 self.model_combo.addItem(f"{spec.name} — {provider_title(spec.provider)}", spec.id)
         index = self.model_combo.findData(settings.get("default_model"))
         self.model_combo.setCurrentIndex(max(0, index))
-        form.addRow("Default model", self.model_combo)
+        form.addRow(self.tr("Default model"), self.model_combo)
 
         current_home = str(services.paths.home)
         self.data_dir_edit = QLineEdit(current_home)
         self.data_dir_edit.setReadOnly(True)
-        self.data_dir_edit.setToolTip("Where Studio keeps its job database, clips and logs")
-        open_folder = QPushButton("Open")
-        open_folder.setToolTip("Show the data folder in the file manager")
+        self.data_dir_edit.setToolTip(self.tr("Where Studio keeps its job database, clips and logs"))
+        open_folder = QPushButton(self.tr("Open"))
+        open_folder.setToolTip(self.tr("Show the data folder in the file manager"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(current_home)))
         row = QHBoxLayout()
         row.addWidget(self.data_dir_edit, 1)
         row.addWidget(open_folder)
-        form.addRow("Data folder", row)
-        self.data_dir_note = _muted(QLabel("To use another folder, start Studio with STUDIO_HOME set to it."))
+        form.addRow(self.tr("Data folder"), row)
+        self.data_dir_note = _muted(QLabel(self.tr("To use another folder, start Studio with STUDIO_HOME set to it.")))
         self.data_dir_note.setWordWrap(False)
         form.addRow("", self.data_dir_note)
 
@@ -313,15 +313,15 @@ class GeneralPage(QWidget):
         self.budget_spin.setDecimals(2)
         self.budget_spin.setSingleStep(5.0)
         self.budget_spin.setPrefix("$")
-        self.budget_spin.setSpecialValueText("No cap")
+        self.budget_spin.setSpecialValueText(self.tr("No cap"))
         self.budget_spin.setValue(float(settings.get("budget_cap") or 0.0))
-        self.budget_spin.setToolTip("Studio refuses to start a paid job that would take the last 24 hours' spending over this")
+        self.budget_spin.setToolTip(self.tr("Studio refuses to start a paid job that would take the last 24 hours' spending over this"))
         budget_row = QHBoxLayout()
         budget_row.addWidget(self.budget_spin)
-        budget_row.addWidget(_muted(QLabel("per 24 hours (0 = no cap)")), 1)
-        form.addRow("Budget cap", budget_row)
+        budget_row.addWidget(_muted(QLabel(self.tr("per 24 hours (0 = no cap)"))), 1)
+        form.addRow(self.tr("Budget cap"), budget_row)
 
-        conc_box = QGroupBox("Jobs at once, per provider")
+        conc_box = QGroupBox(self.tr("Jobs at once, per provider"))
         conc_form = QFormLayout(conc_box)
         conc_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.concurrency: dict[str, QSpinBox] = {}
@@ -329,16 +329,16 @@ class GeneralPage(QWidget):
             spin = QSpinBox()
             spin.setRange(1, 32)
             spin.setValue(int(settings.get(f"providers.{name}.concurrency", 2) or 2))
-            spin.setToolTip("More jobs at once finish sooner but may hit the provider's rate limits")
+            spin.setToolTip(self.tr("More jobs at once finish sooner but may hit the provider's rate limits"))
             spin.setMinimumWidth(80)
             self.concurrency[name] = spin
             conc_form.addRow(provider_title(name), spin)
-        conc_note = _muted(QLabel("Changes apply after a restart."))
+        conc_note = _muted(QLabel(self.tr("Changes apply after a restart.")))
         conc_note.setWordWrap(False)
         conc_form.addRow("", conc_note)
 
         self.offline_note = _muted(
-            QLabel("The offline animatic needs no key: it makes quick placeholder clips on this computer.")
+            QLabel(self.tr("The offline animatic needs no key: it makes quick placeholder clips on this computer."))
         )
 
         layout = QVBoxLayout(self)
@@ -366,13 +366,13 @@ class SettingsDialog(QDialog):
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.services = services
         providers = list(services.catalog.providers())
         self.general = GeneralPage(services, providers)
         self.pages: dict[str, ProviderPage] = {}
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.general, "General")
+        self.tabs.addTab(self.general, self.tr("General"))
         for name in providers:
             if name in OFFLINE_PROVIDERS:
                 continue
@@ -380,7 +380,7 @@ class SettingsDialog(QDialog):
             self.pages[name] = page
             self.tabs.addTab(page, provider_title(name))
         self.assistant_page = AssistantPage(services)
-        self.tabs.addTab(self.assistant_page, "Assistant")
+        self.tabs.addTab(self.assistant_page, self.tr("Assistant"))
 
         self.warning = QLabel()
         self.warning.setWordWrap(True)

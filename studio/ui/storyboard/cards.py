@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF, QTextLayout, QTextOption
 
 from studio.core.project import Shot
 
 from .. import style
+from ..i18n import format_seconds
 
 MARGIN = 12
 GAP = 30
@@ -25,12 +27,34 @@ CARD_H = HEADER_H + STRIP_H + FOOTER_H
 MIN_CARD_W = 150
 HANDLE_W = 8
 
-CONTINUITY_LABELS = {"independent": "Independent", "chained": "Chained (from previous shot)", "bridged": "Bridged (first + last frame)"}
+CONTINUITY_LABELS = {
+    "independent": QT_TRANSLATE_NOOP("Continuity", "Independent"),
+    "chained": QT_TRANSLATE_NOOP("Continuity", "Chained (from previous shot)"),
+    "bridged": QT_TRANSLATE_NOOP("Continuity", "Bridged (first + last frame)"),
+}
+# Short names of the continuity modes and transitions, for combo boxes and menus.
+MODE_NAMES = {
+    "independent": QT_TRANSLATE_NOOP("Continuity", "Independent"),
+    "chained": QT_TRANSLATE_NOOP("Continuity", "Chained"),
+    "bridged": QT_TRANSLATE_NOOP("Continuity", "Bridged"),
+    "cut": QT_TRANSLATE_NOOP("Continuity", "Cut"),
+    "crossfade": QT_TRANSLATE_NOOP("Continuity", "Crossfade"),
+}
 CONTINUITY_MARK = {"independent": "", "chained": "⛓", "bridged": "⇄"}
 
 
 def fmt_seconds(value: float) -> str:
-    return f"{value:.1f} s"
+    return format_seconds(value)
+
+
+def continuity_label(mode: str) -> str:
+    """The continuity mode's name in the window's language."""
+    return QCoreApplication.translate("Continuity", CONTINUITY_LABELS.get(mode, mode))
+
+
+def mode_name(mode: str) -> str:
+    """A continuity mode's or transition's short name in the window's language."""
+    return QCoreApplication.translate("Continuity", MODE_NAMES.get(mode, mode.capitalize()))
 
 
 def wrap_to_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
@@ -77,7 +101,7 @@ class CardPainting:
         p.fillRect(self.rect(), QColor(style.BG))
         if not self._rects:
             p.setPen(QColor(style.TEXT_DIM))
-            p.drawText(self.rect(), Qt.AlignCenter, "No shots yet. Click “Add shot” to plan the first one.")
+            p.drawText(self.rect(), Qt.AlignCenter, self.tr("No shots yet. Click “Add shot” to plan the first one."))
             return
         for index, (sid, rect) in enumerate(self._rects):
             if index > 0:
@@ -134,7 +158,7 @@ class CardPainting:
         bold.setBold(True)
         p.setFont(bold)
         mark = CONTINUITY_MARK.get(shot.continuity, "")
-        title = f"{index + 1}  {mark + ' ' if mark else ''}{shot.title or 'Untitled'}"
+        title = f"{index + 1}  {mark + ' ' if mark else ''}{shot.title or self.tr('Untitled')}"
         head = QRect(rect.left() + 8, rect.top(), rect.width() - 16, HEADER_H)
         p.drawText(head, Qt.AlignVCenter | Qt.AlignLeft, QFontMetrics(bold).elidedText(title, Qt.ElideRight, head.width()))
         p.setFont(self.font())
@@ -149,7 +173,7 @@ class CardPainting:
             p.setPen(QColor(style.TEXT_DIM))
             text_rect = strip.adjusted(8, 6, -8, -6)
             line_h = fm.lineSpacing()
-            for i, line in enumerate(wrap_to_lines(shot.prompt or "No prompt yet", self.font(), text_rect.width(), text_rect.height() // line_h)):
+            for i, line in enumerate(wrap_to_lines(shot.prompt or self.tr("No prompt yet"), self.font(), text_rect.width(), text_rect.height() // line_h)):
                 row = QRect(text_rect.left(), text_rect.top() + i * line_h, text_rect.width(), line_h)
                 p.drawText(row, Qt.AlignLeft | Qt.AlignVCenter, line)
         if self._trim and self._trim["shot_id"] == shot.id:
@@ -166,15 +190,17 @@ class CardPainting:
         bits = [fmt_seconds(duration)]
         if shot.takes:
             chosen = next((i for i, t in enumerate(shot.takes) if t.id == shot.chosen_take_id), None)
-            bits.append(f"take {chosen + 1 if chosen is not None else '–'}/{len(shot.takes)}")
+            bits.append(self.tr("take %1/%2").replace("%1", str(chosen + 1) if chosen is not None else "–").replace("%2", str(len(shot.takes))))
         else:
-            bits.append("no take")
+            bits.append(self.tr("no take"))
         job = self.job_text.get(shot.id)
         foot = QRect(rect.left() + 8, rect.bottom() - FOOTER_H + 1, rect.width() - 16, FOOTER_H)
         p.setPen(QColor(style.TEXT_DIM))
         left = "  ·  ".join(bits)
         if job:  # while a job runs, its state replaces the take count
-            left = f"{bits[0]}  ·  {job}"
+            # a mark as well as the colour: the state is never told by colour alone
+            mark = "✗" if "fail" in job else ("⚠" if "attention" in job else "⏳")
+            left = f"{bits[0]}  ·  {mark} {QCoreApplication.translate('ShotJob', job)}"
             p.setPen(QColor(style.ERROR if "fail" in job else style.WARN))
         p.drawText(foot, Qt.AlignVCenter | Qt.AlignLeft, fm.elidedText(left, Qt.ElideRight, foot.width()))
 

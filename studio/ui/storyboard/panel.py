@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
 from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
 
 from .. import style
-from .cards import CARD_H, CONTINUITY_LABELS, MARGIN
+from .cards import CARD_H, MARGIN
+from .cards import continuity_label, mode_name
+from PySide6.QtCore import QCoreApplication
+from ..i18n import format_seconds
 from .commands import AddShotsCommand
 from .model import ShotListModel
 from .story_split import StorySplitDialog
@@ -53,26 +56,26 @@ class StoryboardPanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.add_button = QPushButton("Add shot")
-        self.add_button.setToolTip("Add a shot after the selected one (Ctrl+Shift+N)")
-        self.duplicate_button = QPushButton("Duplicate")
-        self.delete_button = QPushButton("Delete")
-        self.generate_all_button = QPushButton("Generate missing")
-        self.generate_all_button.setToolTip("Generate every shot that has no take yet, honouring continuity")
-        self.split_button = QPushButton("Split story…")
-        self.split_button.setToolTip("Write shots from a story, with a continuity pass")
+        self.add_button = QPushButton(self.tr("Add shot"))
+        self.add_button.setToolTip(self.tr("Add a shot after the selected one (Ctrl+Shift+N)"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.generate_all_button = QPushButton(self.tr("Generate missing"))
+        self.generate_all_button.setToolTip(self.tr("Generate every shot that has no take yet, honouring continuity"))
+        self.split_button = QPushButton(self.tr("Split story…"))
+        self.split_button.setToolTip(self.tr("Write shots from a story, with a continuity pass"))
         self.summary = QLabel()
         self.summary.setObjectName("dim")
         self.zoom = QSlider(Qt.Horizontal)
         self.zoom.setRange(12, 240)
         self.zoom.setValue(40)
         self.zoom.setFixedWidth(120)
-        self.zoom.setToolTip("Zoom (Ctrl+wheel on the timeline)")
+        self.zoom.setToolTip(self.tr("Zoom (Ctrl+wheel on the timeline)"))
         for w in (self.add_button, self.duplicate_button, self.delete_button, self.split_button, self.generate_all_button):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
-        zl = QLabel("Zoom")
+        zl = QLabel(self.tr("Zoom"))
         zl.setObjectName("dim")
         bar.addWidget(zl)
         bar.addWidget(self.zoom)
@@ -95,25 +98,25 @@ class StoryboardPanel(QWidget):
         self.continuity_combo = QComboBox()
         self.continuity_combo.setObjectName("continuity")
         for mode in CONTINUITY_MODES:
-            self.continuity_combo.addItem(mode.capitalize(), mode)
-            self.continuity_combo.setItemData(self.continuity_combo.count() - 1, CONTINUITY_LABELS[mode], Qt.ToolTipRole)
+            self.continuity_combo.addItem(mode_name(mode), mode)
+            self.continuity_combo.setItemData(self.continuity_combo.count() - 1, continuity_label(mode), Qt.ToolTipRole)
         self.transition_combo = QComboBox()
         self.transition_combo.setObjectName("transition")
         for mode in TRANSITIONS:
-            self.transition_combo.addItem(mode.capitalize(), mode)
+            self.transition_combo.addItem(mode_name(mode), mode)
         self.trim_in = QDoubleSpinBox()
         self.trim_out = QDoubleSpinBox()
         for spin in (self.trim_in, self.trim_out):
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
-            spin.setSuffix(" s")
+            spin.setSuffix(self.tr(" s"))
             spin.setKeyboardTracking(False)
         for label, widget in (
-            ("Take", self.take_combo),
-            ("Continuity", self.continuity_combo),
-            ("Transition in", self.transition_combo),
-            ("Trim in", self.trim_in),
-            ("out", self.trim_out),
+            (self.tr("Take"), self.take_combo),
+            (self.tr("Continuity"), self.continuity_combo),
+            (self.tr("Transition in"), self.transition_combo),
+            (self.tr("Trim in"), self.trim_in),
+            (self.tr("out"), self.trim_out),
         ):
             caption = QLabel(label)
             caption.setObjectName("dim")
@@ -192,7 +195,9 @@ class StoryboardPanel(QWidget):
             return
         project = self.canvas.project
         missing = len(project.shots_without_take())
-        text = f"{len(project.shots)} shots  ·  {project.duration:.1f} s" + (f"  ·  {missing} without a take" if missing else "")
+        text = QCoreApplication.translate("StoryboardPanel", "%n shot(s)", "", len(project.shots)) + "  ·  " + format_seconds(project.duration)
+        if missing:
+            text += "  ·  " + QCoreApplication.translate("StoryboardPanel", "%n without a take", "", missing)
         if text != self.summary.text():
             self.summary.setText(text)
 
@@ -225,10 +230,10 @@ class StoryboardPanel(QWidget):
                 return
             assert shot is not None
             if not shot.takes:
-                self.take_combo.addItem("No takes yet", None)
+                self.take_combo.addItem(self.tr("No takes yet"), None)
                 self.take_combo.setEnabled(False)
             for i, take in enumerate(shot.takes):
-                self.take_combo.addItem(f"Take {i + 1} · {take.duration:.1f} s", take.id)
+                self.take_combo.addItem(self.tr("Take %1 · %2").replace("%1", str(i + 1)).replace("%2", format_seconds(take.duration)), take.id)
                 self.take_combo.setItemData(i, f"{take.model_id}\n{take.path}", Qt.ToolTipRole)
                 if take.id == shot.chosen_take_id:
                     self.take_combo.setCurrentIndex(i)
@@ -236,7 +241,7 @@ class StoryboardPanel(QWidget):
             first = self.canvas is not None and self.canvas.project.index_of(shot.id) == 0
             self.transition_combo.setCurrentIndex(max(0, self.transition_combo.findData(shot.transition)))
             self.transition_combo.setEnabled(not first)
-            self.transition_combo.setToolTip("The first shot has no incoming transition." if first else "How this shot follows the previous one")
+            self.transition_combo.setToolTip(self.tr("The first shot has no incoming transition.") if first else self.tr("How this shot follows the previous one"))
             take = shot.chosen_take
             length = take.duration if take and take.duration else shot.duration
             self.trim_in.setRange(0.0, max(0.0, length - 0.1))
@@ -246,8 +251,8 @@ class StoryboardPanel(QWidget):
             self.trim_in.setEnabled(take is not None)
             self.trim_out.setEnabled(take is not None)
             if take is None:
-                self.trim_in.setToolTip("Generate a take first; trims apply to the chosen take.")
-                self.trim_out.setToolTip("Generate a take first; trims apply to the chosen take.")
+                self.trim_in.setToolTip(self.tr("Generate a take first; trims apply to the chosen take."))
+                self.trim_out.setToolTip(self.tr("Generate a take first; trims apply to the chosen take."))
         finally:
             self._loading = False
 

@@ -45,20 +45,20 @@ class StorySplitDialog(QDialog):
         self.services = services
         self.result: StoryResult | None = None
         self._task: asyncio.Task | None = None
-        self.setWindowTitle("Split a story into shots")
+        self.setWindowTitle(self.tr("Split a story into shots"))
         self.resize(900, 720)
         lay = QVBoxLayout(self)
         lay.setSpacing(8)
 
-        lay.addWidget(QLabel("Story"))
+        lay.addWidget(QLabel(self.tr("Story")))
         self.story = QPlainTextEdit()
         self.story.setObjectName("story")
-        self.story.setPlaceholderText("Write or paste the story. Each shot gets one camera setup and one main action.")
+        self.story.setPlaceholderText(self.tr("Write or paste the story. Each shot gets one camera setup and one main action."))
         self.story.setMinimumHeight(self.story.fontMetrics().lineSpacing() * 6)
         lay.addWidget(self.story, 1)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Shots"))
+        row.addWidget(QLabel(self.tr("Shots")))
         self.count = QSpinBox()
         from studio.services.assistant.modes import MAX_SHOTS  # the openai SDK loads on first use
 
@@ -66,7 +66,7 @@ class StorySplitDialog(QDialog):
         self.count.setValue(3)
         row.addWidget(self.count)
         row.addSpacing(12)
-        row.addWidget(QLabel("Model"))
+        row.addWidget(QLabel(self.tr("Model")))
         self.model = QComboBox()
         self.model.setObjectName("split_model")
         for spec in services.catalog.all():
@@ -78,7 +78,7 @@ class StorySplitDialog(QDialog):
         self.allowed = QLabel()
         self.allowed.setObjectName("dim")
         row.addWidget(self.allowed)
-        self.split_button = QPushButton("Split")
+        self.split_button = QPushButton(self.tr("Split"))
         self.split_button.setObjectName("primary")
         row.addWidget(self.split_button)
         lay.addLayout(row)
@@ -91,7 +91,7 @@ class StorySplitDialog(QDialog):
         lay.addWidget(self.look)
         self.plan = QTreeWidget()
         self.plan.setObjectName("plan")
-        self.plan.setHeaderLabels(["#", "Title", "Length", "Continuity", "Scene"])
+        self.plan.setHeaderLabels(["#", self.tr("Title"), self.tr("Length"), self.tr("Continuity"), self.tr("Scene")])
         self.plan.setRootIsDecorated(False)
         self.plan.setUniformRowHeights(True)
         header = self.plan.header()
@@ -102,7 +102,7 @@ class StorySplitDialog(QDialog):
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("shot_prompt")
         self.preview.setReadOnly(True)
-        self.preview.setPlaceholderText("The selected shot's full prompt appears here.")
+        self.preview.setPlaceholderText(self.tr("The selected shot's full prompt appears here."))
         lay.addWidget(self.preview, 3)
         self.plan.currentItemChanged.connect(self._preview_current)
         self.notes = QLabel()
@@ -113,8 +113,8 @@ class StorySplitDialog(QDialog):
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.close_button = QPushButton("Close")
-        self.add_button = QPushButton("Add shots")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.add_button = QPushButton(self.tr("Add shots"))
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
         bottom.addWidget(self.close_button)
@@ -142,7 +142,7 @@ class StorySplitDialog(QDialog):
         self.error.hide()
         self.add_button.setEnabled(False)
         self.split_button.setEnabled(False)
-        self.status.setText("Splitting…")
+        self.status.setText(self.tr("Splitting…"))
 
         async def work() -> StoryResult:
             assistant = await run_blocking(build_assistant, self.services)
