@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
-from PySide6.QtCore import QCoreApplication
 
 from studio.core.errors import StudioError
 from studio.core.jobs import Job
@@ -27,6 +26,7 @@ from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 from .window_generation import GenerationMixin
+from .i18n import format_money, format_seconds
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +185,23 @@ class MainWindow(GenerationMixin, QMainWindow):
         self.act_about = self._action(self.tr("&About Studio"), self.show_about)
         self.act_data = self._action(self.tr("Open the &data folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
         self.act_reset_layout = self._action(self.tr("&Reset layout"), self.reset_layout)
+        self._build_panel_keys()
+
+    def _build_panel_keys(self) -> None:
+        """Alt+1..5 show a panel and put the keyboard focus in it (View menu)."""
+        self.panel_actions: list[QAction] = []
+        for number, dock in enumerate((self.editor_dock, self.storyboard_dock, self.preview_dock, self.jobs_dock, self.history_dock), 1):
+            action = self._action(self.tr("Go to %1").replace("%1", dock.windowTitle()), lambda d=dock: self._focus_dock(d), QKeySequence(f"Alt+{number}"))
+            self.panel_actions.append(action)
+
+    def _focus_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        target = widget if widget.focusPolicy() != Qt.NoFocus else widget.nextInFocusChain()
+        if hasattr(widget, "canvas") and widget.canvas is not None:
+            target = widget.canvas  # the storyboard: its timeline, where the arrows work
+        target.setFocus(Qt.ShortcutFocusReason)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -205,6 +222,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         for dock in (self.editor_dock, self.storyboard_dock, self.preview_dock, self.jobs_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        view.addActions(self.panel_actions)
         view.addSeparator()
         view.addAction(self.act_reset_layout)
         generate = bar.addMenu(self.tr("&Generate"))
@@ -278,9 +297,9 @@ class MainWindow(GenerationMixin, QMainWindow):
             self.setWindowTitle(self.tr("Studio"))
             self.project_label.setText(self.tr("No project open"))
             return
-        self.setWindowTitle(f"{c.title}[*] — Studio")
+        self.setWindowTitle(self.tr("%1[*] — Studio").replace("%1", c.title))
         self.setWindowModified(dirty)
-        self.project_label.setText(f"{c.title}  ·  {c.folder}" + ("  ·  unsaved changes" if dirty else ""))
+        self.project_label.setText(f"{c.title}  ·  {c.folder}" + ("  ·  " + self.tr("unsaved changes") if dirty else ""))
 
     def _update_cost(self) -> None:
         project = self.project
@@ -291,11 +310,12 @@ class MainWindow(GenerationMixin, QMainWindow):
         seconds = project.duration
 
         def show(today: float | None) -> None:
-            spent = f"${today:.2f}" if today is not None else "unknown"
+            spent = format_money(today) if today is not None else self.tr("unknown")
             try:
                 if project is self.project:
                     self.cost_label.setText(
-                        f"Project cost ${takes_cost:.2f}  ·  last 24 h {spent}  ·  {seconds:.1f} s in the cut"
+                        self.tr("Project cost %1  ·  last 24 h %2  ·  %3 in the cut")
+                        .replace("%1", format_money(takes_cost)).replace("%2", spent).replace("%3", format_seconds(seconds))
                     )
             except RuntimeError:  # the window closed meanwhile
                 pass
@@ -412,23 +432,9 @@ class MainWindow(GenerationMixin, QMainWindow):
             self.show_message(error.user_message, 10_000)
 
     def show_shortcuts(self) -> None:
-        rows = [
-            ("Ctrl+Enter", "Generate the selected shot"),
-            ("Ctrl+Shift+Enter", "Generate every shot without a take"),
-            ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-            ("Ctrl+Shift+N", "Add a shot"),
-            ("Ctrl+D", "Duplicate the shot"),
-            ("Delete", "Delete the shot (timeline focused)"),
-            ("← / →", "Select the previous / next shot"),
-            ("Alt+← / Alt+→", "Move the shot left / right"),
-            ("Ctrl+wheel", "Zoom the timeline"),
-            ("Ctrl+P", "Preview the cut"),
-            ("Ctrl+E", "Export"),
-            ("Ctrl+Shift+E", "Export the timeline for an editor"),
-            ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
-        ]
-        text = "<table cellspacing=6>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+        from .shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Studio"), self.tr("<b>Studio</b><br>Plan, generate, preview and export short AI videos."))

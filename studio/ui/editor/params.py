@@ -12,6 +12,8 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+
+from ..i18n import format_seconds_short
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -84,7 +86,7 @@ class ParamPanel(QWidget):
             combo = QComboBox()
             combo.setObjectName("duration")
             for value in spec.durations.choices:
-                combo.addItem(f"{_num(value)} s", float(value))
+                combo.addItem(format_seconds_short(value), float(value))
             combo.currentIndexChanged.connect(lambda _i: self._emit("duration", combo.currentData()))
             self.duration = combo
         else:
@@ -120,7 +122,7 @@ class ParamPanel(QWidget):
             self.audio.setObjectName("audio")
             if spec.audio_always:
                 self.audio.setEnabled(False)
-                self.audio.setToolTip(f"{spec.name} always makes sound.")
+                self.audio.setToolTip(self.tr("%1 always makes sound.").replace("%1", spec.name))
             self.audio.toggled.connect(lambda on: self._emit("audio", bool(on)))
             self.form.addRow(self.tr("Audio"), self.audio)
 

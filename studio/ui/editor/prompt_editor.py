@@ -39,7 +39,9 @@ from .. import style
 from ..async_utils import EventBridge, user_message
 from ..storyboard.commands import UpdateShotCommand
 from .assistant_panel import AssistantPanel
-from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots
+from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots, slot_name
+from ..i18n import format_cost, format_seconds_short
+from PySide6.QtCore import QCoreApplication
 from .images import FitPreview, ImageZone, PixmapCache, parse_fitted
 from .params import ParamPanel, validation_error
 from .prompt_text import PromptTextEdit
@@ -173,7 +175,7 @@ class PromptEditor(ImageSlots, QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
         for col, (slot, title) in enumerate(
-            (("first_frame", "First frame"), ("last_frame", "Last frame"), ("reference_images", "References"))
+            (("first_frame", self.tr("First frame")), ("last_frame", self.tr("Last frame")), ("reference_images", self.tr("References")))
         ):
             zone = ImageZone(slot, title, self.cache)
             zone.files_dropped.connect(lambda files, s=slot: self.assign_images(s, files))
@@ -293,7 +295,7 @@ class PromptEditor(ImageSlots, QWidget):
                 return
             self._set_enabled(True)
             index = self.project.index_of(shot.id) + 1 if self.project else 0
-            self.shot_label.setText(f"Shot {index}" + (f": {shot.title}" if shot.title else ""))
+            self.shot_label.setText(self.tr("Shot %1").replace("%1", str(index)) + (f": {shot.title}" if shot.title else ""))
             try:
                 self.spec = self.services.catalog.get(shot.model_id)
             except StudioError:
@@ -322,11 +324,10 @@ class PromptEditor(ImageSlots, QWidget):
         spec = self.spec
         shot = self.shot()
         if spec is None:
-            self.model_status.setText(f"⚠ {shot.model_id if shot else 'This model'} is not in the catalog. Pick another model.")
+            self.model_status.setText("⚠ " + self.tr("%1 is not in the catalog. Pick another model.").replace("%1", shot.model_id if shot else self.tr("This model")))
             self.model_status.show()
         elif spec.status.state != "live":
-            extra = " Generate asks before sending it."
-            self.model_status.setText(f"⚠ {spec.name} is {spec.status.describe()}.{extra}")
+            self.model_status.setText("⚠ " + self.tr("%1 is %2. Generate asks before sending it.").replace("%1", spec.name).replace("%2", spec.status.describe()))
             self.model_status.show()
         else:
             self.model_status.hide()
@@ -338,9 +339,9 @@ class PromptEditor(ImageSlots, QWidget):
             zone.set_paths([self._abs(v) for v in values])
             reason = None
             if spec is not None and slot not in spec.inputs:
-                reason = f"{spec.name} takes no {slot.replace('_', ' ')}."
+                reason = self.tr("%1 takes no %2.").replace("%1", spec.name).replace("%2", slot_name(slot))
             elif spec is not None and slot == "reference_images":
-                zone.title.setText(f"References (up to {spec.max_reference_images})")
+                zone.title.setText(self.tr("References (up to %1)").replace("%1", str(spec.max_reference_images)))
             zone.set_unavailable(reason)
             if values and reason:
                 zone.clear.setEnabled(True)
@@ -374,7 +375,7 @@ class PromptEditor(ImageSlots, QWidget):
             self.counter.setText(f"{length} / {limit}")
             self.counter.setObjectName("counterOver" if length > limit else "dim")
         else:
-            self.counter.setText(f"{length} characters")
+            self.counter.setText(QCoreApplication.translate("PromptEditor", "%n character(s)", "", length))
             self.counter.setObjectName("dim")
         self.counter.style().unpolish(self.counter)
         self.counter.style().polish(self.counter)
@@ -407,23 +408,22 @@ class PromptEditor(ImageSlots, QWidget):
         fitted = parse_fitted(shot.first_frame)
         if fitted and fitted[2] != validated.size:
             warnings.append(
-                f"The first frame was fitted to {fitted[2][0]}×{fitted[2][1]}; it is refitted to {validated.size[0]}×{validated.size[1]}."
+                self.tr("The first frame was fitted to %1; it is refitted to %2.")
+                .replace("%1", f"{fitted[2][0]}×{fitted[2][1]}").replace("%2", f"{validated.size[0]}×{validated.size[1]}")
             )
         self.warnings.setText("\n".join(f"• {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
         w, h = validated.size
-        if validated.cost is None:
-            price = "price unknown"
-        elif validated.cost == 0:
-            price = "Free" + (" (offline animatic)" if spec.is_offline else "")
+        if validated.cost == 0:
+            price = self.tr("Free (offline animatic)") if spec.is_offline else self.tr("Free")
         else:
-            price = f"${validated.cost:.2f}"
-        self.cost.setText(f"{price}  ·  {validated.duration:g} s  ·  {w}×{h}")
+            price = format_cost(validated.cost)
+        self.cost.setText(f"{price}  ·  {format_seconds_short(validated.duration)}  ·  {w}×{h}")
         # A retired or paused model may still answer (a gateway, a pause lifted): Generate asks first.
         usable = spec.status.usable
         self.generate.setEnabled(True)
         self.generate.setToolTip(
-            self.tr("Generate this shot (Ctrl+Enter)") if usable else f"{spec.name} is {spec.status.describe()}; Studio asks first."
+            self.tr("Generate this shot (Ctrl+Enter)") if usable else self.tr("%1 is %2; Studio asks first.").replace("%1", spec.name).replace("%2", spec.status.describe())
         )
         self._ensure_fitted(shot, validated.size)
 
@@ -479,7 +479,7 @@ class PromptEditor(ImageSlots, QWidget):
         known = {p.name for p in spec.extra_params}
         if shot.extra and any(k not in known for k in shot.extra):
             changes["extra"] = {k: v for k, v in shot.extra.items() if k in known}
-        self._push(changes, text=f"Change model to {spec.name}")
+        self._push(changes, text=self.tr("Change model to %1").replace("%1", spec.name))
 
     def _fit_mode_picked(self, _index: int) -> None:
         self._fit_mode = self.fit_combo.currentData() or "crop"
@@ -490,7 +490,7 @@ class PromptEditor(ImageSlots, QWidget):
             self._refresh_checks()
 
     def _clear_slot(self, slot: str) -> None:
-        self._push({slot: [] if slot == "reference_images" else None}, text=f"Clear {slot.replace('_', ' ')}")
+        self._push({slot: [] if slot == "reference_images" else None}, text=self.tr("Clear %1").replace("%1", slot_name(slot)))
 
     # -- assistant ---------------------------------------------------------------------
 
@@ -504,7 +504,7 @@ class PromptEditor(ImageSlots, QWidget):
         if self.project is None:
             return
         # one command: the prompt and, for a meme, its duration and aspect undo together
-        self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, "Accept assistant prompt"))
+        self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, self.tr("Accept assistant prompt")))
 
     # -- generate ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -40,11 +41,13 @@ STATE_COLOURS = {
     JobState.STALLED: style.WARN,
 }
 
+from ..i18n import format_cost  # noqa: E402 - beside its one user
+
 
 def describe_job(job: Job) -> str:
     when = dt.datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
-    cost = "price unknown" if job.cost_quote is None else ("free" if not job.cost_quote else f"${job.cost_quote:.2f}")
-    prompt = " ".join(job.prompt.split()) or "(no prompt)"
+    cost = format_cost(job.cost_quote, job.currency)
+    prompt = " ".join(job.prompt.split()) or QCoreApplication.translate("HistoryPane", "(no prompt)")
     if len(prompt) > 90:
         prompt = prompt[:89] + "…"
     return f"{prompt}\n{job.model_id}  ·  {job.state.value}  ·  {when}  ·  {cost}"
@@ -126,7 +129,7 @@ class HistoryPane(QWidget):
         def failed(error: BaseException) -> None:
             # The window may have closed (and the store with it) while the query ran.
             if shiboken6.isValid(self):
-                self.message.emit(f"History could not be read: {error}")
+                self.message.emit(self.tr("History could not be read: %1").replace("%1", str(error)))
 
         spawn(query(), on_error=failed)
 
@@ -144,7 +147,7 @@ class HistoryPane(QWidget):
             if colour:
                 item.setData(Qt.DecorationRole, QColor(colour))
             self.list.addItem(item)
-        self.count.setText(f"{len(jobs)} jobs" + (" (newest 200)" if len(jobs) >= 200 else ""))
+        self.count.setText(QCoreApplication.translate("HistoryPane", "%n job(s) (newest 200)", "", len(jobs)) if len(jobs) >= 200 else QCoreApplication.translate("HistoryPane", "%n job(s)", "", len(jobs)))
         self.loaded = True
 
     def _job(self, item: QListWidgetItem | None) -> Job | None:

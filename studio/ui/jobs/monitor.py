@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -119,10 +120,10 @@ class _FilterProxy(QSortFilterProxyModel):
 
 
 _STATE_FILTERS: list[tuple[str, frozenset[JobState] | None]] = [
-    ("All jobs", None),
-    ("Active", ACTIVE_STATES),
-    ("Done", frozenset({JobState.DONE})),
-    ("Failed or cancelled", frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})),
+    (QT_TRANSLATE_NOOP("JobMonitor", "All jobs"), None),
+    (QT_TRANSLATE_NOOP("JobMonitor", "Active"), ACTIVE_STATES),
+    (QT_TRANSLATE_NOOP("JobMonitor", "Done"), frozenset({JobState.DONE})),
+    (QT_TRANSLATE_NOOP("JobMonitor", "Failed or cancelled"), frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})),
 ]
 
 
@@ -144,12 +145,14 @@ class JobMonitor(QWidget):
         self.proxy = _FilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit(placeholderText="Search prompt, model or error")
+        self.search = QLineEdit(placeholderText=self.tr("Search prompt, model or error"))
+        self.search.setAccessibleName(self.tr("Search jobs"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.state_filter = QComboBox()
         for label, _ in _STATE_FILTERS:
-            self.state_filter.addItem(label)
+            self.state_filter.addItem(self.tr(label))
+        self.state_filter.setAccessibleName(self.tr("Show jobs"))
         self.state_filter.currentIndexChanged.connect(lambda i: self.proxy.set_states(_STATE_FILTERS[i][1]))
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -249,10 +252,10 @@ class JobMonitor(QWidget):
 
         names = [spec.name for spec in catalog.all()] if catalog is not None else []
         return {
-            COL_MODEL: min(widest(names or ["Offline animatic"]), 220),
-            COL_STATE: widest(STATE_LABELS.values()),
-            COL_PROGRESS: widest(["100% · 10:00:00", "Progress"]),
-            COL_COST: widest(["$100.00", "Cost", format_cost(None)]),
+            COL_MODEL: min(widest(names or [self.tr("Offline animatic")]), 220),
+            COL_STATE: widest([f"⚠ {QCoreApplication.translate('JobState', s)}" for s in STATE_LABELS.values()]),
+            COL_PROGRESS: widest(["100% · 10:00:00", self.model.headerData(COL_PROGRESS, Qt.Orientation.Horizontal)]),
+            COL_COST: widest([format_cost(100.0), self.model.headerData(COL_COST, Qt.Orientation.Horizontal), format_cost(None)]),
         }
 
     # -- loading -------------------------------------------------------------------------
@@ -354,13 +357,13 @@ class JobMonitor(QWidget):
         active = sum(1 for j in jobs if j.state in ACTIVE_STATES)
         failed = sum(1 for j in jobs if j.state is JobState.FAILED)
         spent = sum(j.cost_quote or 0 for j in jobs if j.state is JobState.DONE)
-        parts = [f"{len(jobs)} job{'s' if len(jobs) != 1 else ''}"]
+        parts = [QCoreApplication.translate("JobMonitor", "%n job(s)", "", len(jobs))]
         if active:
-            parts.append(f"{active} running")
+            parts.append(QCoreApplication.translate("JobMonitor", "%n running", "", active))
         if failed:
-            parts.append(f"{failed} failed")
+            parts.append(QCoreApplication.translate("JobMonitor", "%n failed", "", failed))
         if spent:
-            parts.append(f"{format_cost(spent)} spent")
+            parts.append(self.tr("%1 spent").replace("%1", format_cost(spent)))
         self.summary.setText(" · ".join(parts))
 
     def _button(self, action: QAction) -> QPushButton:
@@ -414,17 +417,17 @@ class JobMonitor(QWidget):
             return True  # resuming costs nothing more
         lines = []
         if job.state is JobState.UNKNOWN:
-            lines.append(
+            lines.append(self.tr(
                 "Studio lost the provider's answer to this submit: the job may be running, and billed, "
                 "already. Check the provider's dashboard before retrying."
-            )
+            ))
         if job.cost_quote:
-            lines.append(f"Retrying starts a new generation that costs about {format_cost(job.cost_quote, job.currency)}.")
+            lines.append(self.tr("Retrying starts a new generation that costs about %1.").replace("%1", format_cost(job.cost_quote, job.currency)))
         elif job.cost_quote is None and not job.model_id.startswith("animatic:"):
-            lines.append("Retrying starts a new generation; its price is unknown, so it may cost as much again.")
+            lines.append(self.tr("Retrying starts a new generation; its price is unknown, so it may cost as much again."))
         if not lines:
             return True
-        lines.append("Retry now?")
+        lines.append(self.tr("Retry now?"))
         answer = self.ask(
             self.tr("Retry this job?"), "\n\n".join(lines),
         )

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,12 +35,13 @@ from .cut import CutItem, _Item, format_time
 from .frames import ClipFacts, FrameGrabber
 from .scrubbing import Scrubbing
 from .widgets import FrameView, SeekSlider
+from ..i18n import format_count, format_number
 
 __all__ = ["CutItem", "FrameView", "PreviewPane", "SeekSlider", "format_time", "multimedia_available"]
 
 log = logging.getLogger(__name__)
 
-NO_MULTIMEDIA_NOTE = "No Qt Multimedia backend here: showing frames only, without sound."
+NO_MULTIMEDIA_NOTE = QT_TRANSLATE_NOOP("PreviewPane", "No Qt Multimedia backend here: showing frames only, without sound.")
 
 
 def multimedia_available() -> bool:
@@ -92,7 +94,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.grabber.probed.connect(self._on_probed)
 
         self.frame_view = FrameView()
-        self.frame_view.set_text("No clip selected.")
+        self.frame_view.set_text(self.tr("No clip selected."))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.frame_view)
 
@@ -166,14 +168,16 @@ class PreviewPane(Scrubbing, QWidget):
         self._clock.setInterval(40)
         self._clock.timeout.connect(self._on_clock)
 
-        for keys, slot in ((Qt.Key.Key_Space, self.toggle_play), (Qt.Key.Key_Left, lambda: self.step(-1)),
-                           (Qt.Key.Key_Right, lambda: self.step(1))):
+        for keys, slot, what in ((Qt.Key.Key_Space, self.toggle_play, self.tr("Play or pause")),
+                                 (Qt.Key.Key_Left, lambda: self.step(-1), self.tr("Previous frame")),
+                                 (Qt.Key.Key_Right, lambda: self.step(1), self.tr("Next frame"))):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setProperty("description", what)  # listed in Help → Keyboard shortcuts
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
         if self.player is None and not self._multimedia_pending:
-            self._set_note(NO_MULTIMEDIA_NOTE)
+            self._set_note(QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE))
         self._update_controls()
         if self._multimedia_pending:
             QTimer.singleShot(0, self._start_multimedia)
@@ -190,7 +194,7 @@ class PreviewPane(Scrubbing, QWidget):
                 self._init_multimedia()
             self.mute_button.setVisible(self.player is not None)
             if self.player is None:
-                self._set_note(NO_MULTIMEDIA_NOTE)
+                self._set_note(QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE))
             self._update_controls()
         except RuntimeError:  # the pane was destroyed before the loop turned
             pass
@@ -236,7 +240,7 @@ class PreviewPane(Scrubbing, QWidget):
             self.player.setSource(QUrl())
         self.stack.setCurrentWidget(self.frame_view)
         self.frame_view.set_image(None)
-        self.frame_view.set_text("Loading…" if self._items else "No clip selected.")
+        self.frame_view.set_text(self.tr("Loading…") if self._items else self.tr("No clip selected."))
         self._set_note("")
         self._update_controls()
         if self._items:
@@ -364,7 +368,7 @@ class PreviewPane(Scrubbing, QWidget):
             if isinstance(result, ClipFacts):
                 item.facts = result
                 if item.trim_in >= item.end:
-                    item.error = f"{os.path.basename(item.path)} is trimmed to nothing"
+                    item.error = self.tr("%1 is trimmed to nothing").replace("%1", os.path.basename(item.path))
             else:
                 item.error = str(result)
             if item.error:
@@ -373,13 +377,13 @@ class PreviewPane(Scrubbing, QWidget):
         total = self.duration()
         self.slider.setRange(0, int(round(total * 1000)))
         if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            self._set_note(f"{problems[0].rstrip('.')}{more}; {'skipping it' if total else 'nothing to play'}.")
+            more = QCoreApplication.translate("PreviewPane", " (and %n more)", "", len(problems) - 1) if len(problems) > 1 else ""
+            self._set_note(problems[0].rstrip(".") + more + "; " + (self.tr("skipping it.") if total else self.tr("nothing to play.")))
         elif self.player is not None and self._no_sound_device:
-            self._set_note("No sound device was found: playing without sound.")
+            self._set_note(self.tr("No sound device was found: playing without sound."))
         if total <= 0:
             self.frame_view.set_image(None)
-            self.frame_view.set_text(problems[0] if problems else "Nothing to play.")
+            self.frame_view.set_text(problems[0] if problems else self.tr("Nothing to play."))
             self._update_controls()
             self.loaded.emit()
             return
@@ -437,7 +441,7 @@ class PreviewPane(Scrubbing, QWidget):
         elif status == QMediaPlayer.MediaStatus.InvalidMedia:
             item = self._item()
             if item is not None:
-                self._set_note(f"{os.path.basename(item.path)} cannot be played; skipping it.")
+                self._set_note(self.tr("%1 cannot be played; skipping it.").replace("%1", os.path.basename(item.path)))
             if self._playing:
                 self._advance()
 
@@ -457,8 +461,8 @@ class PreviewPane(Scrubbing, QWidget):
         if error == self.player.Error.NoError:
             return
         item = self._item()
-        name = os.path.basename(item.path) if item else "The clip"
-        self._set_note(f"{name} cannot be played: {message.rstrip('.')}.")
+        name = os.path.basename(item.path) if item else self.tr("The clip")
+        self._set_note(self.tr("%1 cannot be played: %2.").replace("%1", name).replace("%2", message.rstrip(".")))
 
     def _advance(self) -> None:
         """The current clip ended (or reached its trim out): go on to the next one."""
@@ -514,12 +518,12 @@ class PreviewPane(Scrubbing, QWidget):
         text = f"{format_time(self._position)} / {format_time(self.duration())}"
         self.time_label.setText(text)
         fps = self.fps()
-        self.time_label.setToolTip(f"frame {int(self._position * fps + 1e-6) + 1} at {fps:g} fps")
+        self.time_label.setToolTip(self.tr("frame %1 at %2 fps").replace("%1", format_count(int(self._position * fps + 1e-6) + 1)).replace("%2", format_number(fps, 3).rstrip("0").rstrip(".,")))
 
     def _update_item_label(self) -> None:
         count = len(self._items)
         if count > 1 and self._current >= 0:
-            self.item_label.setText(f"Clip {self._current + 1} of {count}")
+            self.item_label.setText(self.tr("Clip %1 of %2").replace("%1", str(self._current + 1)).replace("%2", str(count)))
             self.item_label.setVisible(True)
         else:
             self.item_label.setVisible(False)
@@ -534,7 +538,7 @@ class PreviewPane(Scrubbing, QWidget):
 
     def _set_note(self, text: str) -> None:
         if not text and self.player is None and not self._multimedia_pending:
-            text = NO_MULTIMEDIA_NOTE
+            text = QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE)
         self.note.setText(text)
         self.note.setVisible(bool(text))
 

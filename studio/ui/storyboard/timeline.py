@@ -39,6 +39,7 @@ from .commands import (
     UpdateShotCommand,
 )
 from .filmstrip import FilmstripCache
+from ..shortcuts import declare_keys
 from .cards import continuity_label, mode_name
 from ..i18n import format_seconds, format_seconds_short
 from .model import ShotListModel
@@ -83,6 +84,14 @@ class TimelineCanvas(CardPainting, QWidget):
         self._trim: dict[str, Any] | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
+        self.setAccessibleName(self.tr("Storyboard timeline"))
+        self.setAccessibleDescription(self.tr("Shots in cut order. Left and Right select a shot, Alt with an arrow moves it."))
+        declare_keys(self, [
+            ("Left", self.tr("Select the previous shot")), ("Right", self.tr("Select the next shot")),
+            ("Alt+Left", self.tr("Move the shot left")), ("Alt+Right", self.tr("Move the shot right")),
+            ("Delete", self.tr("Delete the shot")), ("Return", self.tr("Preview the shot")),
+            ("Ctrl+Wheel", self.tr("Zoom the timeline")),
+        ])  # fmt: skip
         self.setMinimumHeight(CARD_H + 2 * MARGIN)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
