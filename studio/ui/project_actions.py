@@ -48,7 +48,7 @@ class Prompter:
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Warning)
         box.setWindowTitle(self.tr("Unsaved changes"))
-        box.setText(f"Save the changes to “{title}”?")
+        box.setText(self.tr("Save the changes to “%1”?").replace("%1", title))
         box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
         box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Save)
@@ -59,8 +59,10 @@ class Prompter:
         answer = QMessageBox.question(
             self.parent,
             self.tr("Recover unsaved work?"),
-            f"Studio did not close normally while “{folder.name}” had unsaved changes.\n\n"
-            "Restore them from the recovery copy? (No keeps the last saved version.)",
+            self.tr(
+                "Studio did not close normally while “%1” had unsaved changes.\n\n"
+                "Restore them from the recovery copy? (No keeps the last saved version.)"
+            ).replace("%1", folder.name),
             QMessageBox.Yes | QMessageBox.No,
             QMessageBox.Yes,
         )
@@ -130,8 +132,8 @@ class ProjectController(QObject):
     @property
     def title(self) -> str:
         if self.project is None:
-            return "No project"
-        return self.project.title or (self.folder.name if self.folder else "Untitled")
+            return self.tr("No project")
+        return self.project.title or (self.folder.name if self.folder else self.tr("Untitled"))
 
     def is_dirty(self) -> bool:
         return self.project is not None and (self._external_dirty or not self.undo_stack.isClean())
@@ -189,14 +191,14 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         except (OSError, ValueError) as exc:
-            self.prompter.error(ProjectError(f"{folder.name} could not be opened.", detail=str(exc)))
+            self.prompter.error(ProjectError(self.tr("%1 could not be opened.").replace("%1", folder.name), detail=str(exc)))
             return False
         self._set_project(project, folder)
         if recovered:
             self.mark_dirty()
             self.message.emit(self.tr("Recovered unsaved changes from the recovery copy. Save to keep them."))
         else:
-            self.message.emit(f"Opened {self.title}.")
+            self.message.emit(self.tr("Opened %1.").replace("%1", self.title))
         return True
 
     def new(self, name: str | None = None, *, guard: bool = True) -> bool:
@@ -204,7 +206,7 @@ class ProjectController(QObject):
             return False
         base = self.services.paths.projects
         if name is None:
-            name = self.prompter.ask_new_name(self._unique_name(base, "Untitled project"))
+            name = self.prompter.ask_new_name(self._unique_name(base, self.tr("Untitled project")))
             if name is None:
                 return False
         folder = base / self._unique_name(base, safe_folder_name(name))
@@ -215,7 +217,7 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         self._set_project(project, folder)
-        self.message.emit(f"Created {name} in {folder}.")
+        self.message.emit(self.tr("Created %1 in %2.").replace("%1", name).replace("%2", str(folder)))
         return True
 
     def open_or_create_sample(self) -> bool:
@@ -279,7 +281,7 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         self.note_saved()
-        self.message.emit(f"Saved {self.title}.")
+        self.message.emit(self.tr("Saved %1.").replace("%1", self.title))
         return True
 
     def note_saved(self) -> None:
@@ -301,7 +303,7 @@ class ProjectController(QObject):
                 return False
         target = Path(target)
         if target.exists() and any(target.iterdir()):
-            self.prompter.error(ProjectError(f"{target.name} already exists and is not empty; pick a new folder name."))
+            self.prompter.error(ProjectError(self.tr("%1 already exists and is not empty; pick a new folder name.").replace("%1", target.name)))
             return False
         source = self.folder
         try:
@@ -314,7 +316,7 @@ class ProjectController(QObject):
         self._add_recent(target)
         self.note_saved()
         self.project_changed.emit()
-        self.message.emit(f"Saved as {target}.")
+        self.message.emit(self.tr("Saved as %1.").replace("%1", str(target)))
         return True
 
     def autosave_now(self) -> asyncio.Task | None:
@@ -335,7 +337,7 @@ class ProjectController(QObject):
             try:
                 await run_blocking(self.services.projects.autosave_data, data, folder)
             except (StudioError, OSError) as exc:
-                self.message.emit(f"Autosave failed: {exc}")
+                self.message.emit(self.tr("Autosave failed: %1").replace("%1", str(exc)))
                 return
             self._autosaved_revision = revision
 

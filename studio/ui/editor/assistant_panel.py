@@ -32,6 +32,7 @@ from .. import style
 from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
 from ..errors import add_status_lines
+from ..i18n import format_seconds_short
 
 # (shot, its model's spec, the first frame as an absolute path or None)
 Context = Callable[[], "tuple[Shot, ModelSpec | None, Path | None] | None"]
@@ -181,7 +182,7 @@ class AssistantPanel(QFrame):
         async def ask() -> PromptResult:
             # the keyring read may block (a desktop keyring over D-Bus): off the GUI thread
             assistant = await run_blocking(build_assistant, self.services)
-            self.status.setText(f"Writing with the {assistant.describe()}…")
+            self.status.setText(self.tr("Writing with the %1…").replace("%1", assistant.describe()))
             try:
                 if kind == "image":
                     return await assistant.from_image(first_frame, idea=text, model_id=model_id, duration=shot.duration)
@@ -192,7 +193,7 @@ class AssistantPanel(QFrame):
                 await assistant.aclose()
 
         self._task = spawn(ask(), on_done=lambda result: self._show(shot.id, text, result), on_error=self._failed, name="assistant")
-        self._set_busy(True, "Writing…")
+        self._set_busy(True, self.tr("Writing…"))
         return self._task
 
     def _show(self, shot_id: str, original: str, result: PromptResult) -> None:
@@ -200,14 +201,15 @@ class AssistantPanel(QFrame):
         if shot_id != self._shot_id:
             return  # the person moved to another shot meanwhile
         self._result = result
-        who = "assistant"
         if result.source == "offline":
-            who = "offline builder (add an OpenAI key in Settings, or a local server, for the assistant)"
-        extra = ""
+            text = self.tr("Suggestion from the offline builder (add an OpenAI key in Settings, or a local server, for the assistant).")
+        else:
+            text = self.tr("Suggestion from the assistant.")
         if result.mode == "meme":
-            extra = f" Accepting also sets {result.duration:g} s" + (f" and {result.aspect_ratio}." if result.aspect_ratio else ".")
-        self._set_busy(False, f"Suggestion from the {who}.{extra}")
-        self.original.setPlainText(original or "(empty)")
+            sets = format_seconds_short(result.duration) + (f", {result.aspect_ratio}" if result.aspect_ratio else "")
+            text += " " + self.tr("Accepting also sets %1.").replace("%1", sets)
+        self._set_busy(False, text)
+        self.original.setPlainText(original or self.tr("(empty)"))
         self.suggestion.setPlainText(result.prompt)
         self.notes.setText("\n".join(result.notes))
         self.notes.setVisible(bool(result.notes))

@@ -41,6 +41,7 @@ from ..storyboard.commands import UpdateShotCommand
 from .assistant_panel import AssistantPanel
 from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots, slot_name
 from ..i18n import format_cost, format_seconds_short
+from ..model_status import status_word
 from PySide6.QtCore import QCoreApplication
 from .images import FitPreview, ImageZone, PixmapCache, parse_fitted
 from .params import ParamPanel, validation_error
@@ -118,10 +119,10 @@ class PromptEditor(ImageSlots, QWidget):
             colour = style.STATUS_COLOURS.get(spec.status.state, style.TEXT_DIM)
             text = f"{spec.name}  ·  {spec.price_summary()}"
             if spec.status.state != "live":
-                text += f"  ·  {spec.status.state}"
+                text += "  ·  " + status_word(spec.status.state)
             self.model_combo.addItem(_dot(colour), text, spec.id)
             idx = self.model_combo.count() - 1
-            self.model_combo.setItemData(idx, f"{spec.id}\n{spec.description}\nStatus: {spec.status.describe()}", Qt.ToolTipRole)
+            self.model_combo.setItemData(idx, f"{spec.id}\n{spec.description}\n" + self.tr("Status: %1").replace("%1", spec.status.describe()), Qt.ToolTipRole)
         self.model_combo.currentIndexChanged.connect(self._model_picked)
         model_row.addWidget(model_label)
         model_row.addWidget(self.model_combo, 1)

@@ -39,22 +39,25 @@ from studio.services import export as export_service
 from studio.services.media.plan import ExportSettings
 from studio.ui.errors import describe_error, set_tone
 from studio.ui.async_utils import spawn
+from studio.ui.i18n import format_number, format_seconds
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 log = logging.getLogger(__name__)
 
+# Labels in English, translated where shown (context "ExportDialog").
 SIZE_PRESETS: list[tuple[str, tuple[int, int] | None]] = [
-    ("1080p landscape — 1920×1080", (1920, 1080)),
-    ("720p landscape — 1280×720", (1280, 720)),
-    ("Vertical 1080p — 1080×1920", (1080, 1920)),
-    ("Vertical 720p — 720×1280", (720, 1280)),
-    ("Square — 1080×1080", (1080, 1080)),
-    ("Custom", None),
+    (QT_TRANSLATE_NOOP("ExportDialog", "1080p landscape — 1920×1080"), (1920, 1080)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "720p landscape — 1280×720"), (1280, 720)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Vertical 1080p — 1080×1920"), (1080, 1920)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Vertical 720p — 720×1280"), (720, 1280)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Square — 1080×1080"), (1080, 1080)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Custom"), None),
 ]
 FPS_CHOICES = (23.976, 24.0, 25.0, 29.97, 30.0, 50.0, 60.0)
 QUALITY_PRESETS = [
-    ("draft", "Draft — fast, larger artefacts"),
-    ("standard", "Standard — good for sharing"),
-    ("high", "High — slower, best picture"),
+    ("draft", QT_TRANSLATE_NOOP("ExportDialog", "Draft — fast, larger artefacts")),
+    ("standard", QT_TRANSLATE_NOOP("ExportDialog", "Standard — good for sharing")),
+    ("high", QT_TRANSLATE_NOOP("ExportDialog", "High — slower, best picture")),
 ]
 
 
@@ -79,7 +82,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, services: Any, project: Project, project_dir: Path | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Export — {project.title or 'Untitled'}")
+        self.setWindowTitle(self.tr("Export — %1").replace("%1", project.title or self.tr("Untitled")))
         self.services = services
         self.project = project
         self.project_dir = Path(project_dir)
@@ -98,10 +101,10 @@ class ExportDialog(QDialog):
         form = QFormLayout(format_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.size_combo = QComboBox()
-        project_label = f"Project — {ps.width}×{ps.height}"
+        project_label = self.tr("Project — %1").replace("%1", f"{ps.width}×{ps.height}")
         self.size_combo.addItem(project_label, (ps.width, ps.height))
         for label, size in SIZE_PRESETS:
-            self.size_combo.addItem(label, size)
+            self.size_combo.addItem(self.tr(label), size)
         self.width_spin = QSpinBox()
         self.height_spin = QSpinBox()
         for spin, value in ((self.width_spin, ps.width), (self.height_spin, ps.height)):
@@ -120,14 +123,15 @@ class ExportDialog(QDialog):
         self.fps_combo.setEditable(False)
         choices = sorted(set(FPS_CHOICES) | {float(ps.fps)})
         for fps in choices:
-            label = f"{fps:g} fps" + (" (project)" if abs(fps - float(ps.fps)) < 1e-6 else "")
+            rate = format_number(fps, 3).rstrip("0").rstrip(".,")
+            label = (self.tr("%1 fps (project)") if abs(fps - float(ps.fps)) < 1e-6 else self.tr("%1 fps")).replace("%1", rate)
             self.fps_combo.addItem(label, fps)
         self.fps_combo.setCurrentIndex(self.fps_combo.findData(float(ps.fps)))
         form.addRow(self.tr("Frame rate"), self.fps_combo)
 
         self.quality_combo = QComboBox()
         for key, label in QUALITY_PRESETS:
-            self.quality_combo.addItem(label, key)
+            self.quality_combo.addItem(self.tr(label), key)
         self.quality_combo.setCurrentIndex(1)
         form.addRow(self.tr("Quality"), self.quality_combo)
 
@@ -287,8 +291,8 @@ class ExportDialog(QDialog):
         seconds = float(getattr(plan, "duration", 0.0) or 0.0)
         set_tone(self.plan_summary)
         self.plan_summary.setText(
-            f"{len(plan.clips)} shot{'s' if len(plan.clips) != 1 else ''}, {seconds:.1f} s"
-            + (", with sound." if getattr(plan, "has_audio", False) else ", silent.")
+            QCoreApplication.translate("ExportDialog", "%n shot(s)", "", len(plan.clips)) + ", " + format_seconds(seconds)
+            + (self.tr(", with sound.") if getattr(plan, "has_audio", False) else self.tr(", silent."))
         )
         self._update_buttons()
 
@@ -315,7 +319,7 @@ class ExportDialog(QDialog):
             return
         out = self.output_path()
         if not out.name:
-            self._fail("Choose a file to export to.")
+            self._fail(self.tr("Choose a file to export to."))
             return
         if out.suffix.lower() != ".mp4":
             out = out.with_suffix(".mp4")
@@ -332,7 +336,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         set_tone(self.status)
-        self.status.setText(f"Exporting to {out.name}…")
+        self.status.setText(self.tr("Exporting to %1…").replace("%1", out.name))
         self._set_busy(True)
         relay = self._relay
         self._export_task = spawn(
@@ -349,7 +353,7 @@ class ExportDialog(QDialog):
     def ask_overwrite(self, path: Path) -> bool:
         """Ask before replacing an existing file (tests replace this)."""
         answer = QMessageBox.question(
-            self, self.tr("Replace file?"), f"{path.name} already exists. Replace it?",
+            self, self.tr("Replace file?"), self.tr("%1 already exists. Replace it?").replace("%1", path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -372,11 +376,11 @@ class ExportDialog(QDialog):
         video = getattr(info, "video", None)
         facts = []
         if duration:
-            facts.append(f"{duration:.1f} s")
+            facts.append(format_seconds(duration))
         if video is not None:
             facts.append(f"{video.display_width}×{video.display_height}")  # as shown
         set_tone(self.status, "ok")
-        self.status.setText(f"Exported {out.name}" + (f" ({', '.join(facts)})" if facts else "") + ".")
+        self.status.setText((self.tr("Exported %1 (%2).") if facts else self.tr("Exported %1.")).replace("%1", out.name).replace("%2", ", ".join(facts)))
         self.open_folder_button.setVisible(True)
         self._set_busy(False)
         self.exported.emit(str(out))

@@ -52,7 +52,10 @@ def export_timeline_to(
         fades = sum(1 for item in video if item.schema_name() == "Transition")
         note = ""
         if adapter not in CROSSFADES_KEPT and any(s.transition == "crossfade" for s in project.shots[1:]):
-            note = " Crossfades became cuts at their middle: add the dissolves in the editor."
-        say(f"Timeline written to {target.name}: {len(project.shots)} shots, {fades} crossfade(s).{note}")
+            note = " " + QCoreApplication.translate("ExportTimeline", "Crossfades became cuts at their middle: add the dissolves in the editor.")
+        shots = QCoreApplication.translate("ExportTimeline", "%n shot(s)", "", len(project.shots))
+        crossfades = QCoreApplication.translate("ExportTimeline", "%n crossfade(s)", "", fades)
+        say(QCoreApplication.translate("ExportTimeline", "Timeline written to %1: %2, %3.").replace("%1", target.name)
+            .replace("%2", shots).replace("%3", crossfades) + note)
 
     return spawn(export_timeline(project, folder, target), on_done=done, on_error=on_error, name="export-timeline")

@@ -74,7 +74,7 @@ class AssistantPage(QWidget):
         self.base_url_edit.setPlaceholderText(self.tr("OpenAI's API, or a local server such as http://localhost:11434/v1"))
         form.addRow(self.tr("Base URL"), self.base_url_edit)
         if os.environ.get("STUDIO_OPENAI_BASE_URL"):
-            form.addRow("", _dim(f"STUDIO_OPENAI_BASE_URL is set and wins: {os.environ['STUDIO_OPENAI_BASE_URL']}"))
+            form.addRow("", _dim(self.tr("%1 is set and wins: %2").replace("%1", "STUDIO_OPENAI_BASE_URL").replace("%2", os.environ["STUDIO_OPENAI_BASE_URL"])))
         self.model_edit = QLineEdit(settings.get("assistant.model") or "")
         self.model_edit.setPlaceholderText(DEFAULT_MODEL)
         form.addRow(self.tr("Model"), self.model_edit)
@@ -95,7 +95,7 @@ class AssistantPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(key_box)
         layout.addWidget(box)
-        layout.addWidget(_dim("With no key and no address, the offline builder writes prompts from presets; nothing leaves this computer."))
+        layout.addWidget(_dim(self.tr("With no key and no address, the offline builder writes prompts from presets; nothing leaves this computer.")))
         layout.addStretch(1)
         self.refresh_key_status()
 
@@ -104,7 +104,7 @@ class AssistantPage(QWidget):
         source = secrets.source(KEY_NAME)
         key = secrets.get(KEY_NAME)
         if key:
-            self.key_status.setText(("Saved" if source == "keyring" else f"From {source}") + f": {mask(key)}")
+            self.key_status.setText((self.tr("Saved: %2") if source == "keyring" else self.tr("From %1: %2")).replace("%1", str(source)).replace("%2", mask(key)))
         else:
             self.key_status.setText(self.tr("No key set."))
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
@@ -116,7 +116,7 @@ class AssistantPage(QWidget):
         try:
             self.services.secrets.set(KEY_NAME, key)
         except Exception as exc:  # noqa: BLE001 - the keyring said no: show why
-            self._say(f"The key was not saved: {describe_error(exc).sentence}", "error")
+            self._say(self.tr("The key was not saved: %1").replace("%1", describe_error(exc).sentence), "error")
             return False
         self.key_edit.clear()
         self.refresh_key_status()
@@ -142,16 +142,16 @@ class AssistantPage(QWidget):
             return
         self.apply()
         self.try_button.setEnabled(False)
-        self._say("Asking…")
+        self._say(self.tr("Asking…"))
 
         async def ask() -> str:
             services = self.services
             assistant = await run_blocking(build_assistant, services.settings, services.secrets, services.catalog)
             try:
                 if not assistant.online:
-                    return "No key and no address: the offline builder answers, so there is nothing to reach."
+                    return self.tr("No key and no address: the offline builder answers, so there is nothing to reach.")
                 await assistant.enhance(SAMPLE_IDEA)
-                return f"✓ Works: {assistant.describe()} answered."
+                return self.tr("✓ Works: %1 answered.").replace("%1", assistant.describe())
             finally:
                 await assistant.aclose()
 

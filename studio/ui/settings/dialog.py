@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,11 +42,17 @@ PROVIDER_TITLES = {
     "vertex": "Vertex AI",
 }  # fmt: skip
 PROVIDER_NOTES = {
-    "openai": "Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL "
-    "to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this "
-    "address unless the Assistant tab sets its own.",
-    "kie": "Kie.ai's market jobs API (Kling; Sora 2 is paused there). Images are uploaded to Kie's file host first; "
-    "the base URL replaces that host too, unless STUDIO_KIE_UPLOAD_BASE_URL is set.",
+    "openai": QT_TRANSLATE_NOOP(
+        "ProviderPage",
+        "Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL "
+        "to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this "
+        "address unless the Assistant tab sets its own.",
+    ),
+    "kie": QT_TRANSLATE_NOOP(
+        "ProviderPage",
+        "Kie.ai's market jobs API (Kling; Sora 2 is paused there). Images are uploaded to Kie's file host first; "
+        "the base URL replaces that host too, unless STUDIO_KIE_UPLOAD_BASE_URL is set.",
+    ),
 }
 KEY_ENV_VARS = {
     "replicate": "REPLICATE_API_TOKEN",
@@ -95,7 +102,7 @@ class ProviderPage(QWidget):
         self.key_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText(f"Paste a new {provider_title(name)} key")
+        self.key_edit.setPlaceholderText(self.tr("Paste a new %1 key").replace("%1", provider_title(name)))
         self.key_edit.setClearButtonEnabled(True)
         self.save_key_button = QPushButton(self.tr("Save key"))
         self.save_key_button.setEnabled(False)
@@ -119,7 +126,7 @@ class ProviderPage(QWidget):
             self.keyring_note.setText(_fallback_help(secrets, name))
             set_tone(self.keyring_note, "warning")
         else:
-            self.keyring_note.setText(f"Stored in the system keyring ({secrets.backend_name}); never written to disk by Studio.")
+            self.keyring_note.setText(self.tr("Stored in the system keyring (%1); never written to disk by Studio.").replace("%1", secrets.backend_name))
 
         # -- connection ------------------------------------------------------------------------
         conn_box = QGroupBox(self.tr("Connection"))
@@ -131,7 +138,7 @@ class ProviderPage(QWidget):
         form.addRow(self.tr("Base URL"), self.base_url_edit)
         env_name = f"STUDIO_{name.upper()}_BASE_URL"
         if os.environ.get(env_name):
-            form.addRow("", _muted(QLabel(f"{env_name} is set and wins over this field: {os.environ[env_name]}")))
+            form.addRow("", _muted(QLabel(self.tr("%1 is set and wins over this field: %2").replace("%1", env_name).replace("%2", os.environ[env_name]))))
         self.model_combo = QComboBox()
         self.model_combo.addItem(self.tr("(no preference)"), None)
         for spec in services.catalog.all():
@@ -162,7 +169,7 @@ class ProviderPage(QWidget):
         form.addRow(test_row)
 
         layout = QVBoxLayout(self)
-        self.provider_note = _muted(QLabel(PROVIDER_NOTES.get(name, "")))
+        self.provider_note = _muted(QLabel(self.tr(PROVIDER_NOTES[name]) if name in PROVIDER_NOTES else ""))
         self.provider_note.setVisible(name in PROVIDER_NOTES)
         layout.addWidget(self.provider_note)
         layout.addWidget(key_box)
@@ -177,10 +184,10 @@ class ProviderPage(QWidget):
         source = secrets.source(self.name) if hasattr(secrets, "source") else None
         key = secrets.get(self.name)
         if key and source == "keyring":
-            self.key_status.setText(f"Saved: {mask_key(key)}")
+            self.key_status.setText(self.tr("Saved: %1").replace("%1", mask_key(key)))
         elif key:
-            where = source or KEY_ENV_VARS.get(self.name, "the environment")
-            self.key_status.setText(f"From {where}: {mask_key(key)}")
+            where = source or KEY_ENV_VARS.get(self.name, self.tr("the environment"))
+            self.key_status.setText(self.tr("From %1: %2").replace("%1", where).replace("%2", mask_key(key)))
         else:
             self.key_status.setText(self.tr("No key set."))
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
@@ -192,7 +199,7 @@ class ProviderPage(QWidget):
         try:
             self.services.secrets.set(self.name, key)
         except Exception as exc:  # noqa: BLE001 - the keyring said no: show why
-            self.test_result.setText(f"The key was not saved: {describe_error(exc).sentence}")
+            self.test_result.setText(self.tr("The key was not saved: %1").replace("%1", describe_error(exc).sentence))
             return False
         self.key_edit.clear()
         self._forget_provider()
@@ -230,14 +237,14 @@ class ProviderPage(QWidget):
         self.test_button.setEnabled(False)
         self.spinner.setVisible(True)
         set_tone(self.test_result)
-        self.test_result.setText(f"Asking {provider_title(self.name)}…")
+        self.test_result.setText(self.tr("Asking %1…").replace("%1", provider_title(self.name)))
         spawn(self.services.test_connection(self.name), on_done=self._tested_ok, on_error=self._tested_bad)
 
     def _tested_ok(self, message: Any) -> None:
         self._test_done()
-        text = str(message).strip() or "The key works."
+        text = str(message).strip() or self.tr("The key works.")
         set_tone(self.test_result, "ok")
-        self.test_result.setText(f"✓ Connected. {text.rstrip('.')}.")
+        self.test_result.setText(self.tr("✓ Connected. %1.").replace("%1", text.rstrip(".")))
 
     def _tested_bad(self, exc: BaseException) -> None:
         self._test_done()
@@ -386,10 +393,10 @@ class SettingsDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setVisible(not services.secrets.available)
         if not services.secrets.available:
-            self.warning.setText(
-                f"⚠ No keyring service was found ({services.secrets.backend_name}): Studio cannot store keys. "
+            self.warning.setText(self.tr(
+                "⚠ No keyring service was found (%1): Studio cannot store keys. "
                 "Set them as environment variables instead; each provider's tab says which."
-            )
+            ).replace("%1", services.secrets.backend_name))
             set_tone(self.warning, "warning")
 
         self.buttons = QDialogButtonBox(

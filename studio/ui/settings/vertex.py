@@ -40,9 +40,9 @@ class VertexPage(ProviderPage):
         self.bucket_edit = QLineEdit(settings.get("providers.vertex.output_gcs_uri") or "")
         self.bucket_edit.setPlaceholderText(self.tr("optional: gs://bucket/folder for results"))
         self.bucket_edit.setToolTip(self.tr("Without a bucket Vertex returns each video inline; with one it writes it there"))
-        form.insertRow(0, "Project", self.project_edit)
-        form.insertRow(1, "Location", self.location_edit)
-        form.insertRow(2, "Output bucket", self.bucket_edit)
+        form.insertRow(0, self.tr("Project"), self.project_edit)
+        form.insertRow(1, self.tr("Location"), self.location_edit)
+        form.insertRow(2, self.tr("Output bucket"), self.bucket_edit)
         form.insertRow(3, "", _muted(QLabel(self.tr("Give the service account the Vertex AI User role in this project."))))
         self.refresh_key_status()
 
@@ -61,8 +61,8 @@ class VertexPage(ProviderPage):
         except StudioError:
             self.key_status.setText(self.tr("No service account set."))
         else:
-            where = "Saved" if source == "keyring" else "From GOOGLE_APPLICATION_CREDENTIALS"
-            self.key_status.setText(f"{where}: {account.client_email} (project {account.project_id})")
+            where = self.tr("Saved") if source == "keyring" else self.tr("From %1").replace("%1", "GOOGLE_APPLICATION_CREDENTIALS")
+            self.key_status.setText(self.tr("%1: %2 (project %3)").replace("%1", where).replace("%2", account.client_email).replace("%3", account.project_id))
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
 
     def save_key(self) -> bool:
@@ -86,7 +86,7 @@ class VertexPage(ProviderPage):
             text = Path(path).read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             set_tone(self.test_result, "error")
-            self.test_result.setText(f"✗ {Path(path).name} cannot be read.")
+            self.test_result.setText("✗ " + self.tr("%1 cannot be read.").replace("%1", Path(path).name))
             return False
         self.key_edit.setText(text)
         return self.save_key()

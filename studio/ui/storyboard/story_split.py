@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
 from ..errors import add_status_lines
+from ..i18n import format_seconds_short
+from PySide6.QtCore import QCoreApplication
 
 
 if TYPE_CHECKING:
@@ -132,7 +134,7 @@ class StorySplitDialog(QDialog):
         if not model_id:
             return
         spec = self.services.catalog.get(model_id)
-        self.allowed.setText(f"{spec.durations.describe()}" + (" · sound" if spec.audio_supported else " · silent"))
+        self.allowed.setText(f"{spec.durations.describe()} · " + (self.tr("sound") if spec.audio_supported else self.tr("silent")))
 
     def split(self) -> asyncio.Task | None:
         """Start the split (returns the task so tests can await it)."""
@@ -146,7 +148,7 @@ class StorySplitDialog(QDialog):
 
         async def work() -> StoryResult:
             assistant = await run_blocking(build_assistant, self.services)
-            self.status.setText(f"Splitting with the {assistant.describe()}, then checking continuity…")
+            self.status.setText(self.tr("Splitting with the %1, then checking continuity…").replace("%1", assistant.describe()))
             try:
                 return await assistant.split(story, shots, model_id=model_id)
             finally:
@@ -158,16 +160,19 @@ class StorySplitDialog(QDialog):
     def _show(self, result: StoryResult) -> None:
         self.result = result
         self.split_button.setEnabled(True)
-        who = "offline builder (split by sentences)" if result.source == "offline" else "assistant, after a continuity pass"
-        self.status.setText(f"{len(result.shots)} shot(s) from the {who}.")
+        if result.source == "offline":
+            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the offline builder (split by sentences).", "", len(result.shots))
+        else:
+            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the assistant, after a continuity pass.", "", len(result.shots))
+        self.status.setText(text)
         palette = ", ".join(result.palette)
-        self.look.setText(f"<b>Style</b>: {_escape(result.style)}" + (f"<br><b>Palette</b>: {_escape(palette)}" if palette else ""))
+        self.look.setText(f"<b>{self.tr('Style')}</b>: {_escape(result.style)}" + (f"<br><b>{self.tr('Palette')}</b>: {_escape(palette)}" if palette else ""))
         self.look.show()
         self.plan.clear()
         for i, shot in enumerate(result.shots, 1):
-            continuity = "chained ⟵ previous" if shot.continuity == "chained" else "independent"
+            continuity = self.tr("chained ⟵ previous") if shot.continuity == "chained" else self.tr("independent")
             scene = " ".join(shot.sections.scene.split())
-            item = QTreeWidgetItem([str(i), shot.title, f"{shot.duration:g} s", continuity, scene])
+            item = QTreeWidgetItem([str(i), shot.title, format_seconds_short(shot.duration), continuity, scene])
             item.setToolTip(4, scene)
             item.setData(0, Qt.UserRole, i - 1)
             item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
@@ -178,7 +183,7 @@ class StorySplitDialog(QDialog):
             self.preview.clear()
         self.notes.setText("\n".join(result.notes))
         self.notes.setVisible(bool(result.notes))
-        self.add_button.setText(f"Add {len(result.shots)} shot(s)")
+        self.add_button.setText(QCoreApplication.translate("StorySplitDialog", "Add %n shot(s)", "", len(result.shots)))
         self.add_button.setEnabled(bool(result.shots))
 
     def _preview_current(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
