@@ -102,7 +102,8 @@ class GenerationMixin:
                 self.controller.note_saved()  # run_storyboard saved the project
                 self.show_message(QCoreApplication.translate("GenerationMixin", "Every missing shot has a take now."))
 
-        self.show_message(QCoreApplication.translate("GenerationMixin", "Generating %n shot(s)…", "", len(missing)))
+        count = len(missing)  # a plain name: lupdate reads no call as the count
+        self.show_message(QCoreApplication.translate("GenerationMixin", "Generating %n shot(s)…", "", count))
         spawn(run())
 
     def _on_job_changed(self, args: tuple) -> None:

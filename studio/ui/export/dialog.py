@@ -290,8 +290,9 @@ class ExportDialog(QDialog):
         self.plan_view.setPlainText("\n".join(plan.describe()))
         seconds = float(getattr(plan, "duration", 0.0) or 0.0)
         set_tone(self.plan_summary)
+        count = len(plan.clips)  # a plain name: lupdate reads no call as the count
         self.plan_summary.setText(
-            QCoreApplication.translate("ExportDialog", "%n shot(s)", "", len(plan.clips)) + ", " + format_seconds(seconds)
+            QCoreApplication.translate("ExportDialog", "%n shot(s)", "", count) + ", " + format_seconds(seconds)
             + (self.tr(", with sound.") if getattr(plan, "has_audio", False) else self.tr(", silent."))
         )
         self._update_buttons()

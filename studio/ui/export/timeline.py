@@ -53,7 +53,8 @@ def export_timeline_to(
         note = ""
         if adapter not in CROSSFADES_KEPT and any(s.transition == "crossfade" for s in project.shots[1:]):
             note = " " + QCoreApplication.translate("ExportTimeline", "Crossfades became cuts at their middle: add the dissolves in the editor.")
-        shots = QCoreApplication.translate("ExportTimeline", "%n shot(s)", "", len(project.shots))
+        count = len(project.shots)  # a plain name: lupdate reads no call as the count
+        shots = QCoreApplication.translate("ExportTimeline", "%n shot(s)", "", count)
         crossfades = QCoreApplication.translate("ExportTimeline", "%n crossfade(s)", "", fades)
         say(QCoreApplication.translate("ExportTimeline", "Timeline written to %1: %2, %3.").replace("%1", target.name)
             .replace("%2", shots).replace("%3", crossfades) + note)

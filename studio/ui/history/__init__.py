@@ -147,7 +147,11 @@ class HistoryPane(QWidget):
             if colour:
                 item.setData(Qt.DecorationRole, QColor(colour))
             self.list.addItem(item)
-        self.count.setText(QCoreApplication.translate("HistoryPane", "%n job(s) (newest 200)", "", len(jobs)) if len(jobs) >= 200 else QCoreApplication.translate("HistoryPane", "%n job(s)", "", len(jobs)))
+        count = len(jobs)  # a plain name: lupdate reads no call as the count
+        if count >= 200:
+            self.count.setText(QCoreApplication.translate("HistoryPane", "%n job(s) (newest 200)", "", count))
+        else:
+            self.count.setText(QCoreApplication.translate("HistoryPane", "%n job(s)", "", count))
         self.loaded = True
 
     def _job(self, item: QListWidgetItem | None) -> Job | None:

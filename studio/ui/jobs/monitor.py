@@ -357,7 +357,8 @@ class JobMonitor(QWidget):
         active = sum(1 for j in jobs if j.state in ACTIVE_STATES)
         failed = sum(1 for j in jobs if j.state is JobState.FAILED)
         spent = sum(j.cost_quote or 0 for j in jobs if j.state is JobState.DONE)
-        parts = [QCoreApplication.translate("JobMonitor", "%n job(s)", "", len(jobs))]
+        count = len(jobs)  # a plain name: lupdate reads no call as the count
+        parts = [QCoreApplication.translate("JobMonitor", "%n job(s)", "", count)]
         if active:
             parts.append(QCoreApplication.translate("JobMonitor", "%n running", "", active))
         if failed:

@@ -377,7 +377,8 @@ class PreviewPane(Scrubbing, QWidget):
         total = self.duration()
         self.slider.setRange(0, int(round(total * 1000)))
         if problems:
-            more = QCoreApplication.translate("PreviewPane", " (and %n more)", "", len(problems) - 1) if len(problems) > 1 else ""
+            others = len(problems) - 1  # a plain name: lupdate reads no call as the count
+            more = QCoreApplication.translate("PreviewPane", " (and %n more)", "", others) if others else ""
             self._set_note(problems[0].rstrip(".") + more + "; " + (self.tr("skipping it.") if total else self.tr("nothing to play.")))
         elif self.player is not None and self._no_sound_device:
             self._set_note(self.tr("No sound device was found: playing without sound."))

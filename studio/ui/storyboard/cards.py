@@ -158,7 +158,8 @@ class CardPainting:
         bold.setBold(True)
         p.setFont(bold)
         mark = CONTINUITY_MARK.get(shot.continuity, "")
-        title = f"{index + 1}  {mark + ' ' if mark else ''}{shot.title or self.tr('Untitled')}"
+        untitled = self.tr("Untitled")  # lupdate does not read inside f-strings
+        title = f"{index + 1}  {mark + ' ' if mark else ''}{shot.title or untitled}"
         head = QRect(rect.left() + 8, rect.top(), rect.width() - 16, HEADER_H)
         p.drawText(head, Qt.AlignVCenter | Qt.AlignLeft, QFontMetrics(bold).elidedText(title, Qt.ElideRight, head.width()))
         p.setFont(self.font())

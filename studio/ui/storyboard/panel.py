@@ -195,7 +195,8 @@ class StoryboardPanel(QWidget):
             return
         project = self.canvas.project
         missing = len(project.shots_without_take())
-        text = QCoreApplication.translate("StoryboardPanel", "%n shot(s)", "", len(project.shots)) + "  ·  " + format_seconds(project.duration)
+        count = len(project.shots)  # a plain name: lupdate reads no call as the count
+        text = QCoreApplication.translate("StoryboardPanel", "%n shot(s)", "", count) + "  ·  " + format_seconds(project.duration)
         if missing:
             text += "  ·  " + QCoreApplication.translate("StoryboardPanel", "%n without a take", "", missing)
         if text != self.summary.text():

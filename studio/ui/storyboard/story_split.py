@@ -160,13 +160,15 @@ class StorySplitDialog(QDialog):
     def _show(self, result: StoryResult) -> None:
         self.result = result
         self.split_button.setEnabled(True)
+        count = len(result.shots)  # a plain name: lupdate reads no call as the count
         if result.source == "offline":
-            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the offline builder (split by sentences).", "", len(result.shots))
+            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the offline builder (split by sentences).", "", count)
         else:
-            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the assistant, after a continuity pass.", "", len(result.shots))
+            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the assistant, after a continuity pass.", "", count)
         self.status.setText(text)
         palette = ", ".join(result.palette)
-        self.look.setText(f"<b>{self.tr('Style')}</b>: {_escape(result.style)}" + (f"<br><b>{self.tr('Palette')}</b>: {_escape(palette)}" if palette else ""))
+        style_word, palette_word = self.tr("Style"), self.tr("Palette")  # lupdate does not read inside f-strings
+        self.look.setText(f"<b>{style_word}</b>: {_escape(result.style)}" + (f"<br><b>{palette_word}</b>: {_escape(palette)}" if palette else ""))
         self.look.show()
         self.plan.clear()
         for i, shot in enumerate(result.shots, 1):
@@ -183,7 +185,7 @@ class StorySplitDialog(QDialog):
             self.preview.clear()
         self.notes.setText("\n".join(result.notes))
         self.notes.setVisible(bool(result.notes))
-        self.add_button.setText(QCoreApplication.translate("StorySplitDialog", "Add %n shot(s)", "", len(result.shots)))
+        self.add_button.setText(QCoreApplication.translate("StorySplitDialog", "Add %n shot(s)", "", count))
         self.add_button.setEnabled(bool(result.shots))
 
     def _preview_current(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
