@@ -25,7 +25,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 async def run_window(app, args: argparse.Namespace) -> int:
     """Build services and the window, and wait until the window closes."""
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
     from studio.core.errors import StudioError
     from studio.services.context import build_services
@@ -37,9 +37,15 @@ async def run_window(app, args: argparse.Namespace) -> int:
     except StudioError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "Studio cannot start", exc.user_message)
+        from .ui.i18n import install_translations
+
+        install_translations()
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Studio cannot start"), exc.user_message)
         return 1
 
+    from .ui.i18n import LANGUAGE_KEY, install_translations
+
+    install_translations(services.settings.get(LANGUAGE_KEY))  # before any window text is made
     closed = asyncio.Event()
     # Layout and recent projects belong to the data folder: another STUDIO_HOME is another studio.
     qsettings = QSettings(str(services.paths.home / "window.ini"), QSettings.IniFormat)
@@ -52,7 +58,8 @@ async def run_window(app, args: argparse.Namespace) -> int:
     try:
         resumed = await services.start()
         if resumed:
-            window.show_message(f"Resumed {len(resumed)} unfinished job(s) from the last session.")
+            count = len(resumed)  # a plain name: lupdate reads no call as the count
+            window.show_message(QCoreApplication.translate("App", "Resumed %n unfinished job(s) from the last session.", "", count))
     except StudioError as exc:
         window.show_message(exc.user_message, 10_000)
     if args.project:

@@ -26,7 +26,7 @@ LANGUAGES = ("ru", "tr")  # keep in step with studio.ui.i18n.LANGUAGES
 
 
 def ui_sources() -> list[Path]:
-    return sorted(p for p in UI.rglob("*.py") if "__pycache__" not in p.parts)
+    return [ROOT / "studio" / "app.py", *sorted(p for p in UI.rglob("*.py") if "__pycache__" not in p.parts)]
 
 
 # How many plural forms Qt uses per language (Qt's own rules: Russian one/few/many, Turkish

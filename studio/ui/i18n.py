@@ -26,6 +26,7 @@ SOURCE_LANGUAGE = "en"
 LANGUAGES = {"en": "English", "ru": "Русский", "tr": "Türkçe"}
 
 _installed: list[QTranslator] = []
+_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def translations_dir() -> Path:
@@ -54,8 +55,7 @@ def install_translations(language: str | None = None) -> str:
         if app is not None:
             app.removeTranslator(old)
     _installed.clear()
-    locale = QLocale(code) if code != SOURCE_LANGUAGE else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    QLocale.setDefault(locale)
+    QLocale.setDefault(QLocale(code) if code != SOURCE_LANGUAGE else _ENGLISH)
     if code == SOURCE_LANGUAGE or app is None:
         return code
     ours = QTranslator(app)
@@ -75,7 +75,10 @@ def install_translations(language: str | None = None) -> str:
 
 
 def _locale() -> QLocale:
-    return QLocale()  # the default locale, set by install_translations
+    """The default locale (install_translations sets it to the window's language); the POSIX
+    "C" locale of a bare environment formats as US English, like the window's text."""
+    locale = QLocale()
+    return _ENGLISH if locale.language() == QLocale.Language.C else locale
 
 
 def format_money(amount: float, currency: str = "USD") -> str:

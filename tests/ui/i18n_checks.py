@@ -13,6 +13,11 @@ ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "studio" / "ui"
 I18N = ROOT / "studio" / "resources" / "i18n"
 
+
+def ui_sources() -> list[Path]:
+    """What tools/i18n.py hands lupdate: the window's code and the app's start-up."""
+    return [ROOT / "studio" / "app.py", *sorted(UI.rglob("*.py"))]
+
 # Calls whose string arguments a person reads: Qt's text setters and constructors, dialogs,
 # and the project's own helpers that pass their text on to one of those.
 TEXT_SINKS = frozenset({
@@ -70,10 +75,10 @@ def _untranslated(node: ast.AST) -> list[str]:
     return []
 
 
-def untranslated_literals(folder: Path = UI) -> list[str]:
+def untranslated_literals(paths: list[Path] | None = None) -> list[str]:
     """``path:line: call: text`` for every user-visible literal passed to a text sink untranslated."""
     found = []
-    for path in sorted(folder.rglob("*.py")):
+    for path in paths or ui_sources():
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or _call_name(node) in TRANSLATING or _is_logging(node):
@@ -95,12 +100,12 @@ class Wanted:
     where: str
 
 
-def wanted_messages(folder: Path = UI) -> list[Wanted]:
+def wanted_messages(paths: list[Path] | None = None) -> list[Wanted]:
     """Every literal the code translates, with the context Qt looks it up in: the class for
     ``self.tr`` (the class the method is written in), the first argument for ``translate`` and
     ``QT_TRANSLATE_NOOP``."""
     wanted: list[Wanted] = []
-    for path in sorted(folder.rglob("*.py")):
+    for path in paths or ui_sources():
         tree = ast.parse(path.read_text("utf-8"))
 
         def visit(node: ast.AST, cls: str | None) -> None:

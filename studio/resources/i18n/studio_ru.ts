@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
     <context>
+        <name>App</name>
+        <message>
+            <location filename="../../app.py" line="+43" />
+            <source>Studio cannot start</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+19" />
+            <source>Resumed %n unfinished job(s) from the last session.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AssistantPage</name>
         <message>
             <location filename="../../ui/settings/assistant_page.py" line="+43" />
@@ -242,9 +259,133 @@
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <location filename="../../ui/storyboard/commands.py" line="+19" />
+            <source>Add shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Add shots from story</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Duplicate shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Delete shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Move shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Choose take</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Remove take</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Edit prompt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit negative prompt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change aspect ratio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change resolution</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Toggle audio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set first frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set last frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change references</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change continuity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change transition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Trim shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rename shot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change parameter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Edit shot</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Continuity</name>
         <message>
-            <location line="-165" />
+            <location filename="../../ui/storyboard/cards.py" line="-165" />
             <location line="+6" />
             <source>Independent</source>
             <translation type="unfinished" />
@@ -572,13 +713,18 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+292" />
+            <location filename="../../ui/settings/dialog.py" line="+294" />
             <source>Studio</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location line="+9" />
             <source>Default model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1160,6 +1306,29 @@
         <message>
             <location line="+0" />
             <source>a temporary problem to pass</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LanguagePicker</name>
+        <message>
+            <location filename="../../ui/settings/language.py" line="+19" />
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The language of Studio's window; it changes when Studio starts again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>As the system (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Takes effect when Studio starts again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1998,7 +2167,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ProviderPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="-303" />
+            <location filename="../../ui/settings/dialog.py" line="-305" />
             <source>Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this address unless the Assistant tab sets its own.</source>
             <translation type="unfinished" />
         </message>
@@ -2126,7 +2295,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+129" />
+            <location line="+132" />
             <source>Settings</source>
             <translation type="unfinished" />
         </message>

@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.core.jobs import Job, JobState
@@ -81,11 +81,30 @@ def excerpt(text: str, limit: int = PROMPT_EXCERPT) -> str:
 
 
 def state_label(job: Job) -> str:
-    """The state's mark and word in the window's language, e.g. "✓ Done"."""
+    """The state's word in the window's language (the row also shows its mark as an icon)."""
     word = STATE_LABELS.get(job.state)
-    word = QCoreApplication.translate("JobState", word) if word else job.state.value.title()
-    mark = STATE_MARKS.get(job.state)
-    return f"{mark} {word}" if mark else word
+    return QCoreApplication.translate("JobState", word) if word else job.state.value.title()
+
+
+_mark_icons: dict[JobState, QIcon] = {}
+
+
+def state_icon(state: JobState) -> QIcon:
+    """The state's mark (✓, ✗, ⚠ ...) drawn in its colour: a shape as well as a colour."""
+    icon = _mark_icons.get(state)
+    if icon is None:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        colour = _STATE_COLORS.get(state)
+        painter.setPen(colour if colour is not None else QColor(tone_colour("dim") or "#9aa1ad"))
+        font = painter.font()
+        font.setPixelSize(14)
+        painter.setFont(font)
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, STATE_MARKS.get(state, "•"))
+        painter.end()
+        icon = _mark_icons[state] = QIcon(pixmap)
+    return icon
 
 
 class JobTableModel(QAbstractTableModel):
@@ -141,6 +160,8 @@ class JobTableModel(QAbstractTableModel):
                 return self.tr("Kept, waiting for %1. Retry resumes it without paying again.").replace("%1", job.waiting_for or self.tr("a temporary problem to pass"))
             if col == COL_STATE and job.output_path:
                 return job.output_path
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATE:
+            return state_icon(job.state)
         if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_ERROR):
             color = _STATE_COLORS.get(job.state)
             return QBrush(color) if color is not None else None

@@ -253,7 +253,7 @@ class JobMonitor(QWidget):
         names = [spec.name for spec in catalog.all()] if catalog is not None else []
         return {
             COL_MODEL: min(widest(names or [self.tr("Offline animatic")]), 220),
-            COL_STATE: widest([f"⚠ {QCoreApplication.translate('JobState', s)}" for s in STATE_LABELS.values()]),
+            COL_STATE: widest([QCoreApplication.translate("JobState", s) for s in STATE_LABELS.values()]) + 20,  # + the mark
             COL_PROGRESS: widest(["100% · 10:00:00", self.model.headerData(COL_PROGRESS, Qt.Orientation.Horizontal)]),
             COL_COST: widest([format_cost(100.0), self.model.headerData(COL_COST, Qt.Orientation.Horizontal), format_cost(None)]),
         }

@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from .language import LanguagePicker
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -299,6 +301,8 @@ class GeneralPage(QWidget):
         index = self.model_combo.findData(settings.get("default_model"))
         self.model_combo.setCurrentIndex(max(0, index))
         form.addRow(self.tr("Default model"), self.model_combo)
+        self.language = LanguagePicker(settings)
+        form.addRow(self.tr("Language"), self.language)
 
         current_home = str(services.paths.home)
         self.data_dir_edit = QLineEdit(current_home)
@@ -356,6 +360,7 @@ class GeneralPage(QWidget):
 
     def apply(self) -> None:
         settings = self.services.settings
+        self.language.apply()
         model = self.model_combo.currentData()
         if model and model != settings.get("default_model"):
             settings.set("default_model", model)
