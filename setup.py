@@ -14,7 +14,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
-import i18n_build  # noqa: E402 - tools/ is not a package
+import i18n_build
 
 
 class BuildPyWithTranslations(build_py):

@@ -17,7 +17,7 @@ from pathlib import Path
 import subprocess
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from i18n_build import compile_all, qt_tool  # noqa: E402 - tools/ is not a package
+from i18n_build import compile_all, qt_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "studio" / "ui"

@@ -106,29 +106,28 @@ def wanted_messages(paths: list[Path] | None = None) -> list[Wanted]:
     ``QT_TRANSLATE_NOOP``."""
     wanted: list[Wanted] = []
     for path in paths or ui_sources():
-        tree = ast.parse(path.read_text("utf-8"))
-
-        def visit(node: ast.AST, cls: str | None) -> None:
-            for child in ast.iter_child_nodes(node):
-                inner = child.name if isinstance(child, ast.ClassDef) else cls
-                if isinstance(child, ast.Call):
-                    _record(child, cls, path)
-                visit(child, inner)
-
-        def _record(call: ast.Call, cls: str | None, path: Path) -> None:
-            name = _call_name(call)
-            args = call.args
-            where = f"{path.relative_to(ROOT)}:{call.lineno}"
-            if name == "tr" and isinstance(call.func, ast.Attribute) and args and cls:
-                if isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
-                    wanted.append(Wanted(cls, args[0].value, len(args) >= 3, where))
-            elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2:
-                ctx, src = args[0], args[1]
-                if isinstance(ctx, ast.Constant) and isinstance(src, ast.Constant) and isinstance(src.value, str):
-                    wanted.append(Wanted(ctx.value, src.value, len(args) >= 4, where))
-
-        visit(tree, None)
+        _visit(ast.parse(path.read_text("utf-8")), None, path, wanted)
     return wanted
+
+
+def _visit(node: ast.AST, cls: str | None, path: Path, wanted: list[Wanted]) -> None:
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.Call):
+            _record(child, cls, path, wanted)
+        _visit(child, child.name if isinstance(child, ast.ClassDef) else cls, path, wanted)
+
+
+def _record(call: ast.Call, cls: str | None, path: Path, wanted: list[Wanted]) -> None:
+    name = _call_name(call)
+    args = call.args
+    where = f"{path.relative_to(ROOT)}:{call.lineno}"
+    if name == "tr" and isinstance(call.func, ast.Attribute) and args and cls:
+        if isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+            wanted.append(Wanted(cls, args[0].value, len(args) >= 3, where))
+    elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2:
+        ctx, src = args[0], args[1]
+        if isinstance(ctx, ast.Constant) and isinstance(src, ast.Constant) and isinstance(src.value, str):
+            wanted.append(Wanted(ctx.value, src.value, len(args) >= 4, where))
 
 
 @dataclass(frozen=True)
