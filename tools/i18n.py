@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "studio" / "ui"
 I18N = ROOT / "studio" / "resources" / "i18n"
 LANGUAGES = ("ru", "tr")  # keep in step with studio.ui.i18n.LANGUAGES
+# English is the source language; its file holds only the plural forms ("1 shot", "3 shots").
+PLURAL_ONLY = ("en",)
 
 
 def ui_sources() -> list[Path]:
@@ -31,7 +33,7 @@ def ui_sources() -> list[Path]:
 
 # How many plural forms Qt uses per language (Qt's own rules: Russian one/few/many, Turkish
 # one form for every count).
-PLURAL_FORMS = {"ru": 3, "tr": 1}
+PLURAL_FORMS = {"ru": 3, "tr": 1, "en": 2}
 
 
 def _plural_translations(ts: Path) -> dict[tuple[str, str], tuple[list[str], bool]]:
@@ -81,15 +83,34 @@ def mark_counted_messages(ts: Path, lang: str, kept: dict[tuple[str, str], tuple
         tree.write(out, encoding="utf-8", xml_declaration=False)
 
 
+def keep_only_plurals(ts: Path) -> None:
+    """The source language needs only its counted messages translated (Qt reads the rest
+    from the code); lupdate's -pluralonly misses the counts its Python reader misses, so the
+    file is trimmed here instead."""
+    tree = ET.parse(ts)
+    for context in list(tree.getroot().iter("context")):
+        for message in list(context.iter("message")):
+            if message.get("numerus") != "yes":
+                context.remove(message)
+        if context.find("message") is None:
+            tree.getroot().remove(context)
+    ET.indent(tree, space="    ")
+    with open(ts, "wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+
+
 def update() -> None:
     sources = [str(p.relative_to(ROOT)) for p in ui_sources()]
-    for lang in LANGUAGES:
+    for lang in (*LANGUAGES, *PLURAL_ONLY):
         ts = I18N / f"studio_{lang}.ts"
         kept = _plural_translations(ts)
         cmd = [*qt_tool("lupdate"), "-no-obsolete", "-locations", "relative", *sources, "-target-language", lang,
                "-ts", str(ts.relative_to(ROOT))]  # fmt: skip
         subprocess.run(cmd, check=True, cwd=ROOT)
         mark_counted_messages(ts, lang, kept)
+        if lang in PLURAL_ONLY:
+            keep_only_plurals(ts)
 
 
 def status() -> int:

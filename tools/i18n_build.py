@@ -28,11 +28,12 @@ def qt_tool(name: str) -> list[str]:
     return [sys.executable, "-c", f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.exit({name}())"]
 
 
-def compile_all(folder: Path) -> list[Path]:
-    """Run lrelease on every ``*.ts`` in ``folder``; returns the ``.qm`` files written."""
+def compile_all(folder: Path, out: Path | None = None) -> list[Path]:
+    """Run lrelease on every ``*.ts`` in ``folder`` (into ``out``, default beside them);
+    returns the ``.qm`` files written."""
     written = []
     for ts in sorted(folder.glob("*.ts")):
-        qm = ts.with_suffix(".qm")
+        qm = (out or folder) / ts.with_suffix(".qm").name
         subprocess.run([*qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
         if not qm.exists():
             raise RuntimeError(f"lrelease wrote no {qm.name}")
@@ -41,6 +42,7 @@ def compile_all(folder: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
+    # python tools/i18n_build.py [OUT]: compile the repository's .ts files (into OUT)
     root = Path(__file__).resolve().parent.parent / "studio" / "resources" / "i18n"
-    for path in compile_all(root):
+    for path in compile_all(root, Path(sys.argv[1]) if len(sys.argv) > 1 else None):
         print("compiled", path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)

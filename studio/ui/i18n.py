@@ -56,14 +56,17 @@ def install_translations(language: str | None = None) -> str:
             app.removeTranslator(old)
     _installed.clear()
     QLocale.setDefault(QLocale(code) if code != SOURCE_LANGUAGE else _ENGLISH)
-    if code == SOURCE_LANGUAGE or app is None:
+    if app is None:
         return code
+    # English too: its file holds the plural forms ("1 shot", "3 shots") of the counted texts.
     ours = QTranslator(app)
     if ours.load(f"studio_{code}", str(translations_dir())):
         app.installTranslator(ours)
         _installed.append(ours)
     else:
         log.warning("no compiled translation for %s in %s (build or reinstall the package)", code, translations_dir())
+    if code == SOURCE_LANGUAGE:
+        return code
     qt = QTranslator(app)
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
@@ -81,10 +84,10 @@ def _locale() -> QLocale:
     return _ENGLISH if locale.language() == QLocale.Language.C else locale
 
 
-def format_money(amount: float, currency: str = "USD") -> str:
+def format_money(amount: float, currency: str = "USD", decimals: int = 2) -> str:
     """``$1.50`` in English, ``1,50 $`` in Russian, ``$1,50`` in Turkish."""
     symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency)
-    return _locale().toCurrencyString(float(amount), symbol, 2)
+    return _locale().toCurrencyString(float(amount), symbol, decimals)
 
 
 def format_cost(amount: float | None, currency: str = "USD") -> str:
@@ -107,13 +110,20 @@ def format_seconds(seconds: float, decimals: int = 1) -> str:
     return QCoreApplication.translate("Format", "%1 s").replace("%1", format_number(seconds, decimals))
 
 
+def format_number_short(value: float) -> str:
+    """A figure without trailing zeros (``4``, ``2.5`` / ``2,5``, ``23.976``)."""
+    text = format_number(value, 3)
+    point = _locale().decimalPoint()
+    if point in text:
+        text = text.rstrip("0")
+        text = text[: -len(point)] if text.endswith(point) else text
+    return text
+
+
 def format_seconds_short(seconds: float) -> str:
     """Like :func:`format_seconds` without trailing zeros (``4 s``, ``2.5 s``): durations offered
     by a model."""
-    text = format_number(seconds, 3).rstrip("0")
-    point = _locale().decimalPoint()
-    text = text[: -len(point)] if text.endswith(point) else text
-    return QCoreApplication.translate("Format", "%1 s").replace("%1", text)
+    return QCoreApplication.translate("Format", "%1 s").replace("%1", format_number_short(seconds))
 
 
 def format_elapsed(seconds: float) -> str:

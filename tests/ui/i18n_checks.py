@@ -47,6 +47,10 @@ def _words(text: str) -> bool:
     return bool(text) and not _DATA.match(text) and re.search(r"[A-Za-z]{2,}", text) is not None
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def _call_name(node: ast.Call) -> str:
     func = node.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
@@ -88,7 +92,7 @@ def untranslated_literals(paths: list[Path] | None = None) -> list[str]:
                 continue
             for arg in [*node.args, *(k.value for k in node.keywords if k.arg not in ("objectName",))]:
                 for text in _untranslated(arg):
-                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}: {text!r}")
+                    found.append(f"{_shown(path)}:{node.lineno}: {name}: {text!r}")
     return found
 
 
@@ -120,7 +124,7 @@ def _visit(node: ast.AST, cls: str | None, path: Path, wanted: list[Wanted]) -> 
 def _record(call: ast.Call, cls: str | None, path: Path, wanted: list[Wanted]) -> None:
     name = _call_name(call)
     args = call.args
-    where = f"{path.relative_to(ROOT)}:{call.lineno}"
+    where = f"{_shown(path)}:{call.lineno}"
     if name == "tr" and isinstance(call.func, ast.Attribute) and args and cls:
         if isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
             wanted.append(Wanted(cls, args[0].value, len(args) >= 3, where))

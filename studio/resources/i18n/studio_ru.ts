@@ -694,7 +694,7 @@
     <context>
         <name>Format</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+94" />
+            <location filename="../../ui/i18n.py" line="+97" />
             <source>price unknown</source>
             <translation>цена неизвестна</translation>
         </message>
@@ -705,7 +705,8 @@
         </message>
         <message>
             <location line="+11" />
-            <location line="+9" />
+            <location line="+16" />
+            <location filename="../../ui/model_status.py" line="+67" />
             <source>%1 s</source>
             <translation>%1 с</translation>
         </message>
@@ -713,7 +714,7 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+294" />
+            <location filename="../../ui/settings/dialog.py" line="+295" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
@@ -1468,12 +1469,12 @@
         <message>
             <location line="+1" />
             <source>&amp;Duplicate shot</source>
-            <translation>Д&amp;ублировать сцену</translation>
+            <translation>Ду&amp;блировать сцену</translation>
         </message>
         <message>
             <location line="+1" />
             <source>De&amp;lete shot</source>
-            <translation>У&amp;далить сцену</translation>
+            <translation>&amp;Удалить сцену</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1538,7 +1539,7 @@
         <message>
             <location line="+2" />
             <source>Open &amp;recent</source>
-            <translation>&amp;Недавние</translation>
+            <translation>&amp;Последние</translation>
         </message>
         <message>
             <location line="+8" />
@@ -1634,7 +1635,7 @@
     <context>
         <name>ModelStatus</name>
         <message>
-            <location filename="../../ui/model_status.py" line="+12" />
+            <location filename="../../ui/model_status.py" line="-53" />
             <source>live</source>
             <translation>доступна</translation>
         </message>
@@ -1649,7 +1650,27 @@
             <translation>снята</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
+            <source>%1 since %2</source>
+            <translation>%1 с %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(try %1)</source>
+            <translation>(попробуйте %1)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%1/s</source>
+            <translation>%1/с</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1 in steps of %2</source>
+            <translation>%1 с шагом %2</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>If it does run, it is charged like any other job (%1).</source>
             <translation>Если задание всё же выполнится, оно оплачивается как обычно (%1).</translation>
         </message>
@@ -2414,7 +2435,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>StorySplitDialog</name>
         <message>
-            <location filename="../../ui/storyboard/story_split.py" line="+50" />
+            <location filename="../../ui/storyboard/story_split.py" line="+51" />
             <source>Split a story into shots</source>
             <translation>Разбить историю на сцены</translation>
         </message>

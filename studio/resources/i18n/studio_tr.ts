@@ -686,7 +686,7 @@
     <context>
         <name>Format</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+94" />
+            <location filename="../../ui/i18n.py" line="+97" />
             <source>price unknown</source>
             <translation>fiyat bilinmiyor</translation>
         </message>
@@ -697,7 +697,8 @@
         </message>
         <message>
             <location line="+11" />
-            <location line="+9" />
+            <location line="+16" />
+            <location filename="../../ui/model_status.py" line="+67" />
             <source>%1 s</source>
             <translation>%1 sn</translation>
         </message>
@@ -705,7 +706,7 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+294" />
+            <location filename="../../ui/settings/dialog.py" line="+295" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
@@ -1413,7 +1414,7 @@
         <message>
             <location line="+2" />
             <source>Se&amp;ttings…</source>
-            <translation>A&amp;yarlar…</translation>
+            <translation>Aya&amp;rlar…</translation>
         </message>
         <message>
             <location line="+0" />
@@ -1614,7 +1615,7 @@
     <context>
         <name>ModelStatus</name>
         <message>
-            <location filename="../../ui/model_status.py" line="+12" />
+            <location filename="../../ui/model_status.py" line="-53" />
             <source>live</source>
             <translation>etkin</translation>
         </message>
@@ -1629,7 +1630,27 @@
             <translation>kullanımdan kalktı</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+16" />
+            <source>%1 since %2</source>
+            <translation>%2 tarihinden beri %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(try %1)</source>
+            <translation>(%1 deneyin)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%1/s</source>
+            <translation>%1/sn</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1 in steps of %2</source>
+            <translation>%1, %2 adımlarla</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>If it does run, it is charged like any other job (%1).</source>
             <translation>Yine de çalışırsa her iş gibi ücretlendirilir (%1).</translation>
         </message>
@@ -2390,7 +2411,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>StorySplitDialog</name>
         <message>
-            <location filename="../../ui/storyboard/story_split.py" line="+50" />
+            <location filename="../../ui/storyboard/story_split.py" line="+51" />
             <source>Split a story into shots</source>
             <translation>Bir hikâyeyi çekimlere böl</translation>
         </message>

@@ -41,7 +41,7 @@ from ..storyboard.commands import UpdateShotCommand
 from .assistant_panel import AssistantPanel
 from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots, slot_name
 from ..i18n import format_cost, format_seconds_short
-from ..model_status import status_word
+from ..model_status import describe_status, price_summary, status_word
 from PySide6.QtCore import QCoreApplication
 from .images import FitPreview, ImageZone, PixmapCache, parse_fitted
 from .params import ParamPanel, validation_error
@@ -117,12 +117,12 @@ class PromptEditor(ImageSlots, QWidget):
         self.model_combo.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         for spec in self.services.catalog.all():
             colour = style.STATUS_COLOURS.get(spec.status.state, style.TEXT_DIM)
-            text = f"{spec.name}  ·  {spec.price_summary()}"
+            text = f"{spec.name}  ·  {price_summary(spec)}"
             if spec.status.state != "live":
                 text += "  ·  " + status_word(spec.status.state)
             self.model_combo.addItem(_dot(colour), text, spec.id)
             idx = self.model_combo.count() - 1
-            self.model_combo.setItemData(idx, f"{spec.id}\n{spec.description}\n" + self.tr("Status: %1").replace("%1", spec.status.describe()), Qt.ToolTipRole)
+            self.model_combo.setItemData(idx, f"{spec.id}\n{spec.description}\n" + self.tr("Status: %1").replace("%1", describe_status(spec.status)), Qt.ToolTipRole)
         self.model_combo.currentIndexChanged.connect(self._model_picked)
         model_row.addWidget(model_label)
         model_row.addWidget(self.model_combo, 1)
@@ -328,7 +328,7 @@ class PromptEditor(ImageSlots, QWidget):
             self.model_status.setText("⚠ " + self.tr("%1 is not in the catalog. Pick another model.").replace("%1", shot.model_id if shot else self.tr("This model")))
             self.model_status.show()
         elif spec.status.state != "live":
-            self.model_status.setText("⚠ " + self.tr("%1 is %2. Generate asks before sending it.").replace("%1", spec.name).replace("%2", spec.status.describe()))
+            self.model_status.setText("⚠ " + self.tr("%1 is %2. Generate asks before sending it.").replace("%1", spec.name).replace("%2", describe_status(spec.status)))
             self.model_status.show()
         else:
             self.model_status.hide()
@@ -424,7 +424,7 @@ class PromptEditor(ImageSlots, QWidget):
         usable = spec.status.usable
         self.generate.setEnabled(True)
         self.generate.setToolTip(
-            self.tr("Generate this shot (Ctrl+Enter)") if usable else self.tr("%1 is %2; Studio asks first.").replace("%1", spec.name).replace("%2", spec.status.describe())
+            self.tr("Generate this shot (Ctrl+Enter)") if usable else self.tr("%1 is %2; Studio asks first.").replace("%1", spec.name).replace("%2", describe_status(spec.status))
         )
         self._ensure_fitted(shot, validated.size)
 

@@ -39,7 +39,7 @@ from studio.services import export as export_service
 from studio.services.media.plan import ExportSettings
 from studio.ui.errors import describe_error, set_tone
 from studio.ui.async_utils import spawn
-from studio.ui.i18n import format_number, format_seconds
+from studio.ui.i18n import format_number_short, format_seconds
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ class ExportDialog(QDialog):
         self.fps_combo.setEditable(False)
         choices = sorted(set(FPS_CHOICES) | {float(ps.fps)})
         for fps in choices:
-            rate = format_number(fps, 3).rstrip("0").rstrip(".,")
+            rate = format_number_short(fps)
             label = (self.tr("%1 fps (project)") if abs(fps - float(ps.fps)) < 1e-6 else self.tr("%1 fps")).replace("%1", rate)
             self.fps_combo.addItem(label, fps)
         self.fps_combo.setCurrentIndex(self.fps_combo.findData(float(ps.fps)))

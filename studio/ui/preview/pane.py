@@ -35,7 +35,7 @@ from .cut import CutItem, _Item, format_time
 from .frames import ClipFacts, FrameGrabber
 from .scrubbing import Scrubbing
 from .widgets import FrameView, SeekSlider
-from ..i18n import format_count, format_number
+from ..i18n import format_count, format_number_short
 
 __all__ = ["CutItem", "FrameView", "PreviewPane", "SeekSlider", "format_time", "multimedia_available"]
 
@@ -519,7 +519,7 @@ class PreviewPane(Scrubbing, QWidget):
         text = f"{format_time(self._position)} / {format_time(self.duration())}"
         self.time_label.setText(text)
         fps = self.fps()
-        self.time_label.setToolTip(self.tr("frame %1 at %2 fps").replace("%1", format_count(int(self._position * fps + 1e-6) + 1)).replace("%2", format_number(fps, 3).rstrip("0").rstrip(".,")))
+        self.time_label.setToolTip(self.tr("frame %1 at %2 fps").replace("%1", format_count(int(self._position * fps + 1e-6) + 1)).replace("%2", format_number_short(fps)))
 
     def _update_item_label(self) -> None:
         count = len(self._items)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from .language import LanguagePicker
+from ..model_status import status_word
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -145,7 +146,7 @@ class ProviderPage(QWidget):
         self.model_combo.addItem(self.tr("(no preference)"), None)
         for spec in services.catalog.all():
             if spec.provider == name:
-                label = spec.name if spec.status.state == "live" else f"{spec.name} ({spec.status.state})"
+                label = spec.name if spec.status.state == "live" else f"{spec.name} ({status_word(spec.status.state)})"
                 self.model_combo.addItem(label, spec.id)
         current = settings.get(f"providers.{name}.default_model")
         index = self.model_combo.findData(current)

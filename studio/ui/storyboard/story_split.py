@@ -30,6 +30,7 @@ from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
 from ..errors import add_status_lines
 from ..i18n import format_seconds_short
+from ..model_status import describe_durations
 from PySide6.QtCore import QCoreApplication
 
 
@@ -134,7 +135,7 @@ class StorySplitDialog(QDialog):
         if not model_id:
             return
         spec = self.services.catalog.get(model_id)
-        self.allowed.setText(f"{spec.durations.describe()} · " + (self.tr("sound") if spec.audio_supported else self.tr("silent")))
+        self.allowed.setText(f"{describe_durations(spec.durations)} · " + (self.tr("sound") if spec.audio_supported else self.tr("silent")))
 
     def split(self) -> asyncio.Task | None:
         """Start the split (returns the task so tests can await it)."""
