@@ -706,7 +706,7 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+295" />
+            <location filename="../../ui/settings/dialog.py" line="+302" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
@@ -2166,7 +2166,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ProviderPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="-305" />
+            <location filename="../../ui/settings/dialog.py" line="-312" />
             <source>Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this address unless the Assistant tab sets its own.</source>
             <translation>OpenAI'nin 24.09.2026'da kapattığı Videos API üzerinden Sora 2: kullanmak için temel URL'yi uyumlu bir ağ geçidine ayarlayın (/v1 ile biten API kökü). İstem asistanı aynı anahtarı ve, Asistan sekmesi kendi adresini belirtmedikçe, bu adresi kullanır.</translation>
         </message>
@@ -2290,11 +2290,21 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <source>✓ Connected. %1.</source>
             <translation>✓ Bağlandı. %1.</translation>
         </message>
+        <message>
+            <location line="+36" />
+            <source> or </source>
+            <translation> ya da </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This system has no keyring service, so Studio cannot store keys. Set %1 in the environment before starting Studio instead.</source>
+            <translation>Bu sistemde anahtarlık hizmeti yok, bu yüzden Studio anahtarları saklayamaz. Bunun yerine Studio’yu başlatmadan önce ortamda %1 değişkenini ayarlayın.</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+132" />
+            <location line="+102" />
             <source>Settings</source>
             <translation>Ayarlar</translation>
         </message>

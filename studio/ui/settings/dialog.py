@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .language import LanguagePicker
 from ..model_status import status_word
@@ -276,11 +276,18 @@ def _page_class(name: str) -> type[ProviderPage]:
     return ProviderPage
 
 
+_OTHER_KEY_VARS = {"vertex": ("GOOGLE_APPLICATION_CREDENTIALS",)}  # a path to the JSON key, not the key
+
+
 def _fallback_help(secrets: Any, provider: str) -> str:
-    try:
-        return secrets.fallback_help(provider)
-    except TypeError:
-        return secrets.fallback_help()
+    """What to do without a keyring, in the window's language (the service says it in English)."""
+    from studio.services.secrets import ENV_VARS
+
+    names = QCoreApplication.translate("ProviderPage", " or ").join(ENV_VARS.get(provider) or _OTHER_KEY_VARS.get(provider, (f"{provider.upper()}_API_KEY",)))
+    return QCoreApplication.translate(
+        "ProviderPage",
+        "This system has no keyring service, so Studio cannot store keys. Set %1 in the environment before starting Studio instead.",
+    ).replace("%1", names)
 
 
 class GeneralPage(QWidget):
