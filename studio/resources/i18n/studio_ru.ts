@@ -21,7 +21,7 @@
     <context>
         <name>AssistantPage</name>
         <message>
-            <location filename="../../ui/settings/assistant_page.py" line="+43" />
+            <location filename="../../ui/settings/assistant_page.py" line="+45" />
             <source>OpenAI key (shared with OpenAI video models)</source>
             <translation>Ключ OpenAI (общий с видеомоделями OpenAI)</translation>
         </message>
@@ -714,7 +714,7 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+302" />
+            <location filename="../../ui/settings/dialog.py" line="+289" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
@@ -1308,6 +1308,19 @@
             <location line="+0" />
             <source>a temporary problem to pass</source>
             <translation>пока пройдёт временная проблема</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyringHelp</name>
+        <message>
+            <location filename="../../ui/settings/keyring_help.py" line="+15" />
+            <source>This system has no keyring service, so Studio cannot store keys. Set %1 in the environment before starting Studio instead.</source>
+            <translation>В этой системе нет службы хранения ключей, поэтому Studio не может сохранять ключи. Вместо этого задайте %1 в окружении перед запуском Studio.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> or </source>
+            <translation> или </translation>
         </message>
     </context>
     <context>
@@ -2190,7 +2203,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ProviderPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="-312" />
+            <location filename="../../ui/settings/dialog.py" line="-298" />
             <source>Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this address unless the Assistant tab sets its own.</source>
             <translation>Sora 2 через Videos API от OpenAI, который OpenAI закрыла 24.09.2026: чтобы пользоваться им, укажите базовый URL совместимого шлюза (корень API, оканчивается на /v1). Ассистент промптов использует тот же ключ и этот адрес, если на вкладке «Ассистент» не задан свой.</translation>
         </message>
@@ -2314,21 +2327,11 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <source>✓ Connected. %1.</source>
             <translation>✓ Подключено. %1.</translation>
         </message>
-        <message>
-            <location line="+36" />
-            <source> or </source>
-            <translation> или </translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>This system has no keyring service, so Studio cannot store keys. Set %1 in the environment before starting Studio instead.</source>
-            <translation>В этой системе нет службы хранения ключей, поэтому Studio не может сохранять ключи. Вместо этого задайте %1 в окружении перед запуском Studio.</translation>
-        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+102" />
+            <location line="+125" />
             <source>Settings</source>
             <translation>Настройки</translation>
         </message>

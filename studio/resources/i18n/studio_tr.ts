@@ -19,7 +19,7 @@
     <context>
         <name>AssistantPage</name>
         <message>
-            <location filename="../../ui/settings/assistant_page.py" line="+43" />
+            <location filename="../../ui/settings/assistant_page.py" line="+45" />
             <source>OpenAI key (shared with OpenAI video models)</source>
             <translation>OpenAI anahtarı (OpenAI video modelleriyle ortak)</translation>
         </message>
@@ -706,7 +706,7 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+302" />
+            <location filename="../../ui/settings/dialog.py" line="+289" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
@@ -1288,6 +1288,19 @@
             <location line="+0" />
             <source>a temporary problem to pass</source>
             <translation>geçici sorunun geçmesi</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyringHelp</name>
+        <message>
+            <location filename="../../ui/settings/keyring_help.py" line="+15" />
+            <source>This system has no keyring service, so Studio cannot store keys. Set %1 in the environment before starting Studio instead.</source>
+            <translation>Bu sistemde anahtarlık hizmeti yok, bu yüzden Studio anahtarları saklayamaz. Bunun yerine Studio’yu başlatmadan önce ortamda %1 değişkenini ayarlayın.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source> or </source>
+            <translation> ya da </translation>
         </message>
     </context>
     <context>
@@ -2166,7 +2179,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ProviderPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="-312" />
+            <location filename="../../ui/settings/dialog.py" line="-298" />
             <source>Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this address unless the Assistant tab sets its own.</source>
             <translation>OpenAI'nin 24.09.2026'da kapattığı Videos API üzerinden Sora 2: kullanmak için temel URL'yi uyumlu bir ağ geçidine ayarlayın (/v1 ile biten API kökü). İstem asistanı aynı anahtarı ve, Asistan sekmesi kendi adresini belirtmedikçe, bu adresi kullanır.</translation>
         </message>
@@ -2290,21 +2303,11 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <source>✓ Connected. %1.</source>
             <translation>✓ Bağlandı. %1.</translation>
         </message>
-        <message>
-            <location line="+36" />
-            <source> or </source>
-            <translation> ya da </translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>This system has no keyring service, so Studio cannot store keys. Set %1 in the environment before starting Studio instead.</source>
-            <translation>Bu sistemde anahtarlık hizmeti yok, bu yüzden Studio anahtarları saklayamaz. Bunun yerine Studio’yu başlatmadan önce ortamda %1 değişkenini ayarlayın.</translation>
-        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+102" />
+            <location line="+125" />
             <source>Settings</source>
             <translation>Ayarlar</translation>
         </message>

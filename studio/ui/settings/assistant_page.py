@@ -28,6 +28,8 @@ from studio.services.secrets import mask
 from studio.ui.async_utils import run_blocking, spawn
 from studio.ui.errors import describe_error, set_tone
 
+from .keyring_help import fallback_help
+
 KEY_NAME = "openai"
 SAMPLE_IDEA = "A paper boat drifts down a rainy street"
 
@@ -62,7 +64,7 @@ class AssistantPage(QWidget):
         key_layout.addLayout(row)
         if not secrets.available:
             self.key_edit.setEnabled(False)
-            note = QLabel(secrets.fallback_help(KEY_NAME))
+            note = QLabel(fallback_help(KEY_NAME))
             note.setWordWrap(True)
             set_tone(note, "warning")
             key_layout.addWidget(note)

@@ -12,8 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from .keyring_help import fallback_help
 from .language import LanguagePicker
 from ..model_status import status_word
 from PySide6.QtWidgets import (
@@ -126,7 +127,7 @@ class ProviderPage(QWidget):
         if not secrets.available:
             self.key_edit.setEnabled(False)
             self.remove_key_button.setEnabled(False)
-            self.keyring_note.setText(_fallback_help(secrets, name))
+            self.keyring_note.setText(fallback_help(name))
             set_tone(self.keyring_note, "warning")
         else:
             self.keyring_note.setText(self.tr("Stored in the system keyring (%1); never written to disk by Studio.").replace("%1", secrets.backend_name))
@@ -274,20 +275,6 @@ def _page_class(name: str) -> type[ProviderPage]:
 
         return VertexPage
     return ProviderPage
-
-
-_OTHER_KEY_VARS = {"vertex": ("GOOGLE_APPLICATION_CREDENTIALS",)}  # a path to the JSON key, not the key
-
-
-def _fallback_help(secrets: Any, provider: str) -> str:
-    """What to do without a keyring, in the window's language (the service says it in English)."""
-    from studio.services.secrets import ENV_VARS
-
-    names = QCoreApplication.translate("ProviderPage", " or ").join(ENV_VARS.get(provider) or _OTHER_KEY_VARS.get(provider, (f"{provider.upper()}_API_KEY",)))
-    return QCoreApplication.translate(
-        "ProviderPage",
-        "This system has no keyring service, so Studio cannot store keys. Set %1 in the environment before starting Studio instead.",
-    ).replace("%1", names)
 
 
 class GeneralPage(QWidget):
