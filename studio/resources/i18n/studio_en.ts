@@ -151,7 +151,7 @@
     <context>
         <name>StoryboardPanel</name>
         <message numerus="yes">
-            <location line="+80" />
+            <location line="+72" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n shot</numerusform>

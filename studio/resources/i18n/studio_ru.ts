@@ -21,7 +21,7 @@
     <context>
         <name>AssistantPage</name>
         <message>
-            <location filename="../../ui/settings/assistant_page.py" line="+45" />
+            <location filename="../../ui/settings/assistant_page.py" line="+46" />
             <source>OpenAI key (shared with OpenAI video models)</source>
             <translation>Ключ OpenAI (общий с видеомоделями OpenAI)</translation>
         </message>
@@ -71,7 +71,7 @@
             <translation>Всегда отвечать по-английски (некоторые видеомодели лучше понимают английский)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Try it</source>
             <translation>Проверить</translation>
         </message>
@@ -238,12 +238,33 @@
             <translation>Сцен пока нет. Нажмите «Добавить сцену», чтобы запланировать первую.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+23" />
+            <source>No shot selected. Left and Right select a shot, Alt with an arrow moves it.</source>
+            <translation>Сцена не выбрана. Стрелки влево и вправо выбирают сцену, Alt со стрелкой перемещает её.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Shot %1 of %2: %3, %4.</source>
+            <translation>Сцена %1 из %2: %3, %4.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+47" />
             <source>Untitled</source>
             <translation>Без названия</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="-46" />
+            <source>Has a take.</source>
+            <translation>Дубль есть.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No take yet.</source>
+            <translation>Дубля пока нет.</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>No prompt yet</source>
             <translation>Промпта пока нет</translation>
         </message>
@@ -385,7 +406,7 @@
     <context>
         <name>Continuity</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="-165" />
+            <location filename="../../ui/storyboard/cards.py" line="-183" />
             <location line="+6" />
             <source>Independent</source>
             <translation>Независимо</translation>
@@ -424,7 +445,7 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ui/export/dialog.py" line="+49" />
+            <location filename="../../ui/export/dialog.py" line="+50" />
             <source>1080p landscape — 1920×1080</source>
             <translation>1080p горизонтально — 1920×1080</translation>
         </message>
@@ -495,11 +516,42 @@
         </message>
         <message>
             <location line="+6" />
+            <location line="+1" />
             <source>Size</source>
             <translation>Размер</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+0" />
+            <source>A common size, the project's, or your own below</source>
+            <translation>Типовой размер, размер проекта или свой (поля ниже)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Width</source>
+            <translation>Ширина</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The video's width in pixels</source>
+            <translation>Ширина видео в пикселях</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Height</source>
+            <translation>Высота</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The video's height in pixels</source>
+            <translation>Высота видео в пикселях</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Frames per second of the exported video</source>
+            <translation>Кадров в секунду в экспортируемом видео</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>%1 fps (project)</source>
             <translation>%1 кадр/с (как в проекте)</translation>
         </message>
@@ -514,7 +566,12 @@
             <translation>Частота кадров</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>Encoding speed against picture quality and file size</source>
+            <translation>Скорость кодирования против качества изображения и размера файла</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Quality</source>
             <translation>Качество</translation>
         </message>
@@ -534,12 +591,32 @@
             <translation>Сохранить как</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Choose the file</source>
+            <translation>Выбрать файл</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pick where the MP4 file goes</source>
+            <translation>Выберите, куда записать файл MP4</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>What will happen</source>
             <translation>Что будет сделано</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>Export plan</source>
+            <translation>План экспорта</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What is copied, what is re-encoded, where crossfades go</source>
+            <translation>Что копируется, что перекодируется, где будут наплывы</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <location line="+111" />
             <location line="+11" />
             <source>Working out the plan…</source>
@@ -714,12 +791,17 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+289" />
+            <location filename="../../ui/settings/dialog.py" line="+293" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+4" />
+            <source>The model a new shot starts with</source>
+            <translation>Модель, с которой начинается новая сцена</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Default model</source>
             <translation>Модель по умолчанию</translation>
         </message>
@@ -789,7 +871,7 @@
             <translation>Изменения вступят в силу после перезапуска.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>The offline animatic needs no key: it makes quick placeholder clips on this computer.</source>
             <translation>Офлайн-аниматику ключ не нужен: он быстро делает черновые клипы на этом компьютере.</translation>
         </message>
@@ -834,22 +916,52 @@
     <context>
         <name>HistoryPane</name>
         <message>
-            <location filename="../../ui/history/__init__.py" line="+50" />
+            <location filename="../../ui/history/__init__.py" line="+51" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+21" />
+            <source>Search history</source>
+            <translation>Поиск в истории</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shows the past jobs whose prompt holds these words</source>
+            <translation>Показывает прошлые задания, в промпте которых есть эти слова</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Search prompts</source>
             <translation>Поиск по промптам</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>Model filter</source>
+            <translation>Фильтр по модели</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shows the past jobs of one model</source>
+            <translation>Показывает прошлые задания одной модели</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>All models</source>
             <translation>Все модели</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+7" />
+            <source>Past jobs</source>
+            <translation>Прошлые задания</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Enter previews a job's clip; the context menu reuses its prompt</source>
+            <translation>Enter показывает клип задания; контекстное меню повторно использует его промпт</translation>
+        </message>
+        <message>
+            <location line="+51" />
             <source>History could not be read: %1</source>
             <translation>Не удалось прочитать историю: %1</translation>
         </message>
@@ -1047,7 +1159,7 @@
     <context>
         <name>JobMonitor</name>
         <message>
-            <location filename="../../ui/jobs/monitor.py" line="+123" />
+            <location filename="../../ui/jobs/monitor.py" line="+124" />
             <source>All jobs</source>
             <translation>Все задания</translation>
         </message>
@@ -1077,12 +1189,32 @@
             <translation>Поиск заданий</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>Shows the jobs whose prompt, model or error holds these words</source>
+            <translation>Показывает задания, в промпте, модели или ошибке которых есть эти слова</translation>
+        </message>
+        <message>
             <location line="+6" />
             <source>Show jobs</source>
             <translation>Показывать задания</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+0" />
+            <source>All jobs, the active ones, the done ones, or those that failed</source>
+            <translation>Все задания, активные, завершённые или с ошибкой</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Jobs</source>
+            <translation>Задания</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>One row per generation job: model, prompt, state, progress, cost, error. Delete cancels, Ctrl+C copies.</source>
+            <translation>По строке на задание генерации: модель, промпт, состояние, прогресс, стоимость, ошибка. Delete отменяет, Ctrl+C копирует.</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>Cancel job</source>
             <translation>Отменить задание</translation>
         </message>
@@ -1716,7 +1848,12 @@
     <context>
         <name>ParamPanel</name>
         <message>
-            <location filename="../../ui/editor/params.py" line="+98" />
+            <location filename="../../ui/editor/params.py" line="+89" />
+            <source>How long the generated clip is</source>
+            <translation>Длительность создаваемого клипа</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source> s</source>
             <translation> с</translation>
         </message>
@@ -1726,12 +1863,22 @@
             <translation>Длительность</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
+            <source>The clip's shape: width to height</source>
+            <translation>Форма клипа: отношение ширины к высоте</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Aspect</source>
             <translation>Формат</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+5" />
+            <source>The clip's size in lines; larger costs more with some models</source>
+            <translation>Размер клипа в строках; у некоторых моделей больший стоит дороже</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Resolution</source>
             <translation>Разрешение</translation>
         </message>
@@ -1769,35 +1916,36 @@
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../ui/preview/pane.py" line="+44" />
+            <location filename="../../ui/preview/pane.py" line="+45" />
             <source>No Qt Multimedia backend here: showing frames only, without sound.</source>
             <translation>Qt Multimedia недоступен: показываются только кадры, без звука.</translation>
         </message>
         <message>
             <location line="+53" />
-            <location line="+146" />
+            <location line="+151" />
             <source>No clip selected.</source>
             <translation>Клип не выбран.</translation>
         </message>
         <message>
-            <location line="-130" />
-            <location line="+425" />
+            <location line="-135" />
+            <location line="+430" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Пробел)</translation>
         </message>
         <message>
-            <location line="-421" />
+            <location line="-425" />
             <source>Previous frame (Left)</source>
             <translation>Предыдущий кадр (←)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Next frame (Right)</source>
             <translation>Следующий кадр (→)</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+352" />
+            <location line="+17" />
+            <location line="+2" />
+            <location line="+351" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
@@ -1807,17 +1955,54 @@
             <translation>Воспроизведение или пауза</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-55" />
+            <location line="+56" />
             <source>Previous frame</source>
             <translation>Предыдущий кадр</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-62" />
+            <source>Play</source>
+            <translation>Воспроизвести</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Play or pause the clip (Space)</source>
+            <translation>Воспроизвести клип или поставить на паузу (Пробел)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>One frame back (Left)</source>
+            <translation>На кадр назад (←)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+51" />
             <source>Next frame</source>
             <translation>Следующий кадр</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="-51" />
+            <source>One frame forward (Right)</source>
+            <translation>На кадр вперёд (→)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Position</source>
+            <translation>Позиция</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Where the playhead is in the clip or cut</source>
+            <translation>Где находится курсор воспроизведения в клипе или монтаже</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Turn the sound off or on</source>
+            <translation>Выключить или включить звук</translation>
+        </message>
+        <message>
+            <location line="+105" />
             <source>Loading…</source>
             <translation>Загрузка…</translation>
         </message>
@@ -1957,38 +2142,66 @@
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../ui/editor/prompt_editor.py" line="+105" />
-            <location line="+186" />
+            <location filename="../../ui/editor/prompt_editor.py" line="+97" />
+            <source>Shot editor</source>
+            <translation>Редактор сцены</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The selected shot's model, prompt, images and parameters</source>
+            <translation>Модель, промпт, изображения и параметры выбранной сцены</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+190" />
             <source>No shot selected</source>
             <translation>Сцена не выбрана</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-184" />
+            <location line="+3" />
             <source>Model</source>
             <translation>Модель</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+0" />
+            <source>The video model for this shot, with its price and status</source>
+            <translation>Видеомодель для этой сцены, её цена и статус</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Status: %1</source>
             <translation>Статус: %1</translation>
         </message>
         <message>
             <location line="+13" />
+            <location line="+7" />
             <source>Prompt</source>
             <translation>Промпт</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+0" />
+            <source>What the shot shows: subject, action, camera, light, mood. Ctrl+Enter generates.</source>
+            <translation>Что показывает сцена: объект, действие, камера, свет, настроение. Ctrl+Enter запускает генерацию.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Describe the shot: subject, action, camera, light, mood…</source>
             <translation>Опишите сцену: объект, действие, камера, свет, настроение…</translation>
         </message>
         <message>
             <location line="+7" />
+            <location line="+2" />
             <source>Negative prompt</source>
             <translation>Негативный промпт</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+0" />
+            <source>What the model should avoid (optional)</source>
+            <translation>Чего модели следует избегать (необязательно)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>What to avoid (optional)</source>
             <translation>Чего избегать (необязательно)</translation>
         </message>
@@ -1999,11 +2212,12 @@
         </message>
         <message>
             <location line="+2" />
+            <location line="+6" />
             <source>Fit</source>
             <translation>Подгонка</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-3" />
             <source>Crop to fill</source>
             <translation>Обрезать с заполнением</translation>
         </message>
@@ -2018,7 +2232,7 @@
             <translation>Как первый или последний кадр подгоняется под точный размер модели</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>First frame</source>
             <translation>Первый кадр</translation>
         </message>
@@ -2203,7 +2417,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ProviderPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="-298" />
+            <location filename="../../ui/settings/dialog.py" line="-303" />
             <source>Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this address unless the Assistant tab sets its own.</source>
             <translation>Sora 2 через Videos API от OpenAI, который OpenAI закрыла 24.09.2026: чтобы пользоваться им, укажите базовый URL совместимого шлюза (корень API, оканчивается на /v1). Ассистент промптов использует тот же ключ и этот адрес, если на вкладке «Ассистент» не задан свой.</translation>
         </message>
@@ -2269,6 +2483,11 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
         </message>
         <message>
             <location line="+2" />
+            <source>The model a new shot starts with when this provider is chosen</source>
+            <translation>Модель, с которой начинается новая сцена, если выбран этот провайдер</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>(no preference)</source>
             <translation>(без предпочтений)</translation>
         </message>
@@ -2288,7 +2507,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Сохраняет ключ и адрес выше и спрашивает провайдера, работают ли они</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Saved: %1</source>
             <translation>Сохранён: %1</translation>
         </message>
@@ -2331,12 +2550,22 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+125" />
+            <location line="+128" />
             <source>Settings</source>
             <translation>Настройки</translation>
         </message>
         <message>
             <location line="+6" />
+            <source>Settings pages</source>
+            <translation>Разделы настроек</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>General, one page per provider, and the assistant</source>
+            <translation>Общие, по странице на провайдера и ассистент</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>General</source>
             <translation>Общие</translation>
         </message>
@@ -2448,32 +2677,36 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>StorySplitDialog</name>
         <message>
-            <location filename="../../ui/storyboard/story_split.py" line="+51" />
+            <location filename="../../ui/storyboard/story_split.py" line="+52" />
             <source>Split a story into shots</source>
             <translation>Разбить историю на сцены</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+54" />
             <source>Story</source>
             <translation>История</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-51" />
             <source>Write or paste the story. Each shot gets one camera setup and one main action.</source>
             <translation>Напишите или вставьте историю. В каждой сцене — одна позиция камеры и одно главное действие.</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+47" />
+            <location line="+2" />
             <source>Shots</source>
             <translation>Сцены</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-41" />
+            <location line="+40" />
             <source>Model</source>
             <translation>Модель</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="-28" />
             <source>Split</source>
             <translation>Разбить</translation>
         </message>
@@ -2503,7 +2736,37 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Здесь появится полный промпт выбранной сцены.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <source>The story to split; each shot gets one camera setup and one main action</source>
+            <translation>История для разбиения; в каждой сцене одна позиция камеры и одно главное действие</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many shots to split the story into</source>
+            <translation>На сколько сцен разбить историю</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The video model the shots are written for</source>
+            <translation>Видеомодель, для которой пишутся сцены</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The shots the split made: title, length, continuity and scene</source>
+            <translation>Сцены, полученные при разбиении: название, длина, связность и обстановка</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prompt</source>
+            <translation>Промпт</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The selected shot's full prompt</source>
+            <translation>Полный промпт выбранной сцены</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Close</source>
             <translation>Закрыть</translation>
         </message>
@@ -2583,7 +2846,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../ui/storyboard/panel.py" line="+59" />
+            <location filename="../../ui/storyboard/panel.py" line="+60" />
             <source>Add shot</source>
             <translation>Добавить сцену</translation>
         </message>
@@ -2623,7 +2886,17 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Написать сцены по истории с проверкой связности</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
+            <source>Timeline zoom</source>
+            <translation>Масштаб таймлайна</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>How wide a second of video is drawn on the timeline</source>
+            <translation>Ширина одной секунды видео на таймлайне</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Zoom (Ctrl+wheel on the timeline)</source>
             <translation>Масштаб (Ctrl+колесо на таймлайне)</translation>
         </message>
@@ -2633,37 +2906,81 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Масштаб</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+7" />
+            <source>Timeline</source>
+            <translation>Таймлайн</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The shots in cut order</source>
+            <translation>Сцены в порядке монтажа</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source> s</source>
             <translation> с</translation>
         </message>
         <message>
             <location line="+3" />
+            <location line="+13" />
             <source>Take</source>
             <translation>Дубль</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
+            <location line="+13" />
             <source>Continuity</source>
             <translation>Связность</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
+            <location line="+13" />
             <source>Transition in</source>
             <translation>Переход</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
+            <location line="+13" />
             <source>Trim in</source>
             <translation>Обрезка: начало</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
             <source>out</source>
             <translation>конец</translation>
         </message>
+        <message>
+            <location line="+9" />
+            <source>Which of the selected shot's takes goes into the cut</source>
+            <translation>Какой дубль выбранной сцены идёт в монтаж</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How the selected shot starts from the one before it</source>
+            <translation>Как выбранная сцена начинается от предыдущей</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cut or crossfade from the previous shot</source>
+            <translation>Склейка или наплыв от предыдущей сцены</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Seconds cut from the start of the chosen take</source>
+            <translation>Сколько секунд отрезать от начала выбранного дубля</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trim out</source>
+            <translation>Обрезка: конец</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Where the chosen take ends, in seconds</source>
+            <translation>Где заканчивается выбранный дубль, в секундах</translation>
+        </message>
         <message numerus="yes">
-            <location line="+80" />
+            <location line="+72" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n сцена</numerusform>
@@ -2765,7 +3082,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Склейка — щелчок сделает наплыв</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+136" />
             <source>Trim shot</source>
             <translation>Обрезать сцену</translation>
         </message>
@@ -2823,7 +3140,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>VertexPage</name>
         <message>
-            <location filename="../../ui/settings/vertex.py" line="+26" />
+            <location filename="../../ui/settings/vertex.py" line="+27" />
             <source>Drop the service account's JSON key here, choose it, or paste its text</source>
             <translation>Перетащите сюда JSON-ключ сервисного аккаунта, выберите файл или вставьте его текст</translation>
         </message>
@@ -2878,7 +3195,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Выдайте сервисному аккаунту роль Vertex AI User в этом проекте.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>No service account set.</source>
             <translation>Сервисный аккаунт не задан.</translation>
         </message>

@@ -19,7 +19,7 @@
     <context>
         <name>AssistantPage</name>
         <message>
-            <location filename="../../ui/settings/assistant_page.py" line="+45" />
+            <location filename="../../ui/settings/assistant_page.py" line="+46" />
             <source>OpenAI key (shared with OpenAI video models)</source>
             <translation>OpenAI anahtarı (OpenAI video modelleriyle ortak)</translation>
         </message>
@@ -69,7 +69,7 @@
             <translation>Her zaman İngilizce yanıtla (bazı video modelleri İngilizceyi daha iyi izler)</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Try it</source>
             <translation>Dene</translation>
         </message>
@@ -236,12 +236,33 @@
             <translation>Henüz çekim yok. İlkini planlamak için “Çekim ekle”ye tıklayın.</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+23" />
+            <source>No shot selected. Left and Right select a shot, Alt with an arrow moves it.</source>
+            <translation>Çekim seçilmedi. Sol ve Sağ bir çekim seçer, Alt ile ok tuşu onu taşır.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Shot %1 of %2: %3, %4.</source>
+            <translation>Çekim %1 / %2: %3, %4.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+47" />
             <source>Untitled</source>
             <translation>Adsız</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="-46" />
+            <source>Has a take.</source>
+            <translation>Denemesi var.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No take yet.</source>
+            <translation>Henüz denemesi yok.</translation>
+        </message>
+        <message>
+            <location line="+62" />
             <source>No prompt yet</source>
             <translation>Henüz istem yok</translation>
         </message>
@@ -383,7 +404,7 @@
     <context>
         <name>Continuity</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="-165" />
+            <location filename="../../ui/storyboard/cards.py" line="-183" />
             <location line="+6" />
             <source>Independent</source>
             <translation>Bağımsız</translation>
@@ -422,7 +443,7 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ui/export/dialog.py" line="+49" />
+            <location filename="../../ui/export/dialog.py" line="+50" />
             <source>1080p landscape — 1920×1080</source>
             <translation>1080p yatay — 1920×1080</translation>
         </message>
@@ -493,11 +514,42 @@
         </message>
         <message>
             <location line="+6" />
+            <location line="+1" />
             <source>Size</source>
             <translation>Boyut</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+0" />
+            <source>A common size, the project's, or your own below</source>
+            <translation>Yaygın bir boyut, projeninki ya da aşağıda kendi boyutunuz</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Width</source>
+            <translation>Genişlik</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The video's width in pixels</source>
+            <translation>Videonun piksel cinsinden genişliği</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Height</source>
+            <translation>Yükseklik</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The video's height in pixels</source>
+            <translation>Videonun piksel cinsinden yüksekliği</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Frames per second of the exported video</source>
+            <translation>Dışa aktarılan videonun saniyedeki kare sayısı</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>%1 fps (project)</source>
             <translation>%1 fps (proje)</translation>
         </message>
@@ -512,7 +564,12 @@
             <translation>Kare hızı</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>Encoding speed against picture quality and file size</source>
+            <translation>Kodlama hızına karşı görüntü kalitesi ve dosya boyutu</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Quality</source>
             <translation>Kalite</translation>
         </message>
@@ -532,12 +589,32 @@
             <translation>Farklı kaydet</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Choose the file</source>
+            <translation>Dosyayı seç</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pick where the MP4 file goes</source>
+            <translation>MP4 dosyasının nereye yazılacağını seçin</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>What will happen</source>
             <translation>Ne yapılacak</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
+            <source>Export plan</source>
+            <translation>Dışa aktarma planı</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What is copied, what is re-encoded, where crossfades go</source>
+            <translation>Neyin kopyalanacağı, neyin yeniden kodlanacağı, çapraz geçişlerin nereye geleceği</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <location line="+111" />
             <location line="+11" />
             <source>Working out the plan…</source>
@@ -706,12 +783,17 @@
     <context>
         <name>GeneralPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="+289" />
+            <location filename="../../ui/settings/dialog.py" line="+293" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+4" />
+            <source>The model a new shot starts with</source>
+            <translation>Yeni bir çekimin başladığı model</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Default model</source>
             <translation>Varsayılan model</translation>
         </message>
@@ -781,7 +863,7 @@
             <translation>Değişiklikler yeniden başlatınca geçerli olur.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>The offline animatic needs no key: it makes quick placeholder clips on this computer.</source>
             <translation>Çevrimdışı animatik anahtar gerektirmez: bu bilgisayarda hızlı geçici klipler üretir.</translation>
         </message>
@@ -824,22 +906,52 @@
     <context>
         <name>HistoryPane</name>
         <message>
-            <location filename="../../ui/history/__init__.py" line="+50" />
+            <location filename="../../ui/history/__init__.py" line="+51" />
             <source>(no prompt)</source>
             <translation>(istem yok)</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+21" />
+            <source>Search history</source>
+            <translation>Geçmişte ara</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shows the past jobs whose prompt holds these words</source>
+            <translation>İstemi bu sözcükleri içeren geçmiş işleri gösterir</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Search prompts</source>
             <translation>İstemlerde ara</translation>
         </message>
         <message>
             <location line="+3" />
+            <source>Model filter</source>
+            <translation>Model süzgeci</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shows the past jobs of one model</source>
+            <translation>Tek bir modelin geçmiş işlerini gösterir</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>All models</source>
             <translation>Tüm modeller</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+7" />
+            <source>Past jobs</source>
+            <translation>Geçmiş işler</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Enter previews a job's clip; the context menu reuses its prompt</source>
+            <translation>Enter işin klibini önizler; bağlam menüsü istemini yeniden kullanır</translation>
+        </message>
+        <message>
+            <location line="+51" />
             <source>History could not be read: %1</source>
             <translation>Geçmiş okunamadı: %1</translation>
         </message>
@@ -1033,7 +1145,7 @@
     <context>
         <name>JobMonitor</name>
         <message>
-            <location filename="../../ui/jobs/monitor.py" line="+123" />
+            <location filename="../../ui/jobs/monitor.py" line="+124" />
             <source>All jobs</source>
             <translation>Tüm işler</translation>
         </message>
@@ -1063,12 +1175,32 @@
             <translation>İşlerde ara</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>Shows the jobs whose prompt, model or error holds these words</source>
+            <translation>İstemi, modeli ya da hatası bu sözcükleri içeren işleri gösterir</translation>
+        </message>
+        <message>
             <location line="+6" />
             <source>Show jobs</source>
             <translation>Gösterilecek işler</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+0" />
+            <source>All jobs, the active ones, the done ones, or those that failed</source>
+            <translation>Tüm işler, etkin olanlar, bitenler ya da başarısız olanlar</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Jobs</source>
+            <translation>İşler</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>One row per generation job: model, prompt, state, progress, cost, error. Delete cancels, Ctrl+C copies.</source>
+            <translation>Her üretim işi için bir satır: model, istem, durum, ilerleme, maliyet, hata. Delete iptal eder, Ctrl+C kopyalar.</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>Cancel job</source>
             <translation>İşi iptal et</translation>
         </message>
@@ -1696,7 +1828,12 @@
     <context>
         <name>ParamPanel</name>
         <message>
-            <location filename="../../ui/editor/params.py" line="+98" />
+            <location filename="../../ui/editor/params.py" line="+89" />
+            <source>How long the generated clip is</source>
+            <translation>Üretilen klibin süresi</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source> s</source>
             <translation> sn</translation>
         </message>
@@ -1706,12 +1843,22 @@
             <translation>Süre</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
+            <source>The clip's shape: width to height</source>
+            <translation>Klibin biçimi: genişliğin yüksekliğe oranı</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Aspect</source>
             <translation>En-boy</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+5" />
+            <source>The clip's size in lines; larger costs more with some models</source>
+            <translation>Klibin satır cinsinden boyutu; bazı modellerde büyüğü daha pahalıdır</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Resolution</source>
             <translation>Çözünürlük</translation>
         </message>
@@ -1749,35 +1896,36 @@
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../ui/preview/pane.py" line="+44" />
+            <location filename="../../ui/preview/pane.py" line="+45" />
             <source>No Qt Multimedia backend here: showing frames only, without sound.</source>
             <translation>Qt Multimedia arka ucu yok: yalnızca kareler, sessiz gösteriliyor.</translation>
         </message>
         <message>
             <location line="+53" />
-            <location line="+146" />
+            <location line="+151" />
             <source>No clip selected.</source>
             <translation>Klip seçilmedi.</translation>
         </message>
         <message>
-            <location line="-130" />
-            <location line="+425" />
+            <location line="-135" />
+            <location line="+430" />
             <source>Play (Space)</source>
             <translation>Oynat (Boşluk)</translation>
         </message>
         <message>
-            <location line="-421" />
+            <location line="-425" />
             <source>Previous frame (Left)</source>
             <translation>Önceki kare (Sol)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Next frame (Right)</source>
             <translation>Sonraki kare (Sağ)</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+352" />
+            <location line="+17" />
+            <location line="+2" />
+            <location line="+351" />
             <source>Mute</source>
             <translation>Sesi kapat</translation>
         </message>
@@ -1787,17 +1935,54 @@
             <translation>Oynat ya da duraklat</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-55" />
+            <location line="+56" />
             <source>Previous frame</source>
             <translation>Önceki kare</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-62" />
+            <source>Play</source>
+            <translation>Oynat</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Play or pause the clip (Space)</source>
+            <translation>Klibi oynat ya da duraklat (Boşluk)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>One frame back (Left)</source>
+            <translation>Bir kare geri (Sol)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+51" />
             <source>Next frame</source>
             <translation>Sonraki kare</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="-51" />
+            <source>One frame forward (Right)</source>
+            <translation>Bir kare ileri (Sağ)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Position</source>
+            <translation>Konum</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Where the playhead is in the clip or cut</source>
+            <translation>Oynatma imlecinin klipte ya da kurgudaki yeri</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Turn the sound off or on</source>
+            <translation>Sesi kapat ya da aç</translation>
+        </message>
+        <message>
+            <location line="+105" />
             <source>Loading…</source>
             <translation>Yükleniyor…</translation>
         </message>
@@ -1935,38 +2120,66 @@
     <context>
         <name>PromptEditor</name>
         <message>
-            <location filename="../../ui/editor/prompt_editor.py" line="+105" />
-            <location line="+186" />
+            <location filename="../../ui/editor/prompt_editor.py" line="+97" />
+            <source>Shot editor</source>
+            <translation>Çekim düzenleyici</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The selected shot's model, prompt, images and parameters</source>
+            <translation>Seçili çekimin modeli, istemi, görselleri ve parametreleri</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+190" />
             <source>No shot selected</source>
             <translation>Çekim seçilmedi</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-184" />
+            <location line="+3" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+0" />
+            <source>The video model for this shot, with its price and status</source>
+            <translation>Bu çekimin video modeli, fiyatı ve durumuyla</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Status: %1</source>
             <translation>Durum: %1</translation>
         </message>
         <message>
             <location line="+13" />
+            <location line="+7" />
             <source>Prompt</source>
             <translation>İstem</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+0" />
+            <source>What the shot shows: subject, action, camera, light, mood. Ctrl+Enter generates.</source>
+            <translation>Çekimin gösterdiği: konu, hareket, kamera, ışık, atmosfer. Ctrl+Enter üretir.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Describe the shot: subject, action, camera, light, mood…</source>
             <translation>Çekimi tanımlayın: konu, hareket, kamera, ışık, atmosfer…</translation>
         </message>
         <message>
             <location line="+7" />
+            <location line="+2" />
             <source>Negative prompt</source>
             <translation>Negatif istem</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+0" />
+            <source>What the model should avoid (optional)</source>
+            <translation>Modelin kaçınması gerekenler (isteğe bağlı)</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>What to avoid (optional)</source>
             <translation>Kaçınılacaklar (isteğe bağlı)</translation>
         </message>
@@ -1977,11 +2190,12 @@
         </message>
         <message>
             <location line="+2" />
+            <location line="+6" />
             <source>Fit</source>
             <translation>Sığdırma</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-3" />
             <source>Crop to fill</source>
             <translation>Doldurmak için kırp</translation>
         </message>
@@ -1996,7 +2210,7 @@
             <translation>İlk ya da son karenin modelin tam boyutuna nasıl sığdırılacağı</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>First frame</source>
             <translation>İlk kare</translation>
         </message>
@@ -2179,7 +2393,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ProviderPage</name>
         <message>
-            <location filename="../../ui/settings/dialog.py" line="-298" />
+            <location filename="../../ui/settings/dialog.py" line="-303" />
             <source>Sora 2 through OpenAI's Videos API, which OpenAI shut down on 2026-09-24: to use it, set the base URL to a compatible gateway (the API root, ending in /v1). The prompt assistant uses the same key, and this address unless the Assistant tab sets its own.</source>
             <translation>OpenAI'nin 24.09.2026'da kapattığı Videos API üzerinden Sora 2: kullanmak için temel URL'yi uyumlu bir ağ geçidine ayarlayın (/v1 ile biten API kökü). İstem asistanı aynı anahtarı ve, Asistan sekmesi kendi adresini belirtmedikçe, bu adresi kullanır.</translation>
         </message>
@@ -2245,6 +2459,11 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         </message>
         <message>
             <location line="+2" />
+            <source>The model a new shot starts with when this provider is chosen</source>
+            <translation>Bu sağlayıcı seçildiğinde yeni bir çekimin başladığı model</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>(no preference)</source>
             <translation>(tercih yok)</translation>
         </message>
@@ -2264,7 +2483,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Yukarıdaki anahtarı ve adresi kaydeder, sonra çalışıp çalışmadıklarını sağlayıcıya sorar</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Saved: %1</source>
             <translation>Kayıtlı: %1</translation>
         </message>
@@ -2307,12 +2526,22 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+125" />
+            <location line="+128" />
             <source>Settings</source>
             <translation>Ayarlar</translation>
         </message>
         <message>
             <location line="+6" />
+            <source>Settings pages</source>
+            <translation>Ayar sayfaları</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>General, one page per provider, and the assistant</source>
+            <translation>Genel, her sağlayıcı için bir sayfa ve asistan</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>General</source>
             <translation>Genel</translation>
         </message>
@@ -2424,32 +2653,36 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>StorySplitDialog</name>
         <message>
-            <location filename="../../ui/storyboard/story_split.py" line="+51" />
+            <location filename="../../ui/storyboard/story_split.py" line="+52" />
             <source>Split a story into shots</source>
             <translation>Bir hikâyeyi çekimlere böl</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+54" />
             <source>Story</source>
             <translation>Hikâye</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-51" />
             <source>Write or paste the story. Each shot gets one camera setup and one main action.</source>
             <translation>Hikâyeyi yazın ya da yapıştırın. Her çekimde tek bir kamera düzeni ve tek bir ana hareket olur.</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+47" />
+            <location line="+2" />
             <source>Shots</source>
             <translation>Çekimler</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-41" />
+            <location line="+40" />
             <source>Model</source>
             <translation>Model</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="-28" />
             <source>Split</source>
             <translation>Böl</translation>
         </message>
@@ -2479,7 +2712,37 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Seçili çekimin tam istemi burada görünür.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+2" />
+            <source>The story to split; each shot gets one camera setup and one main action</source>
+            <translation>Bölünecek hikâye; her çekimde tek bir kamera düzeni ve tek bir ana hareket olur</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many shots to split the story into</source>
+            <translation>Hikâyenin kaç çekime bölüneceği</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The video model the shots are written for</source>
+            <translation>Çekimlerin yazıldığı video modeli</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The shots the split made: title, length, continuity and scene</source>
+            <translation>Bölmenin ürettiği çekimler: başlık, uzunluk, süreklilik ve mekân</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prompt</source>
+            <translation>İstem</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The selected shot's full prompt</source>
+            <translation>Seçili çekimin tam istemi</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Close</source>
             <translation>Kapat</translation>
         </message>
@@ -2553,7 +2816,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../ui/storyboard/panel.py" line="+59" />
+            <location filename="../../ui/storyboard/panel.py" line="+60" />
             <source>Add shot</source>
             <translation>Çekim ekle</translation>
         </message>
@@ -2593,7 +2856,17 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Bir hikâyeden süreklilik denetimiyle çekimler yaz</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
+            <source>Timeline zoom</source>
+            <translation>Zaman çizelgesi yakınlaştırması</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>How wide a second of video is drawn on the timeline</source>
+            <translation>Videonun bir saniyesinin zaman çizelgesinde ne genişlikte çizildiği</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Zoom (Ctrl+wheel on the timeline)</source>
             <translation>Yakınlaştır (zaman çizelgesinde Ctrl+tekerlek)</translation>
         </message>
@@ -2603,37 +2876,81 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Yakınlaştırma</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+7" />
+            <source>Timeline</source>
+            <translation>Zaman çizelgesi</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The shots in cut order</source>
+            <translation>Kurgu sırasındaki çekimler</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source> s</source>
             <translation> sn</translation>
         </message>
         <message>
             <location line="+3" />
+            <location line="+13" />
             <source>Take</source>
             <translation>Deneme</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
+            <location line="+13" />
             <source>Continuity</source>
             <translation>Süreklilik</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
+            <location line="+13" />
             <source>Transition in</source>
             <translation>Giriş geçişi</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
+            <location line="+13" />
             <source>Trim in</source>
             <translation>Kırpma başı</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-12" />
             <source>out</source>
             <translation>sonu</translation>
         </message>
+        <message>
+            <location line="+9" />
+            <source>Which of the selected shot's takes goes into the cut</source>
+            <translation>Seçili çekimin hangi denemesinin kurguya gireceği</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How the selected shot starts from the one before it</source>
+            <translation>Seçili çekimin bir öncekinden nasıl başladığı</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cut or crossfade from the previous shot</source>
+            <translation>Önceki çekimden kesme ya da çapraz geçiş</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Seconds cut from the start of the chosen take</source>
+            <translation>Seçili denemenin başından kesilen saniye</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Trim out</source>
+            <translation>Kırpma sonu</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Where the chosen take ends, in seconds</source>
+            <translation>Seçili denemenin bittiği yer, saniye olarak</translation>
+        </message>
         <message numerus="yes">
-            <location line="+80" />
+            <location line="+72" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n çekim</numerusform>
@@ -2731,7 +3048,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Kesme — çapraz geçiş için tıklayın</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+136" />
             <source>Trim shot</source>
             <translation>Çekimi kırp</translation>
         </message>
@@ -2789,7 +3106,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>VertexPage</name>
         <message>
-            <location filename="../../ui/settings/vertex.py" line="+26" />
+            <location filename="../../ui/settings/vertex.py" line="+27" />
             <source>Drop the service account's JSON key here, choose it, or paste its text</source>
             <translation>Hizmet hesabının JSON anahtarını buraya bırakın, seçin ya da metnini yapıştırın</translation>
         </message>
@@ -2844,7 +3161,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Hizmet hesabına bu projede Vertex AI User rolünü verin.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>No service account set.</source>
             <translation>Hizmet hesabı ayarlanmadı.</translation>
         </message>

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 
 from ..i18n import format_seconds_short
+from ..a11y import name_form_fields
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -85,6 +86,7 @@ class ParamPanel(QWidget):
         if spec.durations.choices:
             combo = QComboBox()
             combo.setObjectName("duration")
+            combo.setAccessibleDescription(self.tr("How long the generated clip is"))
             for value in spec.durations.choices:
                 combo.addItem(format_seconds_short(value), float(value))
             combo.currentIndexChanged.connect(lambda _i: self._emit("duration", combo.currentData()))
@@ -102,6 +104,7 @@ class ParamPanel(QWidget):
 
         self.aspect = QComboBox()
         self.aspect.setObjectName("aspect_ratio")
+        self.aspect.setAccessibleDescription(self.tr("The clip's shape: width to height"))
         for aspect in spec.aspect_ratios:
             self.aspect.addItem(aspect, aspect)
         self.aspect.currentIndexChanged.connect(lambda _i: self._emit("aspect_ratio", self.aspect.currentData()))
@@ -110,6 +113,7 @@ class ParamPanel(QWidget):
         if spec.resolutions:
             self.resolution = QComboBox()
             self.resolution.setObjectName("resolution")
+            self.resolution.setAccessibleDescription(self.tr("The clip's size in lines; larger costs more with some models"))
             for name in spec.resolutions:
                 self.resolution.addItem(name, name)
             self.resolution.currentIndexChanged.connect(
@@ -148,6 +152,7 @@ class ParamPanel(QWidget):
             label = param.name.replace("_", " ").capitalize()
             widget.setToolTip(param.description)
             self.form.addRow(label, widget)
+        name_form_fields(self.form)
 
     def _extra_widget(self, param: ExtraParam) -> QWidget:
         emit = lambda value, n=param.name: self._emit_extra(n, value)  # noqa: E731

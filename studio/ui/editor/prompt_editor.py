@@ -42,6 +42,7 @@ from .assistant_panel import AssistantPanel
 from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots, slot_name
 from ..i18n import format_cost, format_seconds_short
 from ..model_status import describe_status, price_summary, status_word
+from ..a11y import name
 from PySide6.QtCore import QCoreApplication
 from .images import FitPreview, ImageZone, PixmapCache, parse_fitted
 from .params import ParamPanel, validation_error
@@ -93,6 +94,7 @@ class PromptEditor(ImageSlots, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        name(scroll, self.tr("Shot editor"), self.tr("The selected shot's model, prompt, images and parameters"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         outer.addWidget(scroll)
@@ -111,6 +113,7 @@ class PromptEditor(ImageSlots, QWidget):
         model_label = QLabel(self.tr("Model"))
         model_label.setMinimumWidth(60)
         self.model_combo = QComboBox()
+        name(self.model_combo, self.tr("Model"), self.tr("The video model for this shot, with its price and status"))
         self.model_combo.setObjectName("model")
         self.model_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.model_combo.setMinimumContentsLength(18)
@@ -142,6 +145,7 @@ class PromptEditor(ImageSlots, QWidget):
         head.addWidget(self.counter)
         lay.addLayout(head)
         self.prompt = PromptTextEdit()
+        name(self.prompt, self.tr("Prompt"), self.tr("What the shot shows: subject, action, camera, light, mood. Ctrl+Enter generates."))
         self.prompt.setObjectName("prompt")
         self.prompt.setPlaceholderText(self.tr("Describe the shot: subject, action, camera, light, mood…"))
         self.prompt.textChanged.connect(self._prompt_edited)
@@ -152,6 +156,7 @@ class PromptEditor(ImageSlots, QWidget):
 
         self.negative_label = QLabel(self.tr("Negative prompt"))
         self.negative = QLineEdit()
+        name(self.negative, self.tr("Negative prompt"), self.tr("What the model should avoid (optional)"))
         self.negative.setObjectName("negative_prompt")
         self.negative.setPlaceholderText(self.tr("What to avoid (optional)"))
         self.negative.textEdited.connect(lambda t: self._push({"negative_prompt": t}, merge=True))
@@ -168,6 +173,7 @@ class PromptEditor(ImageSlots, QWidget):
         self.fit_combo.addItem(self.tr("Crop to fill"), "crop")
         self.fit_combo.addItem(self.tr("Pad (letterbox)"), "pad")
         self.fit_combo.setToolTip(self.tr("How a first or last frame is fitted to the model's exact size"))
+        self.fit_combo.setAccessibleName(self.tr("Fit"))
         self.fit_combo.currentIndexChanged.connect(self._fit_mode_picked)
         images_head.addWidget(self.fit_combo)
         lay.addLayout(images_head)

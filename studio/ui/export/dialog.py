@@ -40,6 +40,7 @@ from studio.services.media.plan import ExportSettings
 from studio.ui.errors import describe_error, set_tone
 from studio.ui.async_utils import spawn
 from studio.ui.i18n import format_number_short, format_seconds
+from studio.ui.a11y import name, name_form_fields
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 log = logging.getLogger(__name__)
@@ -118,8 +119,12 @@ class ExportDialog(QDialog):
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_spin)
         form.addRow(self.tr("Size"), size_row)
+        name(self.size_combo, self.tr("Size"), self.tr("A common size, the project's, or your own below"))
+        name(self.width_spin, self.tr("Width"), self.tr("The video's width in pixels"))
+        name(self.height_spin, self.tr("Height"), self.tr("The video's height in pixels"))
 
         self.fps_combo = QComboBox()
+        self.fps_combo.setAccessibleDescription(self.tr("Frames per second of the exported video"))
         self.fps_combo.setEditable(False)
         choices = sorted(set(FPS_CHOICES) | {float(ps.fps)})
         for fps in choices:
@@ -130,6 +135,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Frame rate"), self.fps_combo)
 
         self.quality_combo = QComboBox()
+        self.quality_combo.setAccessibleDescription(self.tr("Encoding speed against picture quality and file size"))
         for key, label in QUALITY_PRESETS:
             self.quality_combo.addItem(self.tr(label), key)
         self.quality_combo.setCurrentIndex(1)
@@ -144,11 +150,14 @@ class ExportDialog(QDialog):
         out_row.addWidget(browse)
         form.addRow(self.tr("Save as"), out_row)
         self.browse_button = browse
+        name(browse, self.tr("Choose the file"), self.tr("Pick where the MP4 file goes"))
+        name_form_fields(form)
 
         # -- plan ----------------------------------------------------------------------------
         plan_box = QGroupBox(self.tr("What will happen"))
         plan_layout = QVBoxLayout(plan_box)
         self.plan_view = QPlainTextEdit()
+        name(self.plan_view, self.tr("Export plan"), self.tr("What is copied, what is re-encoded, where crossfades go"))
         self.plan_view.setReadOnly(True)
         self.plan_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.plan_view.setMinimumHeight(110)

@@ -42,6 +42,7 @@ STATE_COLOURS = {
 }
 
 from ..i18n import format_cost  # noqa: E402 - beside its one user
+from ..a11y import name  # noqa: E402
 
 
 def describe_job(job: Job) -> str:
@@ -68,10 +69,12 @@ class HistoryPane(QWidget):
         lay.setSpacing(6)
         row = QHBoxLayout()
         self.search = QLineEdit()
+        name(self.search, self.tr("Search history"), self.tr("Shows the past jobs whose prompt holds these words"))
         self.search.setObjectName("history_search")
         self.search.setPlaceholderText(self.tr("Search prompts"))
         self.search.setClearButtonEnabled(True)
         self.model_filter = QComboBox()
+        name(self.model_filter, self.tr("Model filter"), self.tr("Shows the past jobs of one model"))
         self.model_filter.addItem(self.tr("All models"), None)
         for spec in services.catalog.all():
             self.model_filter.addItem(spec.name, spec.id)
@@ -79,6 +82,7 @@ class HistoryPane(QWidget):
         row.addWidget(self.model_filter)
         lay.addLayout(row)
         self.list = QListWidget()
+        name(self.list, self.tr("Past jobs"), self.tr("Enter previews a job's clip; the context menu reuses its prompt"))
         self.list.setObjectName("history_list")
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)

@@ -34,6 +34,7 @@ from studio.ui.errors import describe_error, show_error
 from studio.ui.async_utils import connect_core, run_blocking, spawn
 
 from .delegate import ProgressDelegate
+from ..a11y import name
 from .model import (
     COL_COST,
     COL_ERROR,
@@ -146,18 +147,19 @@ class JobMonitor(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit(placeholderText=self.tr("Search prompt, model or error"))
-        self.search.setAccessibleName(self.tr("Search jobs"))
+        name(self.search, self.tr("Search jobs"), self.tr("Shows the jobs whose prompt, model or error holds these words"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.state_filter = QComboBox()
         for label, _ in _STATE_FILTERS:
             self.state_filter.addItem(self.tr(label))
-        self.state_filter.setAccessibleName(self.tr("Show jobs"))
+        name(self.state_filter, self.tr("Show jobs"), self.tr("All jobs, the active ones, the done ones, or those that failed"))
         self.state_filter.currentIndexChanged.connect(lambda i: self.proxy.set_states(_STATE_FILTERS[i][1]))
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTableView()
+        name(self.table, self.tr("Jobs"), self.tr("One row per generation job: model, prompt, state, progress, cost, error. Delete cancels, Ctrl+C copies."))
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

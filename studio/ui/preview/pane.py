@@ -36,6 +36,7 @@ from .frames import ClipFacts, FrameGrabber
 from .scrubbing import Scrubbing
 from .widgets import FrameView, SeekSlider
 from ..i18n import format_count, format_number_short
+from ..a11y import name
 
 __all__ = ["CutItem", "FrameView", "PreviewPane", "SeekSlider", "format_time", "multimedia_available"]
 
@@ -112,17 +113,21 @@ class PreviewPane(Scrubbing, QWidget):
         self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.play_button.setToolTip(self.tr("Play (Space)"))
         self.play_button.clicked.connect(self.toggle_play)
+        name(self.play_button, self.tr("Play"), self.tr("Play or pause the clip (Space)"))
         self.back_button = QToolButton()
         self.back_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
         self.back_button.setToolTip(self.tr("Previous frame (Left)"))
         self.back_button.setAutoRepeat(True)
         self.back_button.clicked.connect(lambda: self.step(-1))
+        name(self.back_button, self.tr("Previous frame"), self.tr("One frame back (Left)"))
         self.forward_button = QToolButton()
         self.forward_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
         self.forward_button.setToolTip(self.tr("Next frame (Right)"))
         self.forward_button.setAutoRepeat(True)
         self.forward_button.clicked.connect(lambda: self.step(1))
+        name(self.forward_button, self.tr("Next frame"), self.tr("One frame forward (Right)"))
         self.slider = SeekSlider()
+        name(self.slider, self.tr("Position"), self.tr("Where the playhead is in the clip or cut"))
         self.slider.sliderPressed.connect(self._on_slider_pressed)
         self.slider.sliderMoved.connect(self._on_slider_moved)
         self.slider.sliderReleased.connect(self._on_slider_released)
@@ -136,6 +141,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.mute_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
         self.mute_button.setToolTip(self.tr("Mute"))
         self.mute_button.toggled.connect(self._on_mute)
+        name(self.mute_button, self.tr("Mute"), self.tr("Turn the sound off or on"))
         self.mute_button.setVisible(self.player is not None)
 
         self.item_label = QLabel()

@@ -29,6 +29,7 @@ from studio.ui.async_utils import run_blocking, spawn
 from studio.ui.errors import describe_error, set_tone
 
 from .keyring_help import fallback_help
+from ..a11y import name_form_fields
 
 KEY_NAME = "openai"
 SAMPLE_IDEA = "A paper boat drifts down a rainy street"
@@ -83,6 +84,7 @@ class AssistantPage(QWidget):
         self.english = QCheckBox(self.tr("Always answer in English (some video models follow English better)"))
         self.english.setChecked(bool(settings.get("assistant.english")))
         form.addRow("", self.english)
+        name_form_fields(form)
         self.try_button = QPushButton(self.tr("Try it"))
         self.try_button.setToolTip(self.tr("Applies the fields above, then asks for one prompt"))
         self.try_button.clicked.connect(self.try_it)

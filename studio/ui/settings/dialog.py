@@ -15,6 +15,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from .keyring_help import fallback_help
+from .. import a11y
+from ..a11y import name_form_fields
 from .language import LanguagePicker
 from ..model_status import status_word
 from PySide6.QtWidgets import (
@@ -144,6 +146,7 @@ class ProviderPage(QWidget):
         if os.environ.get(env_name):
             form.addRow("", _muted(QLabel(self.tr("%1 is set and wins over this field: %2").replace("%1", env_name).replace("%2", os.environ[env_name]))))
         self.model_combo = QComboBox()
+        self.model_combo.setAccessibleDescription(self.tr("The model a new shot starts with when this provider is chosen"))
         self.model_combo.addItem(self.tr("(no preference)"), None)
         for spec in services.catalog.all():
             if spec.provider == name:
@@ -171,6 +174,7 @@ class ProviderPage(QWidget):
         test_row.addWidget(self.spinner)
         test_row.addWidget(self.test_result, 1)
         form.addRow(test_row)
+        name_form_fields(form)
 
         layout = QVBoxLayout(self)
         self.provider_note = _muted(QLabel(self.tr(PROVIDER_NOTES[name]) if name in PROVIDER_NOTES else ""))
@@ -290,6 +294,7 @@ class GeneralPage(QWidget):
         form = QFormLayout(form_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.model_combo = QComboBox()
+        self.model_combo.setAccessibleDescription(self.tr("The model a new shot starts with"))
         for spec in services.catalog.all():
             if spec.status.state == "live":
                 self.model_combo.addItem(f"{spec.name} — {provider_title(spec.provider)}", spec.id)
@@ -342,6 +347,8 @@ class GeneralPage(QWidget):
         conc_note = _muted(QLabel(self.tr("Changes apply after a restart.")))
         conc_note.setWordWrap(False)
         conc_form.addRow("", conc_note)
+        name_form_fields(form)
+        name_form_fields(conc_form)
 
         self.offline_note = _muted(
             QLabel(self.tr("The offline animatic needs no key: it makes quick placeholder clips on this computer."))
@@ -379,6 +386,7 @@ class SettingsDialog(QDialog):
         self.general = GeneralPage(services, providers)
         self.pages: dict[str, ProviderPage] = {}
         self.tabs = QTabWidget()
+        a11y.name(self.tabs, self.tr("Settings pages"), self.tr("General, one page per provider, and the assistant"))
         self.tabs.addTab(self.general, self.tr("General"))
         for name in providers:
             if name in OFFLINE_PROVIDERS:

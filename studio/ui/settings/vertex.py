@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidg
 from studio.core.errors import StudioError
 from studio.ui.errors import set_tone
 
+from ..a11y import name_form_fields
 from .dialog import ProviderPage, _muted
 
 
@@ -44,6 +45,7 @@ class VertexPage(ProviderPage):
         form.insertRow(1, self.tr("Location"), self.location_edit)
         form.insertRow(2, self.tr("Output bucket"), self.bucket_edit)
         form.insertRow(3, "", _muted(QLabel(self.tr("Give the service account the Vertex AI User role in this project."))))
+        name_form_fields(form)
         self.refresh_key_status()
 
     # -- the key ---------------------------------------------------------------------------

@@ -109,10 +109,28 @@ class CardPainting:
             if rect.right() < visible.left() - GAP or rect.left() > visible.right() + GAP:
                 continue
             self._paint_card(p, index, self.project.shot(sid), rect)
+        if self.hasFocus() and self.current_id:  # the keyboard focus, beyond the selection border
+            focused = self.card_rect(self.current_id)
+            if focused is not None:
+                p.setBrush(Qt.NoBrush)
+                p.setPen(QPen(QColor(style.FOCUS), 2, Qt.DashLine))
+                p.drawRoundedRect(QRectF(focused.adjusted(-4, -4, 4, 4)), 8, 8)
         if self._drag_gap is not None:
             x = self._gap_x(self._drag_gap)
             p.setPen(QPen(QColor(style.ACCENT), 3))
             p.drawLine(x, MARGIN - 4, x, MARGIN + CARD_H + 4)
+
+    def announce_current(self) -> None:
+        """Tell assistive technology which shot is selected (the cards are painted, not widgets)."""
+        sid = self.current_id
+        if not sid or all(s.id != sid for s in self.project.shots):
+            self.setAccessibleDescription(self.tr("No shot selected. Left and Right select a shot, Alt with an arrow moves it."))
+            return
+        shot = self.project.shot(sid)
+        index = self.project.index_of(sid)
+        text = self.tr("Shot %1 of %2: %3, %4.").replace("%1", str(index + 1)).replace("%2", str(len(self.project.shots)))
+        text = text.replace("%3", shot.title or self.tr("Untitled")).replace("%4", fmt_seconds(shot.cut_duration))
+        self.setAccessibleDescription(text + " " + (self.tr("Has a take.") if shot.chosen_take else self.tr("No take yet.")))
 
     def _gap_x(self, gap: int) -> int:
         if not self._rects:

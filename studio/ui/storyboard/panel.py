@@ -26,6 +26,7 @@ from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
 from .. import style
 from .cards import CARD_H, MARGIN
 from .cards import continuity_label, mode_name
+from ..a11y import name
 from PySide6.QtCore import QCoreApplication
 from ..i18n import format_seconds
 from .commands import AddShotsCommand
@@ -67,6 +68,7 @@ class StoryboardPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("dim")
         self.zoom = QSlider(Qt.Horizontal)
+        name(self.zoom, self.tr("Timeline zoom"), self.tr("How wide a second of video is drawn on the timeline"))
         self.zoom.setRange(12, 240)
         self.zoom.setValue(40)
         self.zoom.setFixedWidth(120)
@@ -82,6 +84,7 @@ class StoryboardPanel(QWidget):
         lay.addLayout(bar)
 
         self.scroll = QScrollArea()
+        name(self.scroll, self.tr("Timeline"), self.tr("The shots in cut order"))
         self.scroll.setWidgetResizable(False)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -125,6 +128,11 @@ class StoryboardPanel(QWidget):
             insp.addSpacing(6)
         insp.addStretch(1)
         lay.addLayout(insp)
+        name(self.take_combo, self.tr("Take"), self.tr("Which of the selected shot's takes goes into the cut"))
+        name(self.continuity_combo, self.tr("Continuity"), self.tr("How the selected shot starts from the one before it"))
+        name(self.transition_combo, self.tr("Transition in"), self.tr("Cut or crossfade from the previous shot"))
+        name(self.trim_in, self.tr("Trim in"), self.tr("Seconds cut from the start of the chosen take"))
+        name(self.trim_out, self.tr("Trim out"), self.tr("Where the chosen take ends, in seconds"))
 
         self.add_button.clicked.connect(lambda: self.canvas and self.canvas.add_shot())
         self.duplicate_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.duplicate_shot(self.canvas.current_id))

@@ -31,6 +31,7 @@ from ..async_utils import run_blocking, spawn, user_message
 from ..errors import add_status_lines
 from ..i18n import format_seconds_short
 from ..model_status import describe_durations
+from ..a11y import name
 from PySide6.QtCore import QCoreApplication
 
 
@@ -107,6 +108,11 @@ class StorySplitDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setPlaceholderText(self.tr("The selected shot's full prompt appears here."))
         lay.addWidget(self.preview, 3)
+        name(self.story, self.tr("Story"), self.tr("The story to split; each shot gets one camera setup and one main action"))
+        name(self.count, self.tr("Shots"), self.tr("How many shots to split the story into"))
+        name(self.model, self.tr("Model"), self.tr("The video model the shots are written for"))
+        name(self.plan, self.tr("Shots"), self.tr("The shots the split made: title, length, continuity and scene"))
+        name(self.preview, self.tr("Prompt"), self.tr("The selected shot's full prompt"))
         self.plan.currentItemChanged.connect(self._preview_current)
         self.notes = QLabel()
         self.notes.setObjectName("warning")

@@ -199,6 +199,7 @@ class TimelineCanvas(CardPainting, QWidget):
             return
         self.current_id = shot_id
         self.update()
+        self.announce_current()
         rect = self.card_rect(shot_id) if shot_id else None
         scroll = self._scroll_area()
         if rect is not None and scroll is not None:
