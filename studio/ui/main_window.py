@@ -238,6 +238,13 @@ class MainWindow(GenerationMixin, QMainWindow):
         tb.setObjectName("toolbar_main")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        # The toolbar's own words: as the menus say them in English, shorter where a language
+        # needs the room (the menus keep the full command).
+        for action, short in ((self.act_new, self.tr("New project")), (self.act_open, self.tr("Open project")),
+                              (self.act_add_shot, self.tr("Add shot")), (self.act_generate, self.tr("Generate shot")),
+                              (self.act_generate_all, self.tr("Generate missing shots")),
+                              (self.act_preview_cut, self.tr("Preview the cut")), (self.act_export, self.tr("Export video"))):
+            action.setIconText(short)
         for action in (self.act_new, self.act_open, self.act_save):
             tb.addAction(action)
         tb.addSeparator()

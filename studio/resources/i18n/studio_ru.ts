@@ -1482,12 +1482,12 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/main_window.py" line="+77" />
-            <location line="+220" />
+            <location line="+227" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-173" />
+            <location line="-180" />
             <source>The job monitor is not available.</source>
             <translation>Монитор заданий недоступен.</translation>
         </message>
@@ -1712,7 +1712,42 @@
             <translation>Основная</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+6" />
+            <source>New project</source>
+            <translation>Новый</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open project</source>
+            <translation>Открыть</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add shot</source>
+            <translation>Добавить сцену</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Generate shot</source>
+            <translation>Сгенерировать</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generate missing shots</source>
+            <translation>Недостающие</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preview the cut</source>
+            <translation>Монтаж</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Export video</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <location line="+59" />
             <source>No project open</source>
             <translation>Проект не открыт</translation>
         </message>

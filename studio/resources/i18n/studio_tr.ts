@@ -254,12 +254,12 @@
         <message>
             <location line="-46" />
             <source>Has a take.</source>
-            <translation>Denemesi var.</translation>
+            <translation>Sürümü var.</translation>
         </message>
         <message>
             <location line="+0" />
             <source>No take yet.</source>
-            <translation>Henüz denemesi yok.</translation>
+            <translation>Henüz sürümü yok.</translation>
         </message>
         <message>
             <location line="+62" />
@@ -269,12 +269,12 @@
         <message>
             <location line="+17" />
             <source>take %1/%2</source>
-            <translation>deneme %1/%2</translation>
+            <translation>sürüm %1/%2</translation>
         </message>
         <message>
             <location line="+2" />
             <source>no take</source>
-            <translation>deneme yok</translation>
+            <translation>sürüm yok</translation>
         </message>
     </context>
     <context>
@@ -307,12 +307,12 @@
         <message>
             <location line="+49" />
             <source>Choose take</source>
-            <translation>Deneme seç</translation>
+            <translation>Sürüm seç</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Remove take</source>
-            <translation>Denemeyi kaldır</translation>
+            <translation>Sürümü kaldır</translation>
         </message>
         <message>
             <location line="+27" />
@@ -878,12 +878,12 @@
         <message>
             <location line="+38" />
             <source>Every shot has a take. Select a shot and press Generate for another take.</source>
-            <translation>Her çekimin bir denemesi var. Yeni bir deneme için bir çekim seçip Üret’e basın.</translation>
+            <translation>Her çekimin bir sürümü var. Yeni bir sürüm için bir çekim seçip Üret’e basın.</translation>
         </message>
         <message>
             <location line="+19" />
             <source>Every missing shot has a take now.</source>
-            <translation>Eksik her çekimin artık bir denemesi var.</translation>
+            <translation>Eksik her çekimin artık bir sürümü var.</translation>
         </message>
         <message numerus="yes">
             <location line="+3" />
@@ -900,7 +900,7 @@
         <message>
             <location line="+28" />
             <source>A new take for shot %1 is ready.</source>
-            <translation>%1. çekim için yeni deneme hazır.</translation>
+            <translation>%1. çekim için yeni sürüm hazır.</translation>
         </message>
     </context>
     <context>
@@ -1462,12 +1462,12 @@
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/main_window.py" line="+77" />
-            <location line="+220" />
+            <location line="+227" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-173" />
+            <location line="-180" />
             <source>The job monitor is not available.</source>
             <translation>İş izleyici kullanılamıyor.</translation>
         </message>
@@ -1619,7 +1619,7 @@
         <message>
             <location line="+1" />
             <source>Generate every shot without a take, honouring continuity</source>
-            <translation>Denemesi olmayan her çekimi sürekliliği gözeterek üret</translation>
+            <translation>Sürümü olmayan her çekimi sürekliliği gözeterek üret</translation>
         </message>
         <message>
             <location line="+2" />
@@ -1629,7 +1629,7 @@
         <message>
             <location line="+0" />
             <source>Play the chosen takes in order</source>
-            <translation>Seçilen denemeleri sırayla oynat</translation>
+            <translation>Seçilen sürümleri sırayla oynat</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1692,7 +1692,42 @@
             <translation>Ana</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+6" />
+            <source>New project</source>
+            <translation>Yeni proje</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open project</source>
+            <translation>Proje aç</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add shot</source>
+            <translation>Çekim ekle</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Generate shot</source>
+            <translation>Çekimi üret</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Generate missing shots</source>
+            <translation>Eksikleri üret</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preview the cut</source>
+            <translation>Kurguyu önizle</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Export video</source>
+            <translation>Dışa aktar</translation>
+        </message>
+        <message>
+            <location line="+59" />
             <source>No project open</source>
             <translation>Açık proje yok</translation>
         </message>
@@ -1729,22 +1764,22 @@
         <message>
             <location line="+22" />
             <source>This shot has no take yet; press Generate.</source>
-            <translation>Bu çekimin henüz denemesi yok; Üret’e basın.</translation>
+            <translation>Bu çekimin henüz sürümü yok; Üret’e basın.</translation>
         </message>
         <message>
             <location line="+13" />
             <source>No shot has a take yet.</source>
-            <translation>Henüz hiçbir çekimin denemesi yok.</translation>
+            <translation>Henüz hiçbir çekimin sürümü yok.</translation>
         </message>
         <message>
             <location line="+12" />
             <source>Settings are not available in this build.</source>
-            <translation>Bu sürümde ayarlar kullanılamıyor.</translation>
+            <translation>Bu derlemede ayarlar kullanılamıyor.</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Export is not available in this build.</source>
-            <translation>Bu sürümde dışa aktarma kullanılamıyor.</translation>
+            <translation>Bu derlemede dışa aktarma kullanılamıyor.</translation>
         </message>
         <message>
             <location line="+26" />
@@ -2843,7 +2878,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         <message>
             <location line="+1" />
             <source>Generate every shot that has no take yet, honouring continuity</source>
-            <translation>Henüz denemesi olmayan her çekimi sürekliliği gözeterek üret</translation>
+            <translation>Henüz sürümü olmayan her çekimi sürekliliği gözeterek üret</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2894,7 +2929,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <location line="+3" />
             <location line="+13" />
             <source>Take</source>
-            <translation>Deneme</translation>
+            <translation>Sürüm</translation>
         </message>
         <message>
             <location line="-12" />
@@ -2922,7 +2957,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         <message>
             <location line="+9" />
             <source>Which of the selected shot's takes goes into the cut</source>
-            <translation>Seçili çekimin hangi denemesinin kurguya gireceği</translation>
+            <translation>Seçili çekimin hangi sürümünün kurguya gireceği</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2937,7 +2972,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         <message>
             <location line="+1" />
             <source>Seconds cut from the start of the chosen take</source>
-            <translation>Seçili denemenin başından kesilen saniye</translation>
+            <translation>Seçili sürümün başından kesilen saniye</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2947,7 +2982,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         <message>
             <location line="+0" />
             <source>Where the chosen take ends, in seconds</source>
-            <translation>Seçili denemenin bittiği yer, saniye olarak</translation>
+            <translation>Seçili sürümün bittiği yer, saniye olarak</translation>
         </message>
         <message numerus="yes">
             <location line="+72" />
@@ -2960,18 +2995,18 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <location line="+2" />
             <source>%n without a take</source>
             <translation>
-                <numerusform>%n tanesi denemesiz</numerusform>
+                <numerusform>%n tanesi sürümsüz</numerusform>
             </translation>
         </message>
         <message>
             <location line="+33" />
             <source>No takes yet</source>
-            <translation>Henüz deneme yok</translation>
+            <translation>Henüz sürüm yok</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Take %1 · %2</source>
-            <translation>Deneme %1 · %2</translation>
+            <translation>Sürüm %1 · %2</translation>
         </message>
         <message>
             <location line="+8" />
@@ -2987,7 +3022,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <location line="+10" />
             <location line="+1" />
             <source>Generate a take first; trims apply to the chosen take.</source>
-            <translation>Önce bir deneme üretin; kırpma seçili denemeye uygulanır.</translation>
+            <translation>Önce bir sürüm üretin; kırpma seçili sürüme uygulanır.</translation>
         </message>
     </context>
     <context>
@@ -3070,12 +3105,12 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         <message>
             <location line="+2" />
             <source>Take</source>
-            <translation>Deneme</translation>
+            <translation>Sürüm</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Take %1 · %2 · %3</source>
-            <translation>Deneme %1 · %2 · %3</translation>
+            <translation>Sürüm %1 · %2 · %3</translation>
         </message>
         <message>
             <location line="+4" />
