@@ -36,6 +36,14 @@ def ui_sources() -> list[Path]:
 PLURAL_FORMS = {"ru": 3, "tr": 1, "en": 2}
 
 
+def write_ts(tree: ET.ElementTree, ts: Path) -> None:
+    """Write a .ts file the way lupdate does (declaration, doctype, four-space indent)."""
+    ET.indent(tree, space="    ")
+    with open(ts, "wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+
+
 def _plural_translations(ts: Path) -> dict[tuple[str, str], tuple[list[str], bool]]:
     """(context, source) → (forms, finished) of every counted message already translated."""
     kept: dict[tuple[str, str], tuple[list[str], bool]] = {}
@@ -77,10 +85,7 @@ def mark_counted_messages(ts: Path, lang: str, kept: dict[tuple[str, str], tuple
                 translation.attrib.pop("type", None)
             else:
                 translation.set("type", "unfinished")
-    ET.indent(tree, space="    ")
-    with open(ts, "wb") as out:
-        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        tree.write(out, encoding="utf-8", xml_declaration=False)
+    write_ts(tree, ts)
 
 
 def keep_only_plurals(ts: Path) -> None:
@@ -94,10 +99,7 @@ def keep_only_plurals(ts: Path) -> None:
                 context.remove(message)
         if context.find("message") is None:
             tree.getroot().remove(context)
-    ET.indent(tree, space="    ")
-    with open(ts, "wb") as out:
-        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        tree.write(out, encoding="utf-8", xml_declaration=False)
+    write_ts(tree, ts)
 
 
 def update() -> None:
