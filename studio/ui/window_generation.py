@@ -28,6 +28,8 @@ STATE_TEXT = {
     JobState.DOWNLOADING: QT_TRANSLATE_NOOP("ShotJob", "downloading"),
     JobState.UNKNOWN: QT_TRANSLATE_NOOP("ShotJob", "needs attention"),
     JobState.FAILED: QT_TRANSLATE_NOOP("ShotJob", "failed"),
+    JobState.STALLED: QT_TRANSLATE_NOOP("ShotJob", "waiting"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("ShotJob", "cancelled"),
 }
 _WAITING = QT_TRANSLATE_NOOP("ShotJob", "waiting")
 

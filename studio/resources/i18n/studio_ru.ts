@@ -879,7 +879,7 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+46" />
+            <location filename="../../ui/window_generation.py" line="+48" />
             <source>Sending the shot…</source>
             <translation>Отправляем сцену…</translation>
         </message>
@@ -916,7 +916,7 @@
     <context>
         <name>HistoryPane</name>
         <message>
-            <location filename="../../ui/history/__init__.py" line="+51" />
+            <location filename="../../ui/history/__init__.py" line="+52" />
             <source>(no prompt)</source>
             <translation>(без промпта)</translation>
         </message>
@@ -2661,7 +2661,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-131" />
+            <location filename="../../ui/window_generation.py" line="-133" />
             <source>queued</source>
             <translation>в очереди</translation>
         </message>
@@ -2696,9 +2696,15 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>ошибка</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <location line="+3" />
             <source>waiting</source>
             <translation>ожидание</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>cancelled</source>
+            <translation>отменено</translation>
         </message>
     </context>
     <context>

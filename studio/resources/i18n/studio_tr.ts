@@ -871,7 +871,7 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+46" />
+            <location filename="../../ui/window_generation.py" line="+48" />
             <source>Sending the shot…</source>
             <translation>Çekim gönderiliyor…</translation>
         </message>
@@ -906,7 +906,7 @@
     <context>
         <name>HistoryPane</name>
         <message>
-            <location filename="../../ui/history/__init__.py" line="+51" />
+            <location filename="../../ui/history/__init__.py" line="+52" />
             <source>(no prompt)</source>
             <translation>(istem yok)</translation>
         </message>
@@ -2637,7 +2637,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-131" />
+            <location filename="../../ui/window_generation.py" line="-133" />
             <source>queued</source>
             <translation>sırada</translation>
         </message>
@@ -2672,9 +2672,15 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>başarısız</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
+            <location line="+3" />
             <source>waiting</source>
             <translation>bekliyor</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>cancelled</source>
+            <translation>iptal edildi</translation>
         </message>
     </context>
     <context>

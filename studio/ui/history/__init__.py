@@ -43,6 +43,7 @@ STATE_COLOURS = {
 
 from ..i18n import format_cost  # noqa: E402 - beside its one user
 from ..a11y import name  # noqa: E402
+from ..jobs.model import state_label  # noqa: E402
 
 
 def describe_job(job: Job) -> str:
@@ -51,7 +52,7 @@ def describe_job(job: Job) -> str:
     prompt = " ".join(job.prompt.split()) or QCoreApplication.translate("HistoryPane", "(no prompt)")
     if len(prompt) > 90:
         prompt = prompt[:89] + "…"
-    return f"{prompt}\n{job.model_id}  ·  {job.state.value}  ·  {when}  ·  {cost}"
+    return f"{prompt}\n{job.model_id}  ·  {state_label(job)}  ·  {when}  ·  {cost}"
 
 
 class HistoryPane(QWidget):
