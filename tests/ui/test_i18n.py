@@ -15,7 +15,7 @@ from i18n_checks import I18N, ROOT, ts_entries, ts_language, untranslated_litera
 LANGUAGES = {"ru": 3, "tr": 1}  # language → Qt's number of plural forms for it
 TS_FILES = {lang: I18N / f"studio_{lang}.ts" for lang in LANGUAGES}
 ENGLISH_TS = I18N / "studio_en.ts"  # plural forms only
-PLACEHOLDER = re.compile(r"%(?:\d|n)")
+PLACEHOLDER = re.compile(r"%(?:\d|n)|\{[^{}]*\}")  # Qt's %1/%n and str.format's {name}
 
 
 # -- the code ---------------------------------------------------------------------------------
