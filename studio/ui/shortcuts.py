@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -77,7 +78,11 @@ def collect_shortcuts(root: QWidget) -> list[ShortcutRow]:
     for action in root.findChildren(QAction):
         keys = _native(action.shortcuts())
         if keys:
-            where = window_title if action.parent() is root else _where(action, root)
+            menus = [o for o in action.associatedObjects() if isinstance(o, QMenu) and o.title()]
+            if menus:
+                where = _plain(menus[0].title())  # the menu it is in: File, Edit, ...
+            else:
+                where = window_title if action.parent() is root else _where(action, root)
             add(keys, _plain(action.text() or action.toolTip()), where)
     for shortcut in root.findChildren(QShortcut):
         keys = _native(shortcut.keys())
