@@ -74,6 +74,16 @@ def install_translations(language: str | None = None) -> str:
     return code
 
 
+def uninstall_translations() -> None:
+    """Remove what :func:`install_translations` installed and go back to the system's locale."""
+    app = QCoreApplication.instance()
+    for old in _installed:
+        if app is not None:
+            app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(QLocale.system())
+
+
 # -- formatting -----------------------------------------------------------------------------
 
 
@@ -88,6 +98,16 @@ def format_money(amount: float, currency: str = "USD", decimals: int = 2) -> str
     """``$1.50`` in English, ``1,50 $`` in Russian, ``$1,50`` in Turkish."""
     symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency, currency)
     return _locale().toCurrencyString(float(amount), symbol, decimals)
+
+
+def money(amount, currency: str = "USD") -> str:
+    """The quote and ledger's money in the window's language: two decimals, three where a
+    fraction of a cent matters ($0.018/s prices), "unknown" for None (amount may be a Decimal)."""
+    if amount is None:
+        return QCoreApplication.translate("Format", "unknown")
+    value = float(amount)
+    decimals = 2 if round(value, 2) == round(value, 3) else 3
+    return format_money(value, currency, decimals)
 
 
 def format_cost(amount: float | None, currency: str = "USD") -> str:

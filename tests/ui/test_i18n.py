@@ -236,7 +236,8 @@ def english_leftovers(texts, allowed: set[str]) -> list[str]:
 def content_words(window) -> set[str]:
     """Words that are the person's own content or the catalog's names, shown as they are."""
     words: set[str] = set()
-    texts = [spec.name for spec in window.services.catalog.all()] + [spec.id for spec in window.services.catalog.all()]
+    specs = window.services.catalog.all()
+    texts = [spec.name for spec in specs] + [spec.id for spec in specs] + [spec.label or "" for spec in specs]
     project = window.project
     if project is not None:
         texts += [project.title, str(window.folder)] + [s.title for s in project.shots] + [s.prompt for s in project.shots]
@@ -328,7 +329,7 @@ def translated(qapp, tmp_path, monkeypatch):
         return i18n.install_translations(lang or "en")
 
     yield install
-    i18n.install_translations("en")
+    i18n.uninstall_translations()  # the rest of the suite runs untranslated, as before
 
 
 def test_build_tool_writes_qm_files_that_qt_loads(tmp_path):

@@ -771,7 +771,12 @@
     <context>
         <name>Format</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+97" />
+            <location filename="../../ui/i18n.py" line="+107" />
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>price unknown</source>
             <translation>цена неизвестна</translation>
         </message>
@@ -1214,7 +1219,7 @@
             <translation>По строке на задание генерации: модель, промпт, состояние, прогресс, стоимость, ошибка. Delete отменяет, Ctrl+C копирует.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Cancel job</source>
             <translation>Отменить задание</translation>
         </message>
@@ -2618,7 +2623,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>Shortcuts</name>
         <message>
-            <location filename="../../ui/shortcuts.py" line="+76" />
+            <location filename="../../ui/shortcuts.py" line="+77" />
             <source>Window</source>
             <translation>Окно</translation>
         </message>
@@ -2626,7 +2631,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <location line="+1" />
             <location line="+6" />
             <source>Keyboard shortcuts</source>

@@ -763,7 +763,12 @@
     <context>
         <name>Format</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+97" />
+            <location filename="../../ui/i18n.py" line="+107" />
+            <source>unknown</source>
+            <translation>bilinmiyor</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>price unknown</source>
             <translation>fiyat bilinmiyor</translation>
         </message>
@@ -1200,7 +1205,7 @@
             <translation>Her üretim işi için bir satır: model, istem, durum, ilerleme, maliyet, hata. Delete iptal eder, Ctrl+C kopyalar.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+33" />
             <source>Cancel job</source>
             <translation>İşi iptal et</translation>
         </message>
@@ -2594,7 +2599,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>Shortcuts</name>
         <message>
-            <location filename="../../ui/shortcuts.py" line="+76" />
+            <location filename="../../ui/shortcuts.py" line="+77" />
             <source>Window</source>
             <translation>Pencere</translation>
         </message>
@@ -2602,7 +2607,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <location line="+1" />
             <location line="+6" />
             <source>Keyboard shortcuts</source>

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -162,6 +162,7 @@ class JobMonitor(QWidget):
         name(self.table, self.tr("Jobs"), self.tr("One row per generation job: model, prompt, state, progress, cost, error. Delete cancels, Ctrl+C copies."))
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
+        self.table.setIconSize(QSize(14, 14))  # the state's mark beside its word
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -255,7 +256,7 @@ class JobMonitor(QWidget):
         names = [spec.name for spec in catalog.all()] if catalog is not None else []
         return {
             COL_MODEL: min(widest(names or [self.tr("Offline animatic")]), 220),
-            COL_STATE: widest([QCoreApplication.translate("JobState", s) for s in STATE_LABELS.values()]) + 20,  # + the mark
+            COL_STATE: widest([QCoreApplication.translate("JobState", s) for s in STATE_LABELS.values()]) + 12,  # + the 14 px mark
             COL_PROGRESS: widest(["100% · 10:00:00", self.model.headerData(COL_PROGRESS, Qt.Orientation.Horizontal)]),
             COL_COST: widest([format_cost(100.0), self.model.headerData(COL_COST, Qt.Orientation.Horizontal), format_cost(None)]),
         }
