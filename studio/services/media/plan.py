@@ -14,6 +14,7 @@ from pathlib import Path
 
 from studio.core.errors import InvalidRequest, MediaError
 
+from ._aac_copy import aac_copyable
 from .encode import CHANNELS, SAMPLE_RATE, resolve_quality
 from .probe import MediaInfo, open_input, probe, require_complete
 from .rates import export_rate, parse_rate
@@ -39,7 +40,9 @@ class ExportSettings:
     Size None = the first clip's as shown (after its rotation); fps None = the
     standard rate most of the footage runs at. ``crossfade`` (seconds) applies at
     every join unless ``transitions`` gives one value per join (0 = a cut).
-    ``audio`` False writes a file with no sound track at all.
+    ``audio`` False writes a file with no sound track at all. ``exact_audio`` True
+    re-encodes the sound as one continuous track (sample-exact joins) even when the
+    clips' AAC could be copied (joins within half an AAC frame, far faster).
     """
 
     width: int | None = None
@@ -49,6 +52,7 @@ class ExportSettings:
     crossfade: float = 0.0
     transitions: Sequence[float] | None = None
     audio: bool = True
+    exact_audio: bool = False
 
 
 @dataclass
@@ -83,6 +87,10 @@ class StitchPlan:
     transitions: list[int]  # crossfade length in frames at each join
     has_audio: bool
     reasons: list[str] = field(default_factory=list)
+    # Fast mode only: the clips' AAC packets are copied instead of re-encoded.
+    audio_copy: bool = False
+    # Why the sound is re-encoded on the fast path ("" when copied or asked for).
+    audio_reason: str = ""
 
     @property
     def total_frames(self) -> int:
@@ -98,7 +106,13 @@ class StitchPlan:
         """Human lines for the export preview, one for the whole and one per shot and fade."""
         fps = f"{float(self.fps):g}"
         if self.mode == "fast":
-            sound = "audio re-encoded as one track" if self.has_audio else "no sound track"
+            if not self.has_audio:
+                sound = "no sound track"
+            elif self.audio_copy:
+                sound = "audio copied (every join within half an AAC frame)"
+            else:
+                why = f" ({self.audio_reason})" if self.audio_reason else ""
+                sound = f"audio re-encoded as one track{why}"
             head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), {sound}."
         else:
             why = f" ({self.reasons[0]})" if self.reasons else ""
@@ -294,6 +308,10 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
             if blocker:
                 reasons.append(blocker)
     mode = "conform" if reasons else "fast"
+    audio_copy, audio_reason = False, ""
+    if mode == "fast" and has_audio and not settings.exact_audio:
+        audio_reason = aac_copyable(infos) or ""
+        audio_copy = not audio_reason
 
     for cp in plans:
         v = cp.info.video
@@ -336,4 +354,6 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
         transitions=transitions,
         has_audio=has_audio,
         reasons=reasons,
+        audio_copy=audio_copy,
+        audio_reason=audio_reason,
     )

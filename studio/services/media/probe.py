@@ -72,6 +72,8 @@ class AudioInfo:
     layout: str
     duration: float | None
     start_time: float = 0.0
+    # AudioSpecificConfig for AAC; packets can only be copied between files whose setup matches.
+    extradata: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -276,6 +278,7 @@ def _audio_info(stream) -> AudioInfo:
         layout=layout,
         duration=_seconds(stream.duration, stream.time_base),
         start_time=_seconds(stream.start_time, stream.time_base) or 0.0,
+        extradata=bytes(ctx.extradata) if ctx.extradata else None,
     )
 
 
