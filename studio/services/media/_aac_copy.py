@@ -75,7 +75,7 @@ class AacSplicer:
                     continue
                 want = video_start + round((packet.pts * tb - Fraction(clip_start).limit_denominator(10**9)) * self.rate)
                 if not placed:
-                    if want + half <= self.cursor:
+                    if want < self.cursor - half:
                         previous = packet
                         continue  # belongs before the join: dropped
                     if want > self.cursor + half:
