@@ -34,8 +34,11 @@ def project_clips(project: Project, folder: Path):
     return clips
 
 
-def export_settings(project: Project, settings=None):
-    """ExportSettings from the project (size, fps, the transition at each join) unless given."""
+def export_settings(project: Project, settings=None, exact_audio: bool = False):
+    """ExportSettings from the project (size, fps, the transition at each join) unless given.
+
+    ``exact_audio`` (for settings built here) re-encodes the sound instead of copying it.
+    """
     from .media.plan import ExportSettings
 
     transitions = [
@@ -47,6 +50,7 @@ def export_settings(project: Project, settings=None):
             height=project.settings.height,
             fps=project.settings.fps,
             transitions=transitions,
+            exact_audio=exact_audio,
         )
     if settings.transitions is None and not settings.crossfade:
         from dataclasses import replace

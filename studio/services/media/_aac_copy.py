@@ -73,7 +73,9 @@ class AacSplicer:
             for packet in container.demux(stream):
                 if packet.pts is None or not packet.size:
                     continue
-                want = video_start + round((packet.pts * tb - Fraction(clip_start).limit_denominator(10**9)) * self.rate)
+                want = video_start + round(
+                    (packet.pts * tb - Fraction(clip_start).limit_denominator(10**9)) * self.rate
+                )
                 if not placed:
                     if want < self.cursor - half:
                         previous = packet
