@@ -16,7 +16,8 @@ from studio.core.errors import InvalidRequest, MediaError
 
 from ._aac_copy import aac_copyable
 from .encode import CHANNELS, SAMPLE_RATE, resolve_quality
-from .probe import MediaInfo, open_input, probe, require_complete
+from .probe import MediaInfo, require_complete
+from .probe_cache import PROBES
 from .rates import export_rate, parse_rate
 
 # Only containers whose H.264 is stored with its setup out of band (avcC) can have
@@ -136,20 +137,6 @@ def fit_size(w: int, h: int, width: int, height: int) -> tuple[int, int]:
     return sw, sh
 
 
-def keyframe_times(path: Path) -> list[float]:
-    """Presentation times (seconds) of the video keyframes, read by demuxing only."""
-    container = open_input(path)
-    try:
-        stream = container.streams.video[0]
-        times = []
-        for packet in container.demux(stream):
-            if packet.is_keyframe and packet.pts is not None:
-                times.append(float(packet.pts * stream.time_base))
-        return sorted(times)
-    finally:
-        container.close()
-
-
 def _join_seconds(settings: ExportSettings, joins: int) -> list[float]:
     if settings.transitions is not None:
         values = [float(v or 0.0) for v in settings.transitions]
@@ -238,7 +225,7 @@ def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate:
     clip = cp.clip
     if (clip.trim_in or 0) > 0 or clip.trim_out is not None:
         half = 0.5 / float(rate)
-        keys = keyframe_times(Path(clip.path))
+        keys = PROBES.keyframes(Path(clip.path))
         if not any(abs(k - cp.start) < half for k in keys):
             return f"{name}'s trim does not start on a keyframe"
         ends_at_end = cp.end >= v.start_time + (v.duration or cp.info.duration) - half
@@ -261,7 +248,7 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
     items = [c if isinstance(c, ClipIn) else ClipIn(Path(c)) for c in clips]
     if not items:
         raise InvalidRequest("There are no shots to export.", field="clips")
-    infos = [probe(c.path) for c in items]
+    infos = [PROBES.probe(c.path) for c in items]
     for clip, info in zip(items, infos):
         if info.video is None:
             raise MediaError(f"{Path(clip.path).name} has no video in it.")
@@ -344,6 +331,7 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
             notes.extend(_audio_notes(cp))
         cp.notes = notes
 
+    PROBES.save()
     return StitchPlan(
         clips=plans,
         mode=mode,

@@ -316,6 +316,20 @@ def probe(path: Path | str) -> MediaInfo:
         container.close()
 
 
+def keyframe_times(path: Path) -> list[float]:
+    """Presentation times (seconds) of the video keyframes, read by demuxing only."""
+    container = open_input(path)
+    try:
+        stream = container.streams.video[0]
+        times = []
+        for packet in container.demux(stream):
+            if packet.is_keyframe and packet.pts is not None:
+                times.append(float(packet.pts * stream.time_base))
+        return sorted(times)
+    finally:
+        container.close()
+
+
 def _scanned_extent(path: Path) -> tuple[float, float] | None:
     """Demux every packet (no decoding): (seconds readable, seconds declared) when short.
 
