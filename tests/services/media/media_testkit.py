@@ -23,6 +23,7 @@ def make_clip(
     color: tuple[int, int, int] = (200, 40, 40),
     gop: int | None = None,
     audio_offset: float = 0.0,
+    x264: dict[str, str] | None = None,
 ) -> Path:
     """Write an H.264 (+ AAC) clip: a solid ``color`` with a moving bar, and a sine tone."""
     rate = Fraction(fps).limit_denominator(1001)
@@ -33,6 +34,7 @@ def make_clip(
         options = {"preset": "ultrafast", "crf": "23"}
         if gop:
             options.update(g=str(gop), keyint_min=str(gop), sc_threshold="0")
+        options.update(x264 or {})
         vs.codec_context.options = options
         vs.codec_context.time_base = 1 / rate
         aus = None
