@@ -98,14 +98,44 @@ def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> I
         container.close()
 
 
-def _blend(a: np.ndarray, b: np.ndarray, alpha: float) -> np.ndarray:
-    return cv2.addWeighted(a, 1.0 - alpha, b, alpha, 0.0)
-
-
 def _equal_power(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
     n = cur.shape[1]
     t = (np.arange(n, dtype=np.float32) + 0.5) / max(n, 1) * (math.pi / 2)
     return (prev * np.cos(t) + cur * np.sin(t)).astype(np.float32)
+
+
+def joined_audio(plan: StitchPlan) -> Iterator[list[np.ndarray]]:
+    """The plan's sound at 48 kHz, clip by clip (what to write before that clip's frames).
+
+    Each clip's sound is fitted to its frames; at a crossfade the outgoing tail and
+    the incoming head are mixed with an equal-power curve.
+    """
+    rate = plan.fps
+    last = len(plan.clips) - 1
+
+    def sample_at(frame_index: int) -> int:
+        return round(frame_index * SAMPLE_RATE / rate)
+
+    start = 0  # output frame where the current clip begins
+    tail: np.ndarray | None = None
+    for cp in plan.clips:
+        x_in = plan.transitions[cp.index - 1] if cp.index else 0
+        x_out = plan.transitions[cp.index] if cp.index < last else 0
+        sound = read_audio(Path(cp.clip.path), cp.start, sample_at(start + cp.frames) - sample_at(start))
+        head = sample_at(start + x_in) - sample_at(start)
+        keep = sample_at(start + cp.frames - x_out) - sample_at(start)
+        parts = []
+        if x_in and tail is not None:
+            parts.append(_equal_power(tail, sound[:, :head]))
+        parts.append(sound[:, head:keep])
+        tail = sound[:, keep:]
+        start += cp.frames - x_out
+        yield parts
+
+
+def blend(a: np.ndarray, b: np.ndarray, alpha: float) -> np.ndarray:
+    """Mix two frames' planes: ``alpha`` 0 is all ``a``, 1 all ``b``."""
+    return cv2.addWeighted(a, 1.0 - alpha, b, alpha, 0.0)
 
 
 def stitch_conform(
@@ -119,32 +149,23 @@ def stitch_conform(
     total = max(plan.total_frames, 1)
     last = len(plan.clips) - 1
 
-    def sample_at(frame_index: int) -> int:
-        return round(frame_index * SAMPLE_RATE / rate)
-
     written = 0
     reported = 0.0
+    sound = joined_audio(plan) if plan.has_audio else None
     with ClipWriter(out, width, height, rate, quality=plan.quality, audio=plan.has_audio) as writer:
-        start = 0  # output frame where the current clip begins
         tail_frames: list[np.ndarray] = []
-        tail_audio: np.ndarray | None = None
         for cp in plan.clips:
             x_in = plan.transitions[cp.index - 1] if cp.index else 0
             x_out = plan.transitions[cp.index] if cp.index < last else 0
-            if writer.has_audio:
-                sound = read_audio(Path(cp.clip.path), cp.start, sample_at(start + cp.frames) - sample_at(start))
-                head = sample_at(start + x_in) - sample_at(start)
-                keep = sample_at(start + cp.frames - x_out) - sample_at(start)
-                if x_in and tail_audio is not None:
-                    writer.write_audio(_equal_power(tail_audio, sound[:, :head]))
-                writer.write_audio(sound[:, head:keep])
-                tail_audio = sound[:, keep:]
+            if sound is not None:
+                for part in next(sound):
+                    writer.write_audio(part)
             new_tail: list[np.ndarray] = []
             for k, frame in enumerate(conformed_frames(cp, width, height, rate)):
                 if cancel is not None and cancel.is_set():
                     raise Cancelled("The export was cancelled.")
                 if k < x_in:
-                    mixed = _blend(tail_frames[k], frame.to_ndarray(), (k + 0.5) / x_in)
+                    mixed = blend(tail_frames[k], frame.to_ndarray(), (k + 0.5) / x_in)
                     writer.write_frame(av.VideoFrame.from_ndarray(mixed, format=PIX_FMT))
                 elif k >= cp.frames - x_out:
                     new_tail.append(frame.to_ndarray())
@@ -156,4 +177,3 @@ def stitch_conform(
                     reported = written / total
                     progress(min(reported, 0.99))
             tail_frames = new_tail
-            start += cp.frames - x_out

@@ -54,6 +54,8 @@ class ExportSettings:
     transitions: Sequence[float] | None = None
     audio: bool = True
     exact_audio: bool = False
+    # Copy the GOPs clear of crossfades and trims when the clips allow it (see smart.py).
+    smart_render: bool = True
 
 
 @dataclass
@@ -92,6 +94,13 @@ class StitchPlan:
     audio_copy: bool = False
     # Why the sound is re-encoded on the fast path ("" when copied or asked for).
     audio_reason: str = ""
+    # Conform mode only: per-clip smart-render decisions when some GOPs are copied.
+    smart: list | None = None
+
+    @property
+    def copied_frames(self) -> int:
+        """Frames whose packets are copied on the smart-render path (0 otherwise)."""
+        return sum(d.copyable for d in self.smart) if self.smart else 0
 
     @property
     def total_frames(self) -> int:
@@ -115,6 +124,13 @@ class StitchPlan:
                 why = f" ({self.audio_reason})" if self.audio_reason else ""
                 sound = f"audio re-encoded as one track{why}"
             head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), {sound}."
+        elif self.smart:
+            share = self.copied_frames / max(sum(c.frames for c in self.clips), 1)
+            sound = "" if self.has_audio else " No sound track."
+            head = (
+                f"Smart render: {share:.0%} of the frames copied as is; the rest re-encoded around the "
+                f"crossfades and trims ({self.width}x{self.height}, {fps} fps).{sound}"
+            )
         else:
             why = f" ({self.reasons[0]})" if self.reasons else ""
             sound = "" if self.has_audio else " No sound track."
@@ -196,7 +212,9 @@ def _turn_note(rotation: int) -> str:
     return f"turned {turn} to stand upright"
 
 
-def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate: Fraction) -> str | None:
+def _fast_blocker(
+    cp: ClipPlan, first: MediaInfo, width: int, height: int, rate: Fraction, check_trims: bool = True
+) -> str | None:
     """Why this clip's packets cannot be copied into the output, or None if they can."""
     v, f = cp.info.video, first.video
     name = f"shot {cp.index + 1}"
@@ -223,7 +241,7 @@ def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate:
     if not any(k in cp.info.format_name for k in _COPYABLE_FORMATS):
         return f"{name} is in a {cp.info.format_name} container"
     clip = cp.clip
-    if (clip.trim_in or 0) > 0 or clip.trim_out is not None:
+    if check_trims and ((clip.trim_in or 0) > 0 or clip.trim_out is not None):
         half = 0.5 / float(rate)
         keys = PROBES.keyframes(Path(clip.path))
         if not any(abs(k - cp.start) < half for k in keys):
@@ -331,8 +349,7 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
             notes.extend(_audio_notes(cp))
         cp.notes = notes
 
-    PROBES.save()
-    return StitchPlan(
+    plan = StitchPlan(
         clips=plans,
         mode=mode,
         width=width,
@@ -345,3 +362,24 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
         audio_copy=audio_copy,
         audio_reason=audio_reason,
     )
+    if mode == "conform" and settings.smart_render:
+        if not any(_fast_blocker(cp, infos[0], width, height, rate, check_trims=False) for cp in plans):
+            _apply_smart(plan)
+    PROBES.save()
+    return plan
+
+
+def _apply_smart(plan: StitchPlan) -> None:
+    """Copy what can be copied: keep the smart-render decisions when some GOPs qualify."""
+    from .smart import smart_render
+
+    decisions = smart_render(plan)
+    if not any(d.copyable for d in decisions) or not all(d.encoder for d in decisions if d.copyable):
+        return
+    plan.smart = decisions
+    for cp, d in zip(plan.clips, decisions):
+        if d.copyable:
+            note = f"{d.share:.0%} copied, re-encoded from the keyframe before each crossfade or trim"
+        else:
+            note = f"re-encoded whole ({d.reason})" if d.reason else "copied"
+        cp.notes = [note] + [n for n in cp.notes if n != "re-encoded"]

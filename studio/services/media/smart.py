@@ -23,7 +23,6 @@ from pathlib import Path
 
 import av
 
-from .plan import StitchPlan
 from .probe import VideoInfo, open_input
 from .probe_cache import PROBES
 
@@ -56,7 +55,7 @@ class SmartClip:
         return self.copyable / self.frames if self.frames else 0.0
 
 
-def smart_render(plan: StitchPlan) -> list[SmartClip]:
+def smart_render(plan) -> list[SmartClip]:
     """Decide, per clip, which GOPs could be copied and whether an encoder can match them."""
     rate = float(plan.fps)
     decisions = []

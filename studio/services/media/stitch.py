@@ -25,6 +25,7 @@ from ._files import atomic_path
 from .encode import SAMPLE_RATE, AudioEncoder, add_audio_stream, resolve_quality, tag_bt709
 from .plan import StitchPlan
 from .probe import MediaInfo, open_input, probe
+from .smart_stitch import stitch_smart
 
 Progress = Callable[[float], None]
 
@@ -44,6 +45,8 @@ def stitch(
     try:
         if plan.mode == "fast":
             _stitch_fast(plan, out, progress, cancel)
+        elif plan.smart:
+            stitch_smart(plan, plan.smart, out, progress, cancel)
         else:
             stitch_conform(plan, out, progress, cancel)
     except (Cancelled, MediaError):
