@@ -3,10 +3,12 @@ libx264 can reproduce the clip's SPS/PPS so re-encoded pieces could sit beside c
 
 from __future__ import annotations
 
+import av
+import numpy as np
 import pytest
 from media_testkit import make_clip
 
-from studio.services.media import ClipIn, ExportSettings, plan_stitch, probe
+from studio.services.media import ClipIn, ExportSettings, plan_stitch, probe, stitch
 from studio.services.media.smart import matching_encoder, smart_render
 
 
@@ -50,3 +52,78 @@ def test_an_encoder_setup_libx264_cannot_reproduce_is_reported(tmp_path):
     plan = plan_stitch([clip, make_clip(tmp_path / "b.mp4", duration=2.0, gop=15)], ExportSettings(crossfade=0.2))
     odd = smart_render(plan)[0]
     assert odd.copyable > 0 and odd.encoder is None and "SPS/PPS" in odd.reason
+
+
+def _gray_frames(path) -> list[np.ndarray]:
+    """Every frame's luma; PyAV raises on data that does not decode."""
+    with av.open(str(path)) as c:
+        return [f.to_ndarray(format="gray").astype(np.float64) for f in c.decode(video=0)]
+
+
+def _psnr(a: np.ndarray, b: np.ndarray) -> float:
+    return 10 * np.log10(255**2 / max(float(np.mean((a - b) ** 2)), 1e-9))
+
+
+@pytest.mark.parametrize("preset", ["ultrafast", "medium"])  # medium: B-frames and three reference frames
+def test_smart_render_copies_gops_and_decodes_cleanly_across_the_seams(tmp_path, preset):
+    colors = [(200, 40, 40), (40, 200, 40), (40, 40, 200)]
+    clips = [
+        make_clip(
+            tmp_path / f"g{i}.mp4",
+            w=160,
+            h=96,
+            duration=3.0,
+            gop=30,
+            tone_hz=300 + 200 * i,
+            color=colors[i],
+            x264={"preset": preset},
+        )  # fmt: skip
+        for i in range(3)
+    ]
+    items = [ClipIn(clips[0]), ClipIn(clips[1], trim_in=0.2), ClipIn(clips[2], trim_out=2.5)]
+    smart_plan = plan_stitch(items, ExportSettings(crossfade=0.5))
+    full_plan = plan_stitch(items, ExportSettings(crossfade=0.5, smart_render=False))
+    assert smart_plan.smart and not full_plan.smart
+    assert smart_plan.describe()[0].startswith("Smart render: 48% of the frames copied")
+    assert full_plan.describe()[0].startswith("Re-encode every shot")
+    smart = stitch(smart_plan, tmp_path / "smart.mp4")
+    full = stitch(full_plan, tmp_path / "full.mp4")
+
+    frames = _gray_frames(tmp_path / "smart.mp4")  # every frame decodes
+    assert len(frames) == len(_gray_frames(tmp_path / "full.mp4")) == smart_plan.total_frames == 219
+    assert smart.video.duration == pytest.approx(full.video.duration, abs=1e-6)
+    assert smart.video.duration == pytest.approx(7.3, abs=1e-3)
+    assert smart.audio.duration == pytest.approx(smart.video.duration, abs=1e-3)
+    sources = [_gray_frames(c) for c in clips]
+    # Output frames 0-59 are clip 1's first two GOPs, 99-128 clip 2's GOP at 1-2 s, 174-203 clip 3's
+    # GOP at 1-2 s: copied packets, so the very same pictures as the sources'.
+    for out_lo, src, src_lo in ((0, 0, 0), (99, 1, 30), (174, 2, 30)):
+        for j in range(30 if out_lo else 60):
+            assert np.array_equal(frames[out_lo + j], sources[src][src_lo + j]), (out_lo, j)
+    # Re-encoded stretches around the seams: the picture they should show.
+    for k in range(60, 75):
+        assert _psnr(frames[k], sources[0][k]) > 35, k
+    for k in range(15):  # crossfade into clip 2: an even mix of clip 1's tail and clip 2's head
+        alpha = (k + 0.5) / 15
+        expected = (1 - alpha) * sources[0][75 + k] + alpha * sources[1][6 + k]
+        assert _psnr(frames[75 + k], expected) > 30, k
+    for k in range(90, 99):
+        assert _psnr(frames[k], sources[1][k - 75 + 6]) > 35, k
+
+
+def test_one_keyframe_clips_fall_back_to_the_whole_conform(tmp_path):
+    clips = [make_clip(tmp_path / f"one{i}.mp4", duration=2.0, tone_hz=300 + 200 * i) for i in range(2)]
+    plan = plan_stitch(clips, ExportSettings(crossfade=0.5))
+    assert plan.mode == "conform" and plan.smart is None
+    assert plan.describe()[0].startswith("Re-encode every shot")
+    info = stitch(plan, tmp_path / "out.mp4")
+    assert len(_gray_frames(tmp_path / "out.mp4")) == plan.total_frames == 105
+    assert info.video.duration == pytest.approx(3.5, abs=1e-3)
+
+
+def test_clips_whose_setup_libx264_cannot_write_fall_back_to_the_whole_conform(tmp_path):
+    clips = [make_clip(tmp_path / f"r{i}.mp4", duration=2.0, gop=15, x264={"x264-params": "ref=5"}) for i in range(2)]
+    plan = plan_stitch(clips, ExportSettings(crossfade=0.2))
+    assert plan.smart is None and plan.mode == "conform"
+    stitch(plan, tmp_path / "out.mp4")
+    assert len(_gray_frames(tmp_path / "out.mp4")) == plan.total_frames
