@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import av
@@ -39,7 +40,8 @@ from studio.services.media.encode import resolve_quality
 AAC_FRAME_MS = 1024 / 48000 * 1000
 COLORS = ["0xE01E1E", "0x1EC81E", "0x1E1EDC", "0xDCDC1E", "0x1EDCDC", "0xDC1EDC",
           "0xFF8000", "0x8000FF", "0x00FF80", "0xFFFFFF"]  # fmt: skip
-TONES = [300, 500, 700, 900, 1100, 1300, 1500, 1700, 1900, 2100]
+# Kept clear of the 1.5 kHz sync burst.
+TONES = [300, 450, 600, 750, 900, 2400, 2700, 3000, 3300, 3600]
 BOX = 64  # join marker size in pixels
 
 
@@ -212,16 +214,59 @@ def moviepy_concat(clips: list[Path], out: Path) -> None:
     concatenate_videoclips(loaded).write_videofile(str(out), codec="libx264", audio_codec="aac", logger=None)
 
 
+def smart_section(root: Path, quick: bool) -> None:
+    """How much of typical provider-like clips smart render can copy, and what it saves."""
+    from studio.services.media import ClipIn
+    from studio.services.media.smart import matching_encoder, smart_render
+
+    dur = 3.0 if quick else 8.0
+    kinds = {
+        "x264 defaults (keyint 250)": [],
+        "one keyframe per clip": ["-g", "100000"],
+        "keyframe every 1 s": ["-g", "24", "-keyint_min", "24", "-sc_threshold", "0"],
+    }
+    print(f"\nSmart render: 4 clips x {dur:g} s, 720x1280 24 fps, libx264 preset medium crf 23 (ffmpeg defaults)")
+    for label, extra in kinds.items():
+        clips = []
+        for i in range(4):
+            path = root / f"smart{len(clips)}_{abs(hash(label)) % 1000}.mp4"
+            video = f"testsrc2=s=720x1280:r=24:d={dur},drawbox=x=0:y=0:w=80:h=80:color={COLORS[i]}:t=fill"
+            ffmpeg("-f", "lavfi", "-i", video, "-f", "lavfi", "-i", f"sine=f={TONES[i]}:d={dur}",
+                   "-c:v", "libx264", "-pix_fmt", "yuv420p", *extra, "-c:a", "aac", str(path))  # fmt: skip
+            clips.append(path)
+        for case, items, settings in (
+            ("0.5 s crossfades", clips, ExportSettings(crossfade=0.5)),
+            ("trims 1.3 s in / 1.3 s before the end", [ClipIn(c, trim_in=1.3, trim_out=dur - 1.3) for c in clips],
+             ExportSettings()),
+        ):  # fmt: skip
+            plan = plan_stitch(items, settings)
+            decisions = plan.smart or smart_render(plan)
+            share = sum(d.copyable for d in decisions) / sum(d.frames for d in decisions)
+            keys = ", ".join(str(d.keyframes) for d in decisions)
+            encoder = matching_encoder(clips[0], probe(clips[0]).video) or "none matched"
+            line = f"  {label:28s} {case:38s} keyframes/clip {keys}; copyable {share:4.0%}; SPS/PPS match: {encoder}"
+            if plan.smart:
+                full = plan_stitch(items, replace(settings, smart_render=False))
+                t_smart = timed(lambda p=plan: stitch(p, root / "smart.mp4"))
+                t_full = timed(lambda p=full: stitch(p, root / "full.mp4"))
+                line += f"\n  {'':28s} smart {t_smart:.2f} s vs full re-encode {t_full:.2f} s ({t_smart / t_full:.2f}x)"
+            print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="4-5 short clips per set")
     parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
+    parser.add_argument("--only", choices=["stitch", "smart"], help="run one part")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="stitch-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     try:
-        run(root, args.runs, args.quick)
+        if args.only != "smart":
+            run(root, args.runs, args.quick)
+        if args.only != "stitch":
+            smart_section(root, args.quick)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

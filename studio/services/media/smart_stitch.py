@@ -167,7 +167,8 @@ def stitch_smart(
                 x_out = plan.transitions[cp.index] if cp.index < last else 0
                 lo, hi = _copy_range(cp, decision, rate)
                 new_tail: list[np.ndarray] = []
-                for k, frame in enumerate(conformed_frames(cp, plan.width, plan.height, rate)):
+                frames = conformed_frames(cp, plan.width, plan.height, rate, skip=range(lo, hi))
+                for k, frame in enumerate(frames):
                     if k % 16 == 0 and cancel is not None and cancel.is_set():
                         raise Cancelled("The export was cancelled.")
                     if lo <= k < hi:
