@@ -160,14 +160,7 @@ def _clip_setup(path: Path | str) -> tuple[str | None, str | None, dict]:
     container = open_input(path)
     try:
         stream = container.streams.video[0]
-        ctx = stream.codec_context
-        setup = {
-            "sample_aspect_ratio": stream.sample_aspect_ratio or ctx.sample_aspect_ratio,
-            "color_primaries": ctx.color_primaries,
-            "color_trc": ctx.color_trc,
-            "colorspace": ctx.colorspace,
-            "color_range": ctx.color_range,
-        }
+        setup = stream_setup(stream)
         for packet in container.demux(stream):
             match = _X264_OPTIONS.search(bytes(packet))
             if not match:
@@ -185,13 +178,24 @@ def _clip_setup(path: Path | str) -> tuple[str | None, str | None, dict]:
         container.close()
 
 
-def _encoder_extradata(video: VideoInfo, options: dict[str, str], setup: dict) -> bytes:
-    """The SPS/PPS libx264 writes for this clip's size, rate, aspect and colour with ``options``."""
+def stream_setup(stream) -> dict:
+    """What x264 writes into the SPS besides its options: aspect ratio and colour tags."""
+    ctx = stream.codec_context
+    return {
+        "sample_aspect_ratio": stream.sample_aspect_ratio or ctx.sample_aspect_ratio,
+        "color_primaries": ctx.color_primaries,
+        "color_trc": ctx.color_trc,
+        "colorspace": ctx.colorspace,
+        "color_range": ctx.color_range,
+    }
+
+
+def x264_context(width: int, height: int, rate: Fraction, setup: dict, options: dict[str, str]):
+    """An unopened libx264 encoder with parameter sets out of band (as MP4 keeps them)."""
     from av.codec.context import Flags
 
     ctx = av.CodecContext.create("libx264", "w")
-    ctx.width, ctx.height, ctx.pix_fmt = video.width, video.height, video.pix_fmt or "yuv420p"
-    rate = video.rate or Fraction(30)
+    ctx.width, ctx.height, ctx.pix_fmt = width, height, "yuv420p"
     ctx.time_base = 1 / Fraction(rate)
     ctx.framerate = Fraction(rate)
     ctx.flags |= Flags.global_header
@@ -199,5 +203,11 @@ def _encoder_extradata(video: VideoInfo, options: dict[str, str], setup: dict) -
         if value:
             setattr(ctx, name, value)
     ctx.options = dict(options)
+    return ctx
+
+
+def _encoder_extradata(video: VideoInfo, options: dict[str, str], setup: dict) -> bytes:
+    """The SPS/PPS libx264 writes for this clip's size, rate, aspect and colour with ``options``."""
+    ctx = x264_context(video.width, video.height, video.rate or Fraction(30), setup, options)
     ctx.open()
     return bytes(ctx.extradata or b"")

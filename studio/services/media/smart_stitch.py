@@ -25,7 +25,7 @@ from ._files import atomic_path
 from .encode import PIX_FMT, AudioEncoder, add_audio_stream, resolve_quality
 from .plan import StitchPlan
 from .probe import open_input
-from .smart import SmartClip
+from .smart import SmartClip, stream_setup, x264_context
 
 
 class _Track:
@@ -38,16 +38,8 @@ class _Track:
             self.stream = output.add_stream_from_template(src)
             self.tb = src.time_base
             self.stream.time_base = self.tb
-            ctx = src.codec_context
-            self._setup = {
-                "width": ctx.width,
-                "height": ctx.height,
-                "sample_aspect_ratio": src.sample_aspect_ratio or ctx.sample_aspect_ratio,
-                "color_primaries": ctx.color_primaries,
-                "color_trc": ctx.color_trc,
-                "colorspace": ctx.colorspace,
-                "color_range": ctx.color_range,
-            }
+            self._size = src.codec_context.width, src.codec_context.height
+            self._setup = stream_setup(src)
         finally:
             template.close()
         self._output = output
@@ -102,18 +94,7 @@ class _Track:
             container.close()
 
     def _open_encoder(self):
-        from av.codec.context import Flags
-
-        ctx = av.CodecContext.create("libx264", "w")
-        for name, value in self._setup.items():
-            if value:
-                setattr(ctx, name, value)
-        ctx.pix_fmt = PIX_FMT
-        ctx.time_base = 1 / self._rate
-        ctx.framerate = self._rate
-        # Parameter sets out of band, as in the copied stream: the MP4's one avcC serves both.
-        ctx.flags |= Flags.global_header
-        ctx.options = dict(self._options)
+        ctx = x264_context(*self._size, self._rate, self._setup, self._options)
         ctx.thread_type = "AUTO"
         ctx.open()
         return ctx
