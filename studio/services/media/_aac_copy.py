@@ -68,14 +68,14 @@ class AacSplicer:
         try:
             stream = container.streams.audio[0]
             tb = stream.time_base
+            origin = Fraction(clip_start).limit_denominator(10**9)
             placed = False
             previous = None
             for packet in container.demux(stream):
                 if packet.pts is None or not packet.size:
                     continue
-                want = video_start + round(
-                    (packet.pts * tb - Fraction(clip_start).limit_denominator(10**9)) * self.rate
-                )
+                # The output sample this packet's sound belongs at, by its own timestamp.
+                want = video_start + round((packet.pts * tb - origin) * self.rate)
                 if not placed:
                     if want < self.cursor - half:
                         previous = packet
