@@ -62,7 +62,9 @@ def detect_faces(image: np.ndarray) -> list[Face]:
     grey = cv2.equalizeHist(grey)
     smallest = max(20, round(min(grey.shape[:2]) * 0.05))
     found = _detector().detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5, minSize=(smallest, smallest))
-    faces = [Face(round(x / scale), round(y / scale), round(fw / scale), round(fh / scale)) for (x, y, fw, fh) in found]
+    faces = [
+        Face(round(x / scale), round(y / scale), round(fw / scale), round(fh / scale)) for (x, y, fw, fh) in found
+    ]
     return sorted(faces, key=lambda f: f.width * f.height, reverse=True)
 
 

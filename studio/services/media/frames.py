@@ -16,7 +16,6 @@ from studio.core.errors import MediaError
 from ._picture import Picture
 from .probe import open_input, probe
 
-
 def _open_stream(path: Path | str):
     """The container and its first video stream, set up for a few frames (one decoder thread)."""
     container = open_input(path)

@@ -27,22 +27,7 @@ from studio.core.errors import MediaError
 from ._files import atomic_path
 
 IMAGE_SUFFIXES = frozenset(
-    {
-        ".png",
-        ".apng",
-        ".jpg",
-        ".jpeg",
-        ".jpe",
-        ".webp",
-        ".bmp",
-        ".gif",
-        ".tif",
-        ".tiff",
-        ".heic",
-        ".heif",
-        ".hif",
-        ".avif",
-    }
+    {".png", ".apng", ".jpg", ".jpeg", ".jpe", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".heic", ".heif", ".hif", ".avif"}
 )
 """File name suffixes the studio opens as images (content is still checked when decoding)."""
 
@@ -241,3 +226,4 @@ def fit_image(
     x, y = (width - sw) // 2, (height - sh) // 2
     canvas[y : y + sh, x : x + sw] = scaled
     return canvas
+

@@ -427,7 +427,9 @@ def validate_clip(
     if info.duration > 6 * 3600:
         raise MediaError(f"{path.name} reports an implausible length of {info.duration:.0f} seconds.")
     if expected_duration is not None and abs(info.duration - expected_duration) > tolerance:
-        raise MediaError(f"{path.name} is {info.duration:.2f} s long but {expected_duration:.2f} s was expected.")
+        raise MediaError(
+            f"{path.name} is {info.duration:.2f} s long but {expected_duration:.2f} s was expected."
+        )
     if require_audio and info.audio is None:
         raise MediaError(f"{path.name} has no sound, but sound was requested.")
     require_complete(info)

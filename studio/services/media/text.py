@@ -159,9 +159,7 @@ class FontStack:
         draw = ImageDraw.Draw(canvas)
         x = float(pad)
         for font, piece in self.runs(text):
-            draw.text(
-                (x, pad + self.ascent), piece, font=font, fill=255, anchor="ls", stroke_width=stroke, stroke_fill=255
-            )
+            draw.text((x, pad + self.ascent), piece, font=font, fill=255, anchor="ls", stroke_width=stroke, stroke_fill=255)
             x += font.getlength(piece)
         mask = np.asarray(canvas)
         rows, cols = np.nonzero(mask)
@@ -224,9 +222,7 @@ def _unspaced(char: str) -> bool:
     return 0x0E00 <= code <= 0x0E7F or 0x3000 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xFF00 <= code <= 0xFFEF
 
 
-def draw_text(
-    image: np.ndarray, text: str, stack: FontStack, xy: tuple[int, int], colour: tuple[int, int, int]
-) -> None:
+def draw_text(image: np.ndarray, text: str, stack: FontStack, xy: tuple[int, int], colour: tuple[int, int, int]) -> None:
     """Blend one line of ``text`` into an RGB ``image`` in place; ``xy`` is the line's top-left."""
     mask, (left, top) = stack.mask(text)
     x0, y0 = xy[0] + left, xy[1] + top

@@ -85,9 +85,7 @@ def make_video(
             wave = np.sin(2 * np.pi * 440 * np.arange(n) / 48000).astype(np.float32)
             planes = np.stack([wave * lv for lv in levels]).astype(np.float32)
             for i in range(0, n, 1024):
-                af = av.AudioFrame.from_ndarray(
-                    np.ascontiguousarray(planes[:, i : i + 1024]), format="fltp", layout=audio_layout
-                )
+                af = av.AudioFrame.from_ndarray(np.ascontiguousarray(planes[:, i : i + 1024]), format="fltp", layout=audio_layout)
                 af.sample_rate, af.pts = 48000, i
                 out.mux(aus.encode(af))
             out.mux(aus.encode(None))

@@ -156,7 +156,8 @@ def test_odd_files_print_nothing_to_the_terminal(tmp_path):
     palette.info["transparency"] = b"\x00" * 3  # palette transparency as bytes: Pillow warns
     palette.save(tmp_path / "ptrans.png", transparency=b"\x00\x00")
     code = (
-        "import sys; from studio.services.media import load_image\nfor p in sys.argv[1:]: print(load_image(p).shape)\n"
+        "import sys; from studio.services.media import load_image\n"
+        "for p in sys.argv[1:]: print(load_image(p).shape)\n"
     )
     files = [str(tmp_path / n) for n in ("badicc.png", "trailing.jpg", "ptrans.png")]
     proc = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, timeout=60)
@@ -197,9 +198,7 @@ def test_a_decompression_bomb_is_refused_before_it_is_decoded(tmp_path):
 
     header = struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0)  # 900 MP, 8-bit RGB
     bomb = tmp_path / "bomb.png"
-    bomb.write_bytes(
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
-    )
+    bomb.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b""))
     with pytest.raises(MediaError, match="too large"):
         load_image(bomb)
 

@@ -28,7 +28,9 @@ REPO = Path(__file__).resolve().parents[3]
 
 def test_media_package_does_not_import_qt():
     code = "import sys, studio.services.media; print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
     assert result.stdout.strip() == "False"
 
 

@@ -77,9 +77,7 @@ def test_fast_path_fixes_audio_that_differs(clip_factory, tmp_path):
 def test_conform_mixed_inputs(clip_factory, tmp_path):
     clips = [
         clip_factory(w=320, h=180, fps=30, duration=1.0, tone_hz=TONES[0], color=COLORS[0]),
-        clip_factory(
-            w=180, h=180, fps=24, duration=1.0, tone_hz=TONES[1], color=COLORS[1], audio_rate=44100, channels=1
-        ),
+        clip_factory(w=180, h=180, fps=24, duration=1.0, tone_hz=TONES[1], color=COLORS[1], audio_rate=44100, channels=1),
         clip_factory(w=640, h=360, fps=60, duration=0.5, tone_hz=TONES[2], color=COLORS[2]),
         clip_factory(w=160, h=90, fps=25, duration=0.6, color=COLORS[3], audio_rate=None),
     ]
@@ -160,10 +158,7 @@ def test_crossfade_duration_math(clip_factory, tmp_path):
     info = stitch(per_join, tmp_path / "y.mp4")
     assert info.video.frame_count == 75
     # The cut at join 1 stays exact even with a fade elsewhere.
-    assert (
-        abs(audio_joins(tmp_path / "y.mp4", TONES[:2])[0] - video_joins(tmp_path / "y.mp4", COLORS[:2])[0])
-        < AAC_FRAME_S
-    )
+    assert abs(audio_joins(tmp_path / "y.mp4", TONES[:2])[0] - video_joins(tmp_path / "y.mp4", COLORS[:2])[0]) < AAC_FRAME_S
 
 
 def test_impossible_crossfade_and_trim_are_refused(clip_factory):

@@ -123,9 +123,7 @@ def test_cli_writes_the_timeline(project_folder, tmp_path, studio_home):
     assert done.returncode == 0, done.stderr
     assert "3 shots, 1 crossfade(s)" in done.stdout + done.stderr
     assert len(otio.adapters.read_from_file(str(out)).video_tracks()[0].find_clips()) == 3
-    bad = subprocess.run(
-        [*cmd, str(folder), "-o", str(tmp_path / "cut.txt")], capture_output=True, text=True, timeout=120
-    )
+    bad = subprocess.run([*cmd, str(folder), "-o", str(tmp_path / "cut.txt")], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "end in one of" in bad.stderr
 
 
@@ -162,5 +160,5 @@ def test_fcpxml_takes_ntsc_rates_and_refuses_others_in_a_sentence(tmp_path, fps,
         return
     write_timeline(project, folder, out)
     text = out.read_text()
-    assert 'width="160" height="90"' in text and 'frameDuration="1001/' in text
+    assert 'width="160" height="90"' in text and "frameDuration=\"1001/" in text
     assert len(otio.adapters.read_from_file(str(out)).video_tracks()[0].find_clips()) == 1
