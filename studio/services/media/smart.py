@@ -138,6 +138,9 @@ def matching_encoder(path: Path | str, video: VideoInfo) -> dict[str, str] | Non
         return _matches[key]
     wanted = parameter_sets(video.extradata)
     crf, preset, setup = _clip_setup(path)
+    if setup.pop("open_gop", False):
+        _matches[key] = None  # keyframes that are not IDR: a copied GOP would lean on the one before
+        return None
     candidates = [preset] if preset else []
     candidates += [p for p in _PRESETS if p != preset]
     found = None
@@ -172,6 +175,7 @@ def _clip_setup(path: Path | str) -> tuple[str | None, str | None, dict]:
             by_subme = {"0": "ultrafast", "1": "superfast", "2": "veryfast", "4": "faster", "6": "fast",
                         "7": "medium", "8": "slow", "9": "slower", "10": "veryslow"}  # fmt: skip
             preset = by_subme.get(subme.group(1)) if subme else None
+            setup["open_gop"] = bool(re.search(r"\bopen_gop=[12]", text))
             return (crf.group(1) if crf else None), preset, setup
         return None, None, setup
     finally:

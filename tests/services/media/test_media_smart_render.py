@@ -127,3 +127,11 @@ def test_clips_whose_setup_libx264_cannot_write_fall_back_to_the_whole_conform(t
     assert plan.smart is None and plan.mode == "conform"
     stitch(plan, tmp_path / "out.mp4")
     assert len(_gray_frames(tmp_path / "out.mp4")) == plan.total_frames
+
+
+def test_open_gop_clips_are_not_spliced(tmp_path):
+    # Open GOPs: pictures after a keyframe may refer to the GOP before it, so no GOP stands alone.
+    clip = make_clip(
+        tmp_path / "open.mp4", duration=2.0, gop=15, x264={"preset": "medium", "x264-params": "open-gop=1"}
+    )
+    assert matching_encoder(clip, probe(clip).video) is None
