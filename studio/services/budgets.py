@@ -75,3 +75,33 @@ def project_budget(project_dir: str | Path | None) -> ProjectBudget | None:
     budget = check_fields({"budget": SETTINGS_FIELDS["budget"]}, {"budget": settings["budget"]}, "The project's ")["budget"]
     title = data.get("title") if isinstance(data.get("title"), str) else Path(project_dir).name
     return ProjectBudget(limit=float(budget), title=title[:80] or Path(project_dir).name)
+
+
+@dataclass(frozen=True)
+class Spending:
+    """Where a project stands against both limits (for the quote dialog and the ledger)."""
+
+    project_budget: float | None
+    project_spent: float
+    daily_cap: float | None
+    spent_today: float
+
+    def project_left(self) -> float | None:
+        return None if self.project_budget is None else max(0.0, self.project_budget - self.project_spent)
+
+    def cap_left(self) -> float | None:
+        return None if self.daily_cap is None else max(0.0, self.daily_cap - self.spent_today)
+
+
+def spending(store, settings, folder: str | Path | None) -> Spending:
+    """The project's budget and spend and the 24-hour cap and spend (blocking: SQLite and the project file)."""
+    import time
+
+    resolved = str(Path(folder).resolve()) if folder else None
+    budget = project_budget(resolved) if resolved else None
+    return Spending(
+        project_budget=budget.limit if budget else None,
+        project_spent=store.spent_on_project(resolved) if resolved else 0.0,
+        daily_cap=settings.budget_cap,
+        spent_today=store.spent_since(time.time() - 24 * 3600),
+    )
