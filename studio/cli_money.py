@@ -92,19 +92,18 @@ def quote_table(quote: Quote) -> list[str]:
 
 
 def order_lines(quote: Quote) -> list[str]:
-    """``Order: Shot 1 and Shot 3 at once; then Shot 2 (after Shot 1)``."""
+    """``Order:`` then one numbered line per step: what starts at once, then what waits for what."""
     names = {g.shot_id: g.name for g in quote.generations}
-    steps = []
-    for stage in quote.stages():
+    lines = ["Order:"]
+    for number, stage in enumerate(quote.stages(), 1):
         seen: list[str] = []
         for g in stage:
-            label = g.name + (f" (after {names[g.waits_for]})" if g.waits_for else "")
+            label = g.name + (f", after {names[g.waits_for]}" if g.waits_for else "")
             if label not in seen:
                 seen.append(label)
-        together = " at once" if len(seen) > 1 else ""
-        listed = ", ".join(seen[:-1]) + " and " + seen[-1] if len(seen) > 1 else seen[0]
-        steps.append(f"{listed}{together}")
-    return ["Order: " + "; then ".join(steps)]
+        together = ", at once" if len(seen) > 1 and number == 1 else ""
+        lines.append(f"  {number}. {(', ' if number == 1 else '; ').join(seen)}{together}")
+    return lines
 
 
 def say_quote(quote: Quote, say: Callable[[str], None]) -> None:

@@ -156,7 +156,7 @@ def test_cli_quote_json_and_table(studio_home, tmp_path, capsys):
     assert main(["--home", str(studio_home), "storyboard", "quote", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "Total: $3.95 for 4 generation(s)." in out
-    assert "then Shot 2 (Beat 1) (after Shot 1 (Beat 0))" in out
+    assert "  2. Shot 2 (Beat 1), after Shot 1 (Beat 0)" in out
     assert "replicate:kwaivgi/kling-v2.5-turbo-pro" in out and "$0.35" in out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,7 +49,7 @@ class LedgerDialog(QDialog):
         self.ledger: Ledger | None = None
         self.setWindowTitle(self.tr("Spend"))
         self.setAccessibleName(self.tr("Spend ledger"))
-        self.resize(980, 560)
+        self.resize(1180, 600)
         layout = QVBoxLayout(self)
 
         self.summary = QLabel(self.tr("Reading the job history…"))
@@ -113,6 +114,7 @@ class LedgerDialog(QDialog):
         layout.addWidget(note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setIcon(QIcon())
         self.refresh_button = buttons.addButton(self.tr("Refresh"), QDialogButtonBox.ActionRole)
         self.refresh_button.setAccessibleName(self.tr("Read the ledger again"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -159,7 +161,7 @@ class LedgerDialog(QDialog):
         for row, line in enumerate(ledger.lines):
             when = datetime.fromtimestamp(line.created_at).strftime("%Y-%m-%d %H:%M")
             cost = self.tr("—") if line.status == NOT_BILLED else money(line.cost, line.currency) if line.cost is not None else self.tr("unknown")
-            self._row(self.jobs_table, row, [when, project_label(line.project_dir), line.model_id,
+            self._row(self.jobs_table, row, [when, project_label(line.project_dir), self._model_name(line.model_id),
                                              self._status(line.status), cost, line.reason], money_columns=(4,),
                       tip=f"{line.job_id} · {line.prompt[:200]}")  # fmt: skip
         self.projects_table.setRowCount(len(ledger.projects))
@@ -170,6 +172,10 @@ class LedgerDialog(QDialog):
         self.days_table.setRowCount(len(ledger.days))
         for row, (day, totals) in enumerate(ledger.days.items()):
             self._row(self.days_table, row, [day, *self._sums(totals)], money_columns=(1, 2, 3, 4))
+
+    def _model_name(self, model_id: str) -> str:
+        catalog = self.services.catalog
+        return catalog.get(model_id).name if model_id in catalog else model_id
 
     def _sums(self, totals: Totals) -> list[str]:
         return [money(totals.counted), money(totals.billed), money(totals.in_flight), money(totals.may_be_billed),

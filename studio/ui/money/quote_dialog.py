@@ -92,6 +92,7 @@ class QuoteDialog(QDialog):
 
         self.accept_unknown_box.toggled.connect(self._update_run)
         self._update_run()
+        (self.run_button if self.run_button.isEnabled() else self.accept_unknown_box).setFocus()
 
     @property
     def accept_unknown(self) -> bool:
@@ -146,30 +147,34 @@ class QuoteDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        table.setMinimumHeight(min(420, 34 + 30 * max(1, len(self.quote.generations))))
+        rows = len(self.quote.generations)
+        row_height = max(table.verticalHeader().defaultSectionSize(), table.fontMetrics().height() + 14)
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        height = table.horizontalHeader().sizeHint().height() + row_height * rows + 2 * table.frameWidth() + 2
+        table.setMinimumHeight(min(420, max(80, height)))
+        table.setMaximumHeight(max(420, height) if rows > 12 else height)
+        table.setFocusPolicy(Qt.NoFocus)  # Enter belongs to the buttons, and no cell looks picked
         return table
 
     def _order_text(self) -> str:
         names = {g.shot_id: g.name for g in self.quote.generations}
-        steps: list[str] = []
-        for stage in self.quote.stages():
+        lines = [self.tr("Order:")]
+        for number, stage in enumerate(self.quote.stages(), 1):
             labels: list[str] = []
             for g in stage:
                 label = (
-                    self.tr("{shot} (after {previous})").format(shot=g.name, previous=names[g.waits_for])
+                    self.tr("{shot}, after {previous}").format(shot=g.name, previous=names[g.waits_for])
                     if g.waits_for
                     else g.name
                 )
                 if label not in labels:
                     labels.append(label)
-            steps.append(", ".join(labels))
-        if not steps:
-            return ""
-        first = self.tr("Order: {shots} start at once").format(shots=steps[0]) if len(steps[0].split(", ")) > 1 else (
-            self.tr("Order: {shots} starts first").format(shots=steps[0])
-        )
-        rest = [self.tr("then {shots}").format(shots=step) for step in steps[1:]]
-        return "; ".join([first, *rest]) + "."
+            step = (", " if number == 1 else "; ").join(labels)  # only later steps name what they wait for
+            if number == 1 and len(labels) > 1:
+                step = self.tr("{shots}, at once").format(shots=step)
+            lines.append(self.tr("{number}. {step}").format(number=number, step=step))
+        return "\n".join(lines) if len(lines) > 1 else ""
 
     def _limits_text(self, spending: Spending | None) -> str:
         if spending is None:
