@@ -70,7 +70,7 @@ async def scenario(app) -> None:
     await wait_until(lambda: window.quote_dialog is not None, 20)
     window.quote_dialog.run_button.click()
     await wait_until(lambda: all(s.chosen_take for s in project.shots) and not services.runner.active(), 120)
-    seed_paid_history(services, str(Path(folder).resolve()))
+    await asyncio.to_thread(seed_paid_history, services, window._resolved(folder))
     window.set_project_budget(8.0)
     await asyncio.sleep(0.5)
 

@@ -70,7 +70,7 @@ class MoneyMixin:
             self.ledger_dialog.activateWindow()
             return
         project, folder = self.project, self.folder
-        project_dir = str(Path(folder).resolve()) if folder is not None else None
+        project_dir = self._resolved(folder) if folder is not None else None  # resolved once per open folder
         dialog = LedgerDialog(
             self.services,
             project_dir,
