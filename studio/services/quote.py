@@ -12,14 +12,14 @@ unknown too, and a storyboard-wide run refuses to start until the person accepts
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from studio.core.errors import InvalidRequest, ModelUnavailable, StudioError
 from studio.core.modelspec import ModelSpec
 from studio.core.project import Project, Shot
-from studio.core.request import GenerationRequest, validate
+from studio.core.request import validate
 
 from .catalog import Catalog
 
@@ -148,7 +148,7 @@ def plan_run(catalog: Catalog, project: Project, *, takes: int | None = None) ->
         stage = stage_of[waits_for] + 1 if waits_for else 0
         stage_of[shot.id] = stage
         spec = catalog.get(shot.model_id) if shot.model_id in catalog else None
-        seconds, cost, note = _price(spec, shot, chained=previous is not None and shot.continuity != "independent")
+        seconds, cost, note = _price(spec, project, shot, chained=previous is not None and shot.continuity != "independent")
         if spec is not None and cost is not None:
             currencies.add(spec.currency)
         for take in range(1, per_shot + 1):
@@ -182,24 +182,15 @@ def shot_label(project: Project, shot: Shot) -> str:
     return shot_name(project, shot)
 
 
-def _price(spec: ModelSpec | None, shot: Shot, *, chained: bool) -> tuple[float, Decimal | None, str]:
+def _price(spec: ModelSpec | None, project: Project, shot: Shot, *, chained: bool) -> tuple[float, Decimal | None, str]:
     """The shot's seconds, its price (None when unknown) and a note on either."""
     if spec is None:
         return shot.duration, None, f"{shot.model_id} is not in the model catalog."
-    request = GenerationRequest(
-        model_id=spec.id,
-        prompt=shot.prompt,
-        negative_prompt=shot.negative_prompt or None,
-        duration=shot.duration,
-        aspect_ratio=shot.aspect_ratio,
-        resolution=shot.resolution,
-        audio=shot.audio,
-        seed=shot.seed,
-        first_frame=shot.first_frame or (_CONTINUITY_FRAME if chained and spec.supports_first_frame else None),
-        last_frame=shot.last_frame,
-        reference_images=tuple(shot.reference_images),
-        extra=dict(shot.extra),
-    )
+    from .storyboard import shot_request
+
+    request = shot_request(project, None, shot, resolve=lambda _folder, path, _field: path)  # no I/O: only the price
+    if chained and spec.supports_first_frame and not request.first_frame:
+        request = replace(request, first_frame=_CONTINUITY_FRAME)
     try:
         validated = validate(spec, request, allow_retired=True)
     except (InvalidRequest, ModelUnavailable) as error:

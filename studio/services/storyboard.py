@@ -26,13 +26,13 @@ from .projects import ProjectStore
 from .jobstore import Admission
 
 
-def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationRequest:
+def shot_request(project: Project, folder: Path | None, shot: Shot, *, resolve=ProjectStore.resolve) -> GenerationRequest:
     """The generation request a shot describes (image paths made absolute).
 
     Every image must lie inside the project folder; one that leads out is refused
-    (ProjectError naming the field) before anything is read or sent.
+    (ProjectError naming the field) before anything is read or sent. ``resolve(folder, path,
+    field)`` may be replaced where only the request's shape matters (the quote keeps paths as they are).
     """
-    resolve = ProjectStore.resolve
     prompt = shot.prompt.strip()
     style = project.settings.style.strip()
     if style and style.lower() not in prompt.lower():

@@ -179,25 +179,23 @@ class QuoteDialog(QDialog):
     def _limits_text(self, spending: Spending | None) -> str:
         if spending is None:
             return ""
+        total = float(self.quote.total if self.quote.total is not None else self.quote.known_total)
         lines: list[str] = []
-        total = self.quote.total if self.quote.total is not None else self.quote.known_total
         if spending.project_budget is not None:
-            left = spending.project_left() or 0.0
-            line = self.tr("Project budget {budget}: {spent} spent or in flight, {left} left.").format(
-                budget=money(spending.project_budget), spent=money(spending.project_spent), left=money(left)
-            )
-            if float(total) > left + 1e-9:
-                line += " " + self.tr("This run costs more than is left; shots past the budget are refused before they are sent.")
-            lines.append(line)
+            stands = self.tr("Project budget {limit}: {spent} spent or in flight, {left} left.")
+            over = self.tr("This run costs more than is left; shots past the budget are refused before they are sent.")
+            lines.append(self._limit_line(stands, over, spending.project_budget, spending.project_spent, total))
         if spending.daily_cap is not None:
-            left = spending.cap_left() or 0.0
-            line = self.tr("24-hour cap {cap}: {spent} spent, {left} left.").format(
-                cap=money(spending.daily_cap), spent=money(spending.spent_today), left=money(left)
-            )
-            if float(total) > left + 1e-9:
-                line += " " + self.tr("This run costs more than the cap leaves; shots past it are refused before they are sent.")
-            lines.append(line)
+            stands = self.tr("24-hour cap {limit}: {spent} spent, {left} left.")
+            over = self.tr("This run costs more than the cap leaves; shots past it are refused before they are sent.")
+            lines.append(self._limit_line(stands, over, spending.daily_cap, spending.spent_today, total))
         for g in self.quote.generations:
             if g.note and g.take == 1 and g.cost is None:
                 lines.append(self.tr("{shot}: {why}").format(shot=g.name, why=g.note))
         return "\n".join(lines)
+
+    @staticmethod
+    def _limit_line(stands: str, over: str, limit: float, spent: float, total: float) -> str:
+        left = max(0.0, limit - spent)
+        line = stands.format(limit=money(limit), spent=money(spent), left=money(left))
+        return f"{line} {over}" if total > left + 1e-9 else line
