@@ -506,7 +506,7 @@ def _exit_for(job: Job, announce: bool = False) -> int:
 
 _CLI_HINTS = {
     "auth": "Check the key in the studio's Settings, or the provider's environment variable (REPLICATE_API_TOKEN, OPENAI_API_KEY, KIE_API_KEY)",
-    "quota": "Check billing with the provider, or the budget cap in settings",
+    "quota": "Check billing with the provider, the budget cap in settings, or the project's budget (studio-cli storyboard budget)",
     "content_rejected": "Change the prompt or the image",
     "transient": "Try again",
     "expired": "Generate it again",
