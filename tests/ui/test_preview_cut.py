@@ -153,3 +153,52 @@ def test_selected_shot_first_take_shows_in_the_preview(window, qtbot, tricolour)
     assert window.preview.items()[0][0].endswith("first-take.mp4")
     qtbot.waitUntil(lambda: window.preview.frame_view.image() is not None
                     and dominant(window.preview.frame_view.image()) == "blue", timeout=10_000)
+
+
+def test_clock_follows_the_sound_device_and_goes_on_without_a_silent_one(monkeypatch):
+    from studio.ui.preview import clock as clock_module
+
+    class Device:
+        processed = 0
+
+        def processed_us(self) -> int:
+            return self.processed
+
+    now = [100.0]
+    monkeypatch.setattr(clock_module.time, "monotonic", lambda: now[0])
+    device = Device()
+    clock = clock_module.Clock()
+    clock.start(2.0, device)
+    now[0] += 0.5  # the device has not started taking sound: the picture waits with it
+    assert clock.now() == pytest.approx(2.0)
+    device.processed = 250_000
+    now[0] += 0.25
+    assert clock.now() == pytest.approx(2.25)
+    clock.hold(1.0)  # a late picture never holds the sound
+    assert clock.now() == pytest.approx(2.25)
+    now[0] += clock_module.SOUND_SILENT_LIMIT + 0.1  # the device stopped taking sound
+    assert clock.now() == pytest.approx(2.25)
+    assert not clock.follows_sound
+    now[0] += 1.0
+    assert clock.now() == pytest.approx(3.25)
+
+
+def test_sound_reaches_the_device_in_step_with_the_picture(qtbot, tricolour):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    if QMediaDevices.defaultAudioOutput().isNull():
+        pytest.skip("no sound device here")
+    widget = PreviewPane(None, multimedia=True)
+    qtbot.addWidget(widget)
+    widget.show()
+    try:
+        load(widget, qtbot, [(str(tricolour[0]), 0.0, None), (str(tricolour[1]), 0.0, None)], [0.25])
+        assert widget.sound is not None and widget.sound.available
+        widget.play()
+        qtbot.waitUntil(lambda: widget.sound.processed_us() > 300_000, timeout=15_000)
+        heard = widget.sound.processed_us() / 1e6
+        assert widget.position() == pytest.approx(heard, abs=0.1)
+        qtbot.waitUntil(lambda: not widget.is_playing(), timeout=20_000)
+        assert widget.position() == pytest.approx(widget.duration(), abs=0.05)
+    finally:
+        widget.shutdown()

@@ -1,9 +1,11 @@
 """The preview's playback clock and its sound output.
 
-The clock runs on ``time.monotonic`` and holds when the picture it would show is not decoded
+With sound, the clock is the sound device: the cut position is where playback started plus
+what the device has taken (QAudioSink.processedUSecs), so the picture follows the sound even
+when the device starts late (about 0.7 s was measured with PulseAudio) or runs dry. Without
+sound it runs on ``time.monotonic`` and holds when the picture it would show is not decoded
 yet, so a slow machine plays late rather than skipping. The sound goes to a QAudioSink in push
-mode (48 kHz stereo float), fed from the engine's rendered blocks a few tens of milliseconds
-ahead; it starts with the picture at the same cut position.
+mode (48 kHz stereo float), fed from the engine's rendered blocks.
 """
 
 from __future__ import annotations
@@ -20,22 +22,45 @@ SAMPLE_RATE = 48000
 CHANNELS = 2
 
 
+SOUND_SILENT_LIMIT = 2.0
+"""Seconds a started sound device may take nothing before the clock goes on without it."""
+
+
 class Clock:
-    """Seconds into the cut while playing; :meth:`hold` stops it at a point until :meth:`start` again."""
+    """Seconds into the cut while playing, from the sound device (``sound``) or the system clock."""
 
     def __init__(self) -> None:
         self._origin = (0.0, 0.0)  # (monotonic, cut seconds)
+        self._sound: SoundOut | None = None
+        self._heard = (0.0, -1)  # (monotonic, processed microseconds) when the device last took sound
 
-    def start(self, seconds: float) -> None:
+    def start(self, seconds: float, sound: SoundOut | None = None) -> None:
         self._origin = (time.monotonic(), seconds)
+        self._sound = sound
+        self._heard = (self._origin[0], -1)
+
+    @property
+    def follows_sound(self) -> bool:
+        return self._sound is not None
 
     def now(self) -> float:
         started, at = self._origin
-        return at + (time.monotonic() - started)
+        if self._sound is None:
+            return at + (time.monotonic() - started)
+        processed = self._sound.processed_us()
+        wall = time.monotonic()
+        if processed != self._heard[1]:
+            self._heard = (wall, processed)
+        elif wall - self._heard[0] > SOUND_SILENT_LIMIT:
+            log.info("the sound device stopped taking sound; the preview goes on by the system clock")
+            self.start(at + max(processed, 0) / 1e6)
+        return at + max(processed, 0) / 1e6
 
     def hold(self, seconds: float) -> None:
-        """Pretend the clock started at ``seconds`` just now (the picture there is not ready yet)."""
-        self.start(seconds)
+        """Pretend the clock started at ``seconds`` just now (the picture there is not ready yet);
+        the sound device's clock is never held."""
+        if self._sound is None:
+            self.start(seconds)
 
 
 class SoundOut(QObject):
@@ -60,7 +85,6 @@ class SoundOut(QObject):
             log.info("the sound device takes no 48 kHz float stereo; playing without sound")
             return
         self.sink = QAudioSink(device, fmt, self)
-        self.sink.setBufferSize(SAMPLE_RATE * CHANNELS * 4 // 5)  # 200 ms
 
     @property
     def available(self) -> bool:
@@ -80,6 +104,10 @@ class SoundOut(QObject):
         if self.sink is None or self._io is None:
             return 0
         return self.sink.bytesFree() // (CHANNELS * 4)
+
+    def processed_us(self) -> int:
+        """Microseconds of sound the device has taken since :meth:`start`."""
+        return self.sink.processedUSecs() if self.sink is not None and self._io is not None else 0
 
     def write(self, block: np.ndarray) -> None:
         if self._io is not None:

@@ -285,7 +285,7 @@ class PreviewPane(Scrubbing, QWidget):
         self._generation = self.engine.play_from(frame, self._sound_on())
         if self._sound_on():
             self.sound.start()
-        self._clock.start(self._position)
+        self._clock.start(self._position, self.sound if self._sound_on() else None)
         self._ticker.start()
         self._update_controls()
 
@@ -410,7 +410,7 @@ class PreviewPane(Scrubbing, QWidget):
             frame, image = ready[-1]
             self.frame_view.set_image(image)
             self._shown = frame
-        if self._shown < target and now < end:
+        if self._shown < target and now < end and not self._clock.follows_sound:
             # The next picture is not decoded yet: hold the clock at the one on screen.
             now = max(self._position, cut.seconds_of(max(self._shown, 0) + 1) - 1e-6)
             self._clock.hold(now)
