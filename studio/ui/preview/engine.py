@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 
 from .frames import FrameCache, to_qimage
@@ -120,6 +120,7 @@ class CutEngine(QObject):
         self._sound = _Stream(AUDIO_AHEAD)
         self._preview = None
         self._cache_key = ""
+        self.view_size: QSize | None = None  # the picture's size on screen, in device pixels
         self._threads = [
             threading.Thread(target=self._render_loop, name="studio-preview-render", daemon=True),
             threading.Thread(target=self._sound_loop, name="studio-preview-sound", daemon=True),
@@ -231,6 +232,10 @@ class CutEngine(QObject):
             first += 1
         for index, rgb in _cut_preview().preview_pictures(preview, first, cancel):
             image = to_qimage(rgb, max_width=rgb.shape[1])
+            view = self.view_size
+            if view is not None and image.width() > view.width() and image.height() > view.height():
+                # Scaled here, once, so painting on the GUI thread is a plain copy.
+                image = image.scaled(view, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
             self.cache.put(key, index, image)
             yield index, image
 

@@ -99,6 +99,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.frame_view = FrameView()
         self.frame_view.set_text(self.tr("No clip selected."))
         self.frame_view.setAccessibleName(self.tr("Preview picture"))
+        self.frame_view.resized.connect(lambda size: setattr(self.engine, "view_size", size))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.frame_view)
 
