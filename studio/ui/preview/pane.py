@@ -94,7 +94,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.engine = CutEngine(self)
         self.engine.planned.connect(self._on_planned)
         self.engine.still_ready.connect(self._on_still)
-        self.engine.failed.connect(self._set_note)
+        self.engine.failed.connect(self._on_render_failed)
 
         self.frame_view = FrameView()
         self.frame_view.set_text(self.tr("No clip selected."))
@@ -392,6 +392,11 @@ class PreviewPane(Scrubbing, QWidget):
             self._shown = frame
 
     # -- internals: playback -------------------------------------------------------------
+
+    def _on_render_failed(self, message: str) -> None:
+        """A clip stopped decoding: say so, and stop rather than wait for frames that never come."""
+        self.pause()
+        self._set_note(message)
 
     def _on_tick(self) -> None:
         """Show the frame the clock has reached, if it is ready; feed the sound device."""
