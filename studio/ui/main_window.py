@@ -123,6 +123,8 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")
         self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder("The job monitor is not available.")
         self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder("The preview is not available.")
+        FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
+        self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
         if hasattr(self.jobs, "clip_activated"):
             self.jobs.clip_activated.connect(self.show_clip)
         self.history = HistoryPane(services)
@@ -268,6 +270,8 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
             self._project_bridge.detach()
             self._project_bridge.deleteLater()
             self._project_bridge = None
+        if self._first_take is not None:
+            self._first_take.watch(project)
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
             self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
@@ -362,7 +366,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
             self.show_message("This shot has no take yet; press Generate.")
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)])
+            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)], None, project.settings.fps)
         else:
             self.show_clip(str(folder / take.path))
 
@@ -370,12 +374,14 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return
-        items = [(str(folder / s.chosen_take.path), s.trim_in, s.trim_out) for s in project.shots if s.chosen_take]
+        from studio.services.export import preview_cut_items
+
+        items, joins, fps = preview_cut_items(project, folder)
         if not items:
             self.show_message("No shot has a take yet.")
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut(items)
+            self.preview.show_cut(items, joins, fps)
             self.preview_dock.show()
             self.preview_dock.raise_()
 
