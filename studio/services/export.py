@@ -34,6 +34,23 @@ def project_clips(project: Project, folder: Path):
     return clips
 
 
+def _crossfade_into(shot) -> float:
+    """Seconds of crossfade at the join before ``shot`` (0 = a cut)."""
+    return shot.transition_duration if shot.transition == "crossfade" else 0.0
+
+
+def preview_cut_items(project: Project, folder: Path) -> tuple[list[tuple[str, float, float | None]], list[float], float]:
+    """What the preview plays for "the cut": ``(path, trim_in, trim_out)`` of every shot that has
+    a chosen take, the crossfade seconds at each join between them, and the export's fps.
+
+    The joins follow :func:`export_settings`; a join across a shot without a take is a cut.
+    No file is touched (safe on the GUI thread)."""
+    shots = [(i, s) for i, s in enumerate(project.shots) if s.chosen_take is not None]
+    items = [(str(Path(folder) / s.chosen_take.path), s.trim_in, s.trim_out) for _, s in shots]
+    joins = [_crossfade_into(b) if j == i + 1 else 0.0 for (i, _), (j, b) in zip(shots, shots[1:])]
+    return items, joins, float(project.settings.fps)
+
+
 def export_settings(project: Project, settings=None, exact_audio: bool = False):
     """ExportSettings from the project (size, fps, the transition at each join) unless given.
 
@@ -41,9 +58,7 @@ def export_settings(project: Project, settings=None, exact_audio: bool = False):
     """
     from .media.plan import ExportSettings
 
-    transitions = [
-        shot.transition_duration if shot.transition == "crossfade" else 0.0 for shot in project.shots[1:]
-    ]
+    transitions = [_crossfade_into(shot) for shot in project.shots[1:]]
     if settings is None:
         return ExportSettings(
             width=project.settings.width,

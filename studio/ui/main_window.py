@@ -26,6 +26,7 @@ from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 from .window_generation import GenerationMixin
+from .window_money import MoneyMixin
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(GenerationMixin, QMainWindow):
+class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -122,6 +123,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")
         self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder("The job monitor is not available.")
         self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder("The preview is not available.")
+        FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
+        self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
         if hasattr(self.jobs, "clip_activated"):
             self.jobs.clip_activated.connect(self.show_clip)
         self.history = HistoryPane(services)
@@ -184,6 +187,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         self.act_about = self._action("&About Studio", self.show_about)
         self.act_data = self._action("Open the &data folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
         self.act_reset_layout = self._action("&Reset layout", self.reset_layout)
+        self.act_spend = self._action(self.tr("S&pend and budget…"), self.open_ledger, None,
+                                      self.tr("What ran and what it cost, per job, project and day; the project's budget"))  # fmt: skip
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -210,6 +215,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         generate.addActions([self.act_generate, self.act_generate_all])
         generate.addSeparator()
         generate.addAction(self.act_preview_cut)
+        generate.addSeparator()
+        generate.addAction(self.act_spend)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_shortcuts, self.act_data, self.act_about])
 
@@ -263,6 +270,8 @@ class MainWindow(GenerationMixin, QMainWindow):
             self._project_bridge.detach()
             self._project_bridge.deleteLater()
             self._project_bridge = None
+        if self._first_take is not None:
+            self._first_take.watch(project)
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
             self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
@@ -357,7 +366,7 @@ class MainWindow(GenerationMixin, QMainWindow):
             self.show_message("This shot has no take yet; press Generate.")
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)])
+            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)], None, project.settings.fps)
         else:
             self.show_clip(str(folder / take.path))
 
@@ -365,12 +374,14 @@ class MainWindow(GenerationMixin, QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return
-        items = [(str(folder / s.chosen_take.path), s.trim_in, s.trim_out) for s in project.shots if s.chosen_take]
+        from studio.services.export import preview_cut_items
+
+        items, joins, fps = preview_cut_items(project, folder)
         if not items:
             self.show_message("No shot has a take yet.")
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut(items)
+            self.preview.show_cut(items, joins, fps)
             self.preview_dock.show()
             self.preview_dock.raise_()
 

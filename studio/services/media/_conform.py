@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import math
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from fractions import Fraction
-from pathlib import Path
 
 import av
-import cv2
 import numpy as np
 
-from studio.core.errors import Cancelled, MediaError
+from studio.core.errors import MediaError
 
-from ._audio import read_audio
 from ._picture import Picture
-from .encode import PIX_FMT, SAMPLE_RATE, ClipWriter, i420_planes
-from .plan import ClipPlan, StitchPlan, fit_size
+from .encode import PIX_FMT, i420_planes
+from .plan import ClipPlan, fit_size
 from .probe import VideoInfo, open_input
 
 # A decoded frame is shown at an output slot if it starts no later than a quarter
@@ -103,84 +98,3 @@ def conformed_frames(
             slot += 1
     finally:
         container.close()
-
-
-def _equal_power(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
-    n = cur.shape[1]
-    t = (np.arange(n, dtype=np.float32) + 0.5) / max(n, 1) * (math.pi / 2)
-    return (prev * np.cos(t) + cur * np.sin(t)).astype(np.float32)
-
-
-def joined_audio(plan: StitchPlan) -> Iterator[list[np.ndarray]]:
-    """The plan's sound at 48 kHz, clip by clip (what to write before that clip's frames).
-
-    Each clip's sound is fitted to its frames; at a crossfade the outgoing tail and
-    the incoming head are mixed with an equal-power curve.
-    """
-    rate = plan.fps
-    last = len(plan.clips) - 1
-
-    def sample_at(frame_index: int) -> int:
-        return round(frame_index * SAMPLE_RATE / rate)
-
-    start = 0  # output frame where the current clip begins
-    tail: np.ndarray | None = None
-    for cp in plan.clips:
-        x_in = plan.transitions[cp.index - 1] if cp.index else 0
-        x_out = plan.transitions[cp.index] if cp.index < last else 0
-        sound = read_audio(Path(cp.clip.path), cp.start, sample_at(start + cp.frames) - sample_at(start))
-        head = sample_at(start + x_in) - sample_at(start)
-        keep = sample_at(start + cp.frames - x_out) - sample_at(start)
-        parts = []
-        if x_in and tail is not None:
-            parts.append(_equal_power(tail, sound[:, :head]))
-        parts.append(sound[:, head:keep])
-        tail = sound[:, keep:]
-        start += cp.frames - x_out
-        yield parts
-
-
-def blend(a: np.ndarray, b: np.ndarray, alpha: float) -> np.ndarray:
-    """Mix two frames' planes: ``alpha`` 0 is all ``a``, 1 all ``b``."""
-    return cv2.addWeighted(a, 1.0 - alpha, b, alpha, 0.0)
-
-
-def stitch_conform(
-    plan: StitchPlan,
-    out: Path,
-    progress: Callable[[float], None] | None,
-    cancel: threading.Event | None,
-) -> None:
-    """Re-encode every clip into ``out`` at the plan's size and rate, with crossfades."""
-    width, height, rate = plan.width, plan.height, plan.fps
-    total = max(plan.total_frames, 1)
-    last = len(plan.clips) - 1
-
-    written = 0
-    reported = 0.0
-    sound = joined_audio(plan) if plan.has_audio else None
-    with ClipWriter(out, width, height, rate, quality=plan.quality, audio=plan.has_audio) as writer:
-        tail_frames: list[np.ndarray] = []
-        for cp in plan.clips:
-            x_in = plan.transitions[cp.index - 1] if cp.index else 0
-            x_out = plan.transitions[cp.index] if cp.index < last else 0
-            if sound is not None:
-                for part in next(sound):
-                    writer.write_audio(part)
-            new_tail: list[np.ndarray] = []
-            for k, frame in enumerate(conformed_frames(cp, width, height, rate)):
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled("The export was cancelled.")
-                if k < x_in:
-                    mixed = blend(tail_frames[k], frame.to_ndarray(), (k + 0.5) / x_in)
-                    writer.write_frame(av.VideoFrame.from_ndarray(mixed, format=PIX_FMT))
-                elif k >= cp.frames - x_out:
-                    new_tail.append(frame.to_ndarray())
-                    continue
-                else:
-                    writer.write_frame(frame)
-                written += 1
-                if progress is not None and written / total - reported >= 0.01:
-                    reported = written / total
-                    progress(min(reported, 0.99))
-            tail_frames = new_tail

@@ -20,9 +20,12 @@ import numpy as np
 
 from studio.core.errors import Cancelled
 
-from ._conform import blend, conformed_frames, joined_audio
+from studio.core.cut import crossfade_weight
+
+from ._conform import conformed_frames
 from ._files import atomic_path
-from .encode import PIX_FMT, AudioEncoder, add_audio_stream, resolve_quality
+from .cut_render import blend, cut_audio
+from .encode import PIX_FMT, SAMPLE_RATE, AudioEncoder, add_audio_stream, resolve_quality
 from .plan import StitchPlan
 from .probe import open_input
 from .smart import SmartClip, stream_setup, x264_context
@@ -135,15 +138,26 @@ def stitch_smart(
             audio = None
             if plan.has_audio:
                 audio = AudioEncoder(output, add_audio_stream(output, resolve_quality(plan.quality)))
-            sound = joined_audio(plan) if audio is not None else None
-            start = 0  # output frame where the current clip begins
+            sound = cut_audio(plan, cancel=cancel) if audio is not None else None
+            heard = 0  # samples written: the sound runs up to the end of the current clip
+
+            def hear_until(frame: int) -> None:
+                nonlocal heard, sound
+                while sound is not None and heard < plan.cut.sample_at(frame, SAMPLE_RATE):
+                    block = next(sound, None)
+                    if block is None:
+                        sound = None
+                        return
+                    audio.write(block)
+                    heard += block.shape[1]
+
+            starts = plan.cut.starts
             tail: list[np.ndarray] = []
             for cp, decision in zip(plan.clips, decisions):
                 if cancel is not None and cancel.is_set():
                     raise Cancelled("The export was cancelled.")
-                if sound is not None:
-                    for part in next(sound):
-                        audio.write(part)
+                start = starts[cp.index]  # output frame where this clip begins
+                hear_until(start + cp.frames)
                 x_in = plan.transitions[cp.index - 1] if cp.index else 0
                 x_out = plan.transitions[cp.index] if cp.index < last else 0
                 lo, hi = _copy_range(cp, decision, rate)
@@ -159,16 +173,16 @@ def stitch_smart(
                             track.copy(Path(cp.clip.path), lo_s, hi_s, start + k)
                         continue
                     if k < x_in:
-                        mixed = blend(tail[k], frame.to_ndarray(), (k + 0.5) / x_in)
+                        mixed = blend(tail[k], frame.to_ndarray(), crossfade_weight(k, x_in))
                         track.encode(av.VideoFrame.from_ndarray(mixed, format=PIX_FMT), start + k)
                     elif k >= cp.frames - x_out:
                         new_tail.append(frame.to_ndarray())
                     else:
                         track.encode(frame, start + k)
                 tail = new_tail
-                start += cp.frames - x_out
                 if progress is not None:
-                    progress(min(start / total, 0.99))
+                    progress(min((start + cp.frames) / total, 0.99))
+            hear_until(plan.total_frames + 1)
             track.end_segment()
             if audio is not None:
                 audio.flush()
