@@ -26,6 +26,7 @@ from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 from .window_generation import GenerationMixin
+from .window_timeline import FinishMixin
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(GenerationMixin, QMainWindow):
+class MainWindow(FinishMixin, GenerationMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -80,6 +81,7 @@ class MainWindow(GenerationMixin, QMainWindow):
 
         self._build_docks()
         self._build_actions()
+        self._build_finish()
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -193,7 +195,7 @@ class MainWindow(GenerationMixin, QMainWindow):
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
-        file.addActions([self.act_export, self.act_export_timeline])
+        file.addActions([self.act_export_now, self.act_export, self.act_export_timeline])
         file.addAction(self.act_settings)
         file.addSeparator()
         file.addAction(self.act_quit)
@@ -225,7 +227,7 @@ class MainWindow(GenerationMixin, QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_add_shot, self.act_generate, self.act_generate_all, self.act_preview_cut])
         tb.addSeparator()
-        tb.addActions([self.act_export, self.act_settings])
+        tb.addActions([self.act_export_now, self.act_export, self.act_settings])
         self.addToolBar(Qt.TopToolBarArea, tb)
         self.toolbar = tb
 
@@ -266,7 +268,10 @@ class MainWindow(GenerationMixin, QMainWindow):
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
             self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
+            self._project_bridge.fired.connect(lambda _a: self._project_edited())
             self._attach_finished_jobs()
+            self._continue_stopped_run()
+        self._check_export_ready()
         self._update_title()
         self._update_cost()
 
@@ -394,6 +399,7 @@ class MainWindow(GenerationMixin, QMainWindow):
             return
         dialog = ExportDialog(self.services, self.project, self.folder, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exported.connect(lambda path: self.remember_export(dialog.export_settings(), path))
         dialog.open()  # window-modal but not blocking: the export runs on the event loop
 
     def export_timeline(self, target: Path | None = None) -> None:
