@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from studio.core.errors import ProjectError
-from studio.core.jobs import Job, JobState
+from studio.core.jobs import Job
 from studio.core.project import Project
 from studio.core.project_fields import check_id
 
@@ -50,20 +50,21 @@ def plan_run(services, project: Project, folder: Path, shot_ids: Iterable[str] |
     The runner makes the same decision again when the run admits each shot (in one
     transaction, across processes), so this is what the person is told, never a license to pay.
     """
+    from .storyboard import _finished_unattached  # the rule the run itself applies
+
     wanted = set(shot_ids) if shot_ids is not None else None
     project_dir = str(Path(folder).resolve())
     plan = RunPlan()
     for shot in project.shots_without_take():
         if wanted is not None and shot.id not in wanted:
             continue
-        attached = {take.job_id for take in shot.takes}
-        latest = next(
-            (job for job in services.jobstore.list(shot_id=shot.id, project_dir=project_dir, limit=20) if job.id not in attached),
-            None,
-        )
-        if latest is not None and latest.state is JobState.DONE and latest.output_path and Path(latest.output_path).exists():
+        if _finished_unattached(services, folder, shot) is not None:
             plan.finished.append(shot.id)
-        elif latest is not None and not latest.state.terminal:
+            continue
+        attached = {take.job_id for take in shot.takes}
+        jobs = services.jobstore.list(shot_id=shot.id, project_dir=project_dir, limit=20)
+        latest = next((job for job in jobs if job.id not in attached), None)
+        if latest is not None and not latest.state.terminal:
             plan.following.append(shot.id)
         else:
             plan.to_send.append(shot.id)

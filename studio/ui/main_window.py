@@ -425,10 +425,12 @@ class MainWindow(FinishMixin, GenerationMixin, QMainWindow):
             ("Ctrl+D", "Duplicate the shot"),
             ("Delete", "Delete the shot (timeline focused)"),
             ("← / →", "Select the previous / next shot"),
+            (self.tr("Space"), self.tr("Play / pause the preview (timeline focused)")),
             ("Alt+← / Alt+→", "Move the shot left / right"),
             ("Ctrl+wheel", "Zoom the timeline"),
             ("Ctrl+P", "Preview the cut"),
             ("Ctrl+E", "Export"),
+            (self.tr("Ctrl+Shift+X"), self.tr("Export now, with the last export's settings")),
             ("Ctrl+Shift+E", "Export the timeline for an editor"),
             ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
         ]

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontMetr
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from studio.core.project import Shot, Take
+from studio.core.project import Take
 from studio.services.media import probe
 from studio.ui.storyboard.cards import HEADER_H, STRIP_H
 

@@ -206,7 +206,7 @@ class CardPainting:
         inner = strip.adjusted(6, 6, -6, -6)
         lines = wrap_to_lines(text, font, inner.width() - 12, 2)
         fm = QFontMetrics(font)
-        width = min(inner.width(), max(fm.horizontalAdvance(line) for line in lines) + 12)
+        width = min(inner.width(), max(fm.horizontalAdvance(line) for line in lines) + 16)
         height = fm.lineSpacing() * len(lines) + 8
         box = QRect(0, 0, width, height)
         box.moveCenter(inner.center())
@@ -214,8 +214,9 @@ class CardPainting:
 
     def _paint_job_badge(self, p: QPainter, text: str, strip: QRect) -> None:
         box, font, lines = self.job_badge(text, strip)
-        p.setPen(Qt.NoPen)
-        p.setBrush(QColor(0, 0, 0, 185))
+        p.fillRect(strip, QColor(21, 23, 27, 170))  # the prompt or frames behind step back
+        p.setPen(QPen(QColor(_job_colour(text)), 1))
+        p.setBrush(QColor(21, 23, 27, 235))
         p.drawRoundedRect(QRectF(box), 5, 5)
         p.setFont(font)
         p.setPen(QColor(_job_colour(text)))

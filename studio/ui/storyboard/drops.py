@@ -14,11 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from studio.core.errors import StudioError
-from studio.services import media
 from studio.services.clip_import import is_video_file, shot_from_clip
 from studio.services.projects import ProjectStore
 
 from ..async_utils import run_blocking, spawn, user_message
+from ..lazy_media import media
 from .commands import AddShotsCommand
 
 

@@ -279,9 +279,13 @@ class StoryboardPanel(QWidget):
         """The crossfade's length: 0.1 s up to the shorter neighbour, as the project clamps it."""
         spin = self.transition_length
         limit = 0.0 if self.canvas is None or first else self.canvas.project.transition_limit(shot.id)
-        spin.setRange(MIN_TRANSITION, max(MIN_TRANSITION, limit))
-        spin.setValue(self.canvas.project.transition_seconds(shot.id) or shot.transition_duration if self.canvas else 0.0)
         fades = shot.transition == "crossfade" and limit >= MIN_TRANSITION
+        if fades:
+            spin.setRange(MIN_TRANSITION, limit)
+            spin.setValue(self.canvas.project.transition_seconds(shot.id))
+        else:  # not in use: shows the length a crossfade here would start from
+            spin.setRange(0.0, 60.0)
+            spin.setValue(shot.transition_duration)
         spin.setEnabled(fades)
         if fades:
             spin.setToolTip(self.tr("Crossfade length: {low:g} s up to {high:.2f} s (the shorter of the two shots)")
