@@ -212,7 +212,7 @@ async def run_storyboard(
     await asyncio.gather(*(produce(s) for s in project.shots if s.id in pending))
     if attach:
         await _save(services, project, folder)
-    if pending and not stopped:  # every shot ended: nothing left to carry on
+    if not stopped:  # every shot ended (or none was left): nothing to carry on
         await asyncio.to_thread(note_run_ended, folder)
     if failures:
         raise failures[0]

@@ -164,7 +164,7 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
     def transition_tooltip(self, shot_id: str) -> str:
         shot = self.project.shot(shot_id)
         if shot.transition == "crossfade":
-            return f"Crossfade {shot.transition_duration:g} s — click for a cut"
+            return f"Crossfade {self.project.transition_seconds(shot_id):g} s — click for a cut"
         return "Cut — click for a crossfade"
 
     def event(self, event) -> bool:
