@@ -71,8 +71,7 @@ class FinishMixin:
 
     def toggle_preview_play(self) -> None:
         """Play or pause the preview (Space on the timeline)."""
-        if hasattr(self.preview, "toggle_play"):
-            self.preview.toggle_play()
+        self.preview.toggle_play()
 
     def _first_frame_dropped(self, shot_id: str, files: list) -> None:
         self.storyboard.select(shot_id)  # the editor follows the selection
