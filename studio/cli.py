@@ -28,6 +28,7 @@ from studio.cli_models import add_price_arguments, format_price, set_model_price
 from studio.services.storage import storage_error
 
 EXIT_OK, EXIT_INVALID, EXIT_REJECTED, EXIT_AUTH, EXIT_FAILED, EXIT_CANCELLED = 0, 2, 3, 4, 5, 130
+EXACT_AUDIO_HELP = "re-encode the sound as one track (sample-exact joins) instead of copying matching AAC"
 
 
 class Usage(Exception):
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     stitch.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
     stitch.add_argument("--no-audio", dest="audio", action="store_false", help="write no sound track")
     stitch.add_argument("--plan", action="store_true", help="print the plan and stop")
+    stitch.add_argument("--exact-audio", action="store_true", help=EXACT_AUDIO_HELP)
 
     jobs = sub.add_parser("jobs", help="list, show, resume or cancel jobs")
     jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True, metavar="{list,show,resume,cancel}")
@@ -93,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("project")
     run.add_argument("-o", "--output", required=True)
     run.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
+    run.add_argument("--exact-audio", action="store_true", help=EXACT_AUDIO_HELP)
     timeline = board_sub.add_parser(
         "export-otio", help="write the cut as an editable timeline (.otio, .fcpxml or .edl) for an editor"
     )
@@ -268,7 +271,7 @@ async def cmd_stitch(services, args) -> int:
             raise Usage(f"--size takes WxH like 1280x720, not {args.size!r}.") from None
     clips = [media_plan.ClipIn(Path(_existing(p))) for p in args.clips]
     settings = media_plan.ExportSettings(
-        width=width, height=height, fps=args.fps, quality=args.quality, crossfade=args.crossfade, audio=args.audio
+        width=width, height=height, fps=args.fps, quality=args.quality, crossfade=args.crossfade, audio=args.audio, exact_audio=args.exact_audio
     )
     plan = await asyncio.to_thread(media_plan.plan_stitch, clips, settings)
     for line in plan.describe():
@@ -346,7 +349,7 @@ async def cmd_storyboard(services, args) -> int:
     folder = Path(args.project)
     out = Path(args.output)
     _check_output(out)
-    return await _produce(services, folder, out, args.quality, args.accept_unknown_price)
+    return await _produce(services, folder, out, args.quality, args.accept_unknown_price, args.exact_audio)
 
 
 async def cmd_demo(services, args) -> int:
@@ -361,8 +364,8 @@ async def cmd_demo(services, args) -> int:
     return await _produce(services, folder, out, "standard")
 
 
-async def _produce(services, folder: Path, out: Path, quality: str, accept_unknown_price: bool = False) -> int:
-    from studio.services.export import export_project, plan_export
+async def _produce(services, folder: Path, out: Path, quality: str, accept_unknown_price=False, exact_audio=False) -> int:
+    from studio.services.export import export_project, export_settings, plan_export
     from studio.services.storyboard import run_storyboard
 
     project = services.projects.load(folder)
@@ -377,10 +380,11 @@ async def _produce(services, folder: Path, out: Path, quality: str, accept_unkno
             await run_storyboard(services, project, folder, on_note=_say, accept_unknown_price=accept_unknown_price)
         finally:
             services.runner.job_changed.disconnect(listener)
-    plan = await asyncio.to_thread(plan_export, project, folder, None)
+    settings = export_settings(project, exact_audio=exact_audio)
+    plan = await asyncio.to_thread(plan_export, project, folder, settings)
     for line in plan.describe():
         _say(line)
-    info = await _run_export(lambda progress, cancel: export_project(project, folder, out, None, progress, cancel))
+    info = await _run_export(lambda progress, cancel: export_project(project, folder, out, settings, progress, cancel))
     total = sum(s.chosen_take.cost or 0 for s in project.shots if s.chosen_take)
     _say(f"Wrote {out} ({info.duration:.2f} s, {len(project.shots)} shots, ${total:.2f} spent).")
     return EXIT_OK

@@ -13,6 +13,7 @@ from .catalog import Catalog
 from .jobstore import JobStore
 from .logs import setup_logging
 from .paths import StudioPaths, studio_paths
+from .probe_sidecar import set_probe_sidecar
 from .projects import ProjectStore
 from .provider_registry import ProviderRegistry
 from .runner import Runner, Timing
@@ -91,6 +92,7 @@ def build_services(
             reconcile_deadline=float(settings.get("runner.reconcile_deadline", Timing.reconcile_deadline)),
         )
     runner = Runner(store, catalog, registry, settings, paths.clips, timing=timing)
+    set_probe_sidecar(paths.home / "probes.json")
     return Services(
         paths=paths,
         settings=settings,

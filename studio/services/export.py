@@ -65,8 +65,11 @@ def takes_on_disk(folder: Path, take_paths: list[str | None]) -> bool:
     return True
 
 
-def export_settings(project: Project, settings=None):
-    """ExportSettings from the project (size, fps, the transition at each join) unless given."""
+def export_settings(project: Project, settings=None, exact_audio: bool = False):
+    """ExportSettings from the project (size, fps, the transition at each join) unless given.
+
+    ``exact_audio`` (for settings built here) re-encodes the sound instead of copying it.
+    """
     from .media.plan import ExportSettings
 
     transitions = project.transition_lengths()  # clamped to the neighbours as they are trimmed now
@@ -76,6 +79,7 @@ def export_settings(project: Project, settings=None):
             height=project.settings.height,
             fps=project.settings.fps,
             transitions=transitions,
+            exact_audio=exact_audio,
         )
     if settings.transitions is None and not settings.crossfade:
         from dataclasses import replace

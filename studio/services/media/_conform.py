@@ -51,11 +51,14 @@ class _Fitter:
         return out
 
 
-def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> Iterator[av.VideoFrame]:
+def conformed_frames(
+    cp: ClipPlan, width: int, height: int, rate: Fraction, skip: range = range(0)
+) -> Iterator[av.VideoFrame | None]:
     """Exactly ``cp.frames`` frames of the target size and rate, picked by timestamp.
 
     Frames are dropped or repeated to change the rate; each output slot shows the
-    latest source frame that has started by then.
+    latest source frame that has started by then. Slots in ``skip`` yield None
+    without converting the picture (their packets are copied instead).
     """
     container = open_input(cp.clip.path)
     try:
@@ -76,6 +79,10 @@ def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> I
             while slot < cp.frames and t > cp.start + slot * step + slack:
                 if prev is None:
                     break  # the first frame starts late: it also covers the slots before it
+                if slot in skip:
+                    yield None
+                    slot += 1
+                    continue
                 if prev_fitted is None:
                     prev_fitted = fit(prev)
                 yield prev_fitted
