@@ -33,7 +33,7 @@ async def run_window(app, args: argparse.Namespace) -> int:
     from .ui.main_window import MainWindow
 
     try:
-        services = build_services(Path(args.home) if args.home else None)
+        services = build_services(Path(args.home) if args.home else None, runner_thread=True)
     except StudioError as exc:
         from PySide6.QtWidgets import QMessageBox
 

@@ -95,7 +95,9 @@ def services(studio_home, run, qloop):
     from studio.services.context import build_services
     from studio.services.runner import Timing
 
-    svc = build_services(studio_home, log_to_file=False, timing=Timing(poll_first=0.02, poll_max=0.1, retry_base=0.01))
+    svc = build_services(
+        studio_home, log_to_file=False, timing=Timing(poll_first=0.02, poll_max=0.1, retry_base=0.01), runner_thread=True
+    )
     run(svc.start())
     yield svc
     run(svc.aclose())
