@@ -14,6 +14,9 @@ With ``--model`` any catalog model runs instead, e.g. a Replicate model against 
     STUDIO_REPLICATE_BASE_URL=<url> REPLICATE_API_TOKEN=<the emulator's token> \
         python bench/ui_responsiveness.py --model replicate:google/veo-3.1-fast --jobs 100
 
+or, in one command, ``--emulator`` starts that emulator (its own process, 30 s jobs) and points
+the run at it. The runner works on its own event loop in a worker thread, as in the app.
+
 Every job then polls at the app's own cadence (default runner timing, the provider's
 settings), the provider's concurrency is raised to ``--jobs`` so all of them are in flight,
 and the export (of four clips rendered before the measurement) starts as soon as every job
@@ -145,7 +148,7 @@ async def scenario(args, app) -> dict:
     cloud = not args.model.startswith("animatic:")
     # The offline renderer is polled fast so takes land quickly; a cloud model polls as the app does.
     timing = None if cloud else Timing(poll_first=0.05, poll_max=0.25)
-    services = build_services(home, log_to_file=False, timing=timing)
+    services = build_services(home, log_to_file=False, timing=timing, runner_thread=True)  # as studio.app does
     spec = services.catalog.get(args.model)
     if args.concurrency or cloud:
         services.settings.set(f"providers.{spec.provider}.concurrency", args.concurrency or args.jobs)
@@ -269,6 +272,10 @@ def main() -> int:
     parser.add_argument("--stalls", action="store_true", help="print where the GUI thread was when it was late")
     parser.add_argument("--model", default="animatic:kenburns", help="the catalog model every job uses")
     parser.add_argument("--jobs", type=int, default=20, help="jobs started at once")
+    parser.add_argument(
+        "--emulator", action="store_true",
+        help="start the loopback Replicate emulator (30 s jobs) in its own process and point the run at it",
+    )
     parser.add_argument("--shots", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=2.0, help="length of each animatic clip")
     parser.add_argument(
@@ -276,7 +283,27 @@ def main() -> int:
         help="animatic renders at once (default: the app's setting, 2; the rest wait queued, still in flight)",
     )
     args = parser.parse_args()
+    emulator = start_emulator() if args.emulator else None
+    try:
+        return run(args)
+    finally:
+        if emulator is not None:
+            emulator.terminate()
+            emulator.wait(10)
 
+
+def start_emulator():
+    """The Replicate emulator in its own process (the GUI process's GIL stays the app's)."""
+    from tests.emulators._process import start_module
+
+    process, url = start_module("tests.emulators.replicate", "--port", "0", "--set", "latency=30")
+    os.environ["STUDIO_REPLICATE_BASE_URL"] = url
+    os.environ.setdefault("REPLICATE_API_TOKEN", "test-key-replicate")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return process
+
+
+def run(args) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 

@@ -55,6 +55,8 @@ class Services:
 
     async def aclose(self) -> None:
         """Stop the runner (unfinished jobs resume next start), close the providers, its thread and the store."""
+        if self.runner_thread is None and isinstance(self.runner, ThreadedRunner):
+            return  # closed already: the runner's thread is gone
         await self.runner.stop()
         await self.on_runner_loop(self.providers.aclose())
         if self.runner_thread is not None:
