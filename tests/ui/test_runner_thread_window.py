@@ -52,3 +52,19 @@ def test_closing_the_window_and_the_services_leaves_no_runner_thread(make_window
     window.close()
     run(services.aclose())
     assert runner_threads() == []
+
+
+def test_the_guard_catches_sqlite_on_the_gui_thread_from_the_windows_loop(services, run, qloop, qtbot, sqlite_guard):
+    import asyncio
+    import functools
+
+    async def careful_slot():
+        return await asyncio.to_thread(services.jobstore.list, limit=5)
+
+    run(careful_slot())
+    assert sqlite_guard.take() == []
+    # What a slot must not do: a store query called straight from the window's loop.
+    qloop.call_soon(functools.partial(services.jobstore.list, limit=5))
+    qtbot.wait(200)
+    seen = sqlite_guard.take()
+    assert seen and "jobstore.py" in seen[0].stack
