@@ -64,7 +64,7 @@ class RunnerThread:
                 loop.run_until_complete(asyncio.gather(*left, return_exceptions=True))
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
-        except Exception:  # noqa: BLE001 - closing must finish; what failed is logged
+        except Exception:  # closing must finish; what failed is logged
             log.exception("the job runner's loop did not close cleanly")
         finally:
             asyncio.set_event_loop(None)

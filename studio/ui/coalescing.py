@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from .async_utils import EventBridge
+
 FRAME_MS = 16
 
 
@@ -59,11 +61,7 @@ class CoalescingBridge(QObject):
         self._wake.connect(self._start_frame, Qt.ConnectionType.QueuedConnection)
         self._listener = self._relay
         source.connect(self._listener)
-        self.destroyed.connect(self._unhook_on_destroy(source, self._listener))
-
-    @staticmethod
-    def _unhook_on_destroy(source: Any, listener: Callable[..., None]) -> Callable[..., None]:
-        return lambda *_: source.disconnect(listener)
+        self.destroyed.connect(EventBridge._unhook_on_destroy(source, self._listener))
 
     def _relay(self, *args: Any) -> None:
         """Any thread: keep the latest event per key; wake the GUI thread for the first of a frame.
@@ -106,8 +104,4 @@ class CoalescingBridge(QObject):
         with self._lock:
             return len(self._pending)
 
-    def detach(self) -> None:
-        try:
-            self._source.disconnect(self._listener)
-        except Exception:  # noqa: BLE001 - already disconnected, or the source is gone
-            pass
+    detach = EventBridge.detach

@@ -39,19 +39,20 @@ async def test_a_coroutine_runs_on_the_thread_and_its_answer_comes_back():
     assert not thread.is_alive()
 
 
+async def forever(cancelled: threading.Event) -> None:
+    """Sleeps until cancelled, and says it was."""
+    try:
+        await asyncio.sleep(60)
+    except asyncio.CancelledError:
+        cancelled.set()
+        raise
+
+
 async def test_cancelling_the_caller_cancels_the_work_on_the_thread():
     thread = RunnerThread()
     cancelled = threading.Event()
-
-    async def forever() -> None:
-        try:
-            await asyncio.sleep(60)
-        except asyncio.CancelledError:
-            cancelled.set()
-            raise
-
     try:
-        caller = asyncio.ensure_future(thread.run(forever()))
+        caller = asyncio.ensure_future(thread.run(forever(cancelled)))
         await asyncio.sleep(0.05)
         caller.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -64,15 +65,7 @@ async def test_cancelling_the_caller_cancels_the_work_on_the_thread():
 async def test_closing_cancels_what_is_left_and_ends_the_thread():
     thread = RunnerThread()
     cancelled = threading.Event()
-
-    async def forever() -> None:
-        try:
-            await asyncio.sleep(60)
-        except asyncio.CancelledError:
-            cancelled.set()
-            raise
-
-    thread.submit(forever())
+    thread.submit(forever(cancelled))
     await asyncio.sleep(0.05)
     await asyncio.to_thread(thread.close)
     assert cancelled.is_set() and not thread.is_alive() and thread.loop.is_closed()
