@@ -22,12 +22,17 @@ def _parse(argv: list[str]) -> argparse.Namespace:
 
 
 def _window_settings(home: str | None):
-    """Layout and recent projects belong to the data folder: another STUDIO_HOME is another studio."""
+    """Layout and recent projects belong to the data folder: another STUDIO_HOME is another studio.
+
+    Only the path is worked out here (before the first paint); building the services creates
+    the folder, or says in one sentence why it cannot.
+    """
     from PySide6.QtCore import QSettings
 
-    from studio.services.paths import studio_paths
+    from studio.services.paths import default_home
 
-    return QSettings(str(studio_paths(Path(home) if home else None).home / "window.ini"), QSettings.IniFormat)
+    folder = Path(home).expanduser() if home else default_home()
+    return QSettings(str(folder / "window.ini"), QSettings.IniFormat)
 
 
 async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) -> int:
@@ -53,6 +58,8 @@ async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) 
     except StudioError as exc:
         from PySide6.QtWidgets import QMessageBox
 
+        if frame is not None:
+            frame.close()
         QMessageBox.critical(None, "Studio cannot start", exc.user_message)
         return 1
     MainWindow = (await window_module).MainWindow

@@ -11,9 +11,9 @@ has painted. The frame imports nothing beyond Qt's widgets.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 FIRST_START_SHARE = 0.9  # as the studio window sizes itself without a saved geometry
 
@@ -32,12 +32,15 @@ class StartupFrame(QMainWindow):
         self.setCentralWidget(label)
         self.statusBar().showMessage(QCoreApplication.translate("StartupFrame", "Loading the project and the jobs…"))
         self.painted = False
+        self._waiting: QEventLoop | None = None
         self._painted_watch = _FirstPaint(label, self._mark_painted)
         label.installEventFilter(self._painted_watch)
         self._place(qsettings)
 
     def _mark_painted(self) -> None:
         self.painted = True
+        if self._waiting is not None:
+            self._waiting.quit()
 
     def _place(self, qsettings: QSettings | None) -> None:
         geometry = qsettings.value("window/geometry") if qsettings is not None else None
@@ -54,10 +57,11 @@ class StartupFrame(QMainWindow):
 
     def wait_painted(self, timeout_ms: int = 1000) -> bool:
         """Process events until the frame has painted (or ``timeout_ms`` passed)."""
-        clock = QElapsedTimer()
-        clock.start()
-        while not self.painted and clock.elapsed() < timeout_ms:
-            QApplication.processEvents()
+        if not self.painted:
+            self._waiting = QEventLoop()
+            QTimer.singleShot(timeout_ms, self._waiting.quit)
+            self._waiting.exec()
+            self._waiting = None
         return self.painted
 
     def close_when_painted(self, window: QWidget) -> None:
