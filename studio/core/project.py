@@ -140,6 +140,8 @@ class ProjectSettings:
     height: int = 720
     fps: float = 24.0
     style: str = ""
+    # The most this project may spend in total (jobs in flight counted at their quote); None: no limit.
+    budget: float | None = None
 
 
 class Project:

@@ -26,13 +26,13 @@ from .projects import ProjectStore
 from .jobstore import Admission
 
 
-def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationRequest:
+def shot_request(project: Project, folder: Path | None, shot: Shot, *, resolve=ProjectStore.resolve) -> GenerationRequest:
     """The generation request a shot describes (image paths made absolute).
 
     Every image must lie inside the project folder; one that leads out is refused
-    (ProjectError naming the field) before anything is read or sent.
+    (ProjectError naming the field) before anything is read or sent. ``resolve(folder, path,
+    field)`` may be replaced where only the request's shape matters (the quote keeps paths as they are).
     """
-    resolve = ProjectStore.resolve
     prompt = shot.prompt.strip()
     style = project.settings.style.strip()
     if style and style.lower() not in prompt.lower():
@@ -149,6 +149,7 @@ async def run_storyboard(
     on_job: Callable[[Job], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     attach: bool = True,
+    accept_unknown_price: bool = False,
 ) -> list[Job]:
     """Generate every shot without a chosen take; with ``attach``, add the takes and save.
 
@@ -158,7 +159,13 @@ async def run_storyboard(
 
     Chained and bridged shots wait for the shot before them; others run in parallel.
     Raises the first failure's error after every other shot has finished.
+    Unless ``accept_unknown_price``, a run with a shot of unknown price is refused
+    (:class:`~studio.services.quote.UnknownPrice`) before anything is sent.
     """
+    if not accept_unknown_price:
+        from .quote import plan_run, refuse_unknown_price
+
+        refuse_unknown_price(plan_run(services.catalog, project))
     folder = await asyncio.to_thread(Path(folder).resolve)
     pending = {s.id for s in project.shots_without_take()}
     done_events = {s.id: asyncio.Event() for s in project.shots}

@@ -27,6 +27,7 @@ from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 from .window_generation import GenerationMixin
+from .window_money import MoneyMixin
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(GenerationMixin, QMainWindow):
+class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -185,6 +186,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         self.act_about = self._action("&About Studio", self.show_about)
         self.act_data = self._action("Open the &data folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
         self.act_reset_layout = self._action("&Reset layout", self.reset_layout)
+        self.act_spend = self._action(self.tr("S&pend and budget…"), self.open_ledger, None,
+                                      self.tr("What ran and what it cost, per job, project and day; the project's budget"))  # fmt: skip
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -211,6 +214,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         generate.addActions([self.act_generate, self.act_generate_all])
         generate.addSeparator()
         generate.addAction(self.act_preview_cut)
+        generate.addSeparator()
+        generate.addAction(self.act_spend)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_shortcuts, self.act_data, self.act_about])
 
