@@ -21,6 +21,7 @@ from studio.core.jobs import Job
 from studio.services import storyboard
 
 from .async_utils import EventBridge, run_blocking, set_error_handler, spawn, user_message
+from .coalescing import CoalescingBridge
 from .editor import PromptEditor
 from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
@@ -93,7 +94,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, QMainWindow):
         self.controller.recent_changed.connect(self._fill_recent)
         self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self._project_bridge: EventBridge | None = None
-        self._job_bridge = EventBridge(services.runner.job_changed, self)
+        self._job_bridge = CoalescingBridge(services.runner.job_changed, self)  # one frame's events at a time
         self._job_bridge.fired.connect(self._on_job_changed)
         set_error_handler(self._background_error)
         self._restore_layout()

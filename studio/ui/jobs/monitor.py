@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from studio.core.errors import redact
 from studio.core.jobs import Job, JobState
 from studio.ui.errors import describe_error, show_error
-from studio.ui.async_utils import connect_core, run_blocking, spawn
+from studio.ui.async_utils import run_blocking, spawn
+from studio.ui.coalescing import CoalescingBridge
 
 from .delegate import ProgressDelegate
 from .model import (
@@ -231,15 +232,12 @@ class JobMonitor(QWidget):
         self.model.rowsInserted.connect(lambda *_: self._update_summary())
         self.model.modelReset.connect(lambda *_: self._update_summary())
 
-        self._pending_progress: dict[str, Job] = {}
         self._coalescing = False
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(16)  # one frame
-        self._progress_timer.timeout.connect(self._apply_progress)
         runner = getattr(services, "runner", None)
         if runner is not None and hasattr(runner, "job_changed"):
-            connect_core(runner.job_changed, self, self._on_job_changed)
+            # A frame's job events (a hundred jobs polling) become one model update.
+            self._job_bridge = CoalescingBridge(runner.job_changed, self)
+            self._job_bridge.batch.connect(self._on_jobs_changed)
         self.refresh(in_worker=True)  # the window paints first; the stored jobs arrive from a worker
         self._update_actions()
 
@@ -312,24 +310,14 @@ class JobMonitor(QWidget):
             pass
 
     def _on_job_changed(self, job: Job) -> None:
-        shown = self.model.job_by_id(job.id)
-        if shown is None or shown.state is not job.state or shown.error != job.error:
-            self._pending_progress.pop(job.id, None)
-            self.model.upsert(job)  # a new row or a new state shows at once
-            return
-        # Progress ticks (a hundred jobs polling and downloading) are applied once per frame.
-        self._pending_progress[job.id] = job
-        if not self._progress_timer.isActive():
-            self._progress_timer.start()
+        """One job's change, at once (the live feed arrives per frame through :meth:`_on_jobs_changed`)."""
+        self._on_jobs_changed([(job,)])
 
-    def _apply_progress(self) -> None:
-        pending, self._pending_progress = self._pending_progress, {}
+    def _on_jobs_changed(self, events: list[tuple]) -> None:
+        """A frame's worth of job events: one model update, one summary."""
         self._coalescing = True
         try:
-            for job in pending.values():
-                shown = self.model.job_by_id(job.id)
-                if shown is None or job.updated_at >= shown.updated_at:
-                    self.model.upsert(job)
+            self.model.apply_jobs([args[0] for args in events])
         finally:
             self._coalescing = False
         self._update_actions()
