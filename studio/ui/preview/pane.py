@@ -91,7 +91,11 @@ class PreviewPane(Scrubbing, QWidget):
         self._clock = Clock()
         self.sound = None
 
-        self.engine = CutEngine(self)
+        # No Qt parent: the workers emit from their own threads, so the engine must not be deleted
+        # along with the pane while a worker is mid-emit. Python owns it (the workers hold it
+        # until they have stopped), and a destroyed pane stops them.
+        self.engine = CutEngine()
+        self.destroyed.connect(self.engine.close)
         self.engine.planned.connect(self._on_planned)
         self.engine.still_ready.connect(self._on_still)
         self.engine.failed.connect(self._on_render_failed)
