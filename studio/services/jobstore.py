@@ -191,6 +191,7 @@ class JobStore:
         *,
         takes: int = 1,
         check_budget: Callable[[float], None] | None = None,
+        adopts: Callable[[Job], bool] | None = None,
     ) -> Admission:
         """Insert a new job's row unless its shot already has ``takes`` generations in flight.
 
@@ -198,7 +199,8 @@ class JobStore:
         should be adopted instead of paying again. ``check_budget(spent)`` is
         called with the last 24 hours' spending (jobs in flight counted at their quote) and
         raises to refuse; the check and the insert are one transaction, so processes that
-        submit at the same moment cannot all pass the same check.
+        submit at the same moment cannot all pass the same check. ``adopts`` narrows which jobs
+        in flight count (a remix counts only the same remix of the same take).
         """
         with self._transaction():
             if job.shot_id is not None and job.project_dir is not None:
@@ -208,6 +210,8 @@ class JobStore:
                     " ORDER BY created_at",
                     (job.project_dir, job.shot_id, *IN_FLIGHT),
                 ).fetchall()
+                if adopts is not None:
+                    rows = [row for row in rows if adopts(_from_row(row))]
                 if len(rows) >= max(1, takes):
                     return Admission(_from_row(rows[0]), adopted=True)
             if check_budget is not None:

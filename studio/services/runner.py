@@ -210,6 +210,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
         shot_id: str | None = None,
         allow_retired: bool = False,
         takes: int = 1,
+        adopts: Callable[[Job], bool] | None = None,
     ) -> Admission:
         """Submit, unless the shot already has ``takes`` generations in flight: then adopt the oldest.
 
@@ -229,7 +230,9 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
             project_dir=project_dir,
             shot_id=shot_id,
         )
-        admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated))
+        admit = partial(
+            self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated), adopts=adopts
+        )
         crash_point("commit:queued")  # before the job's first row (the crash suite kills here)
         admission = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
         if admission.adopted:
