@@ -504,8 +504,9 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
             # The transport already waited and sent again; nothing retries after this.
             refused = TransientError(error.user_message, detail=error.detail)
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
-        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
-            # The provider answered and refused: nothing was created, nothing is owed.
+        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable, Expired) as error:
+            # The provider answered and refused (Expired: the source of a remix or edit is gone):
+            # nothing was created, nothing is owed.
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
         except Exception as exc:  # noqa: BLE001 - a reset, a timeout, an unreadable answer, a bug: outcome unknown
             error = exc if isinstance(exc, StudioError) else LostSubmission(
