@@ -34,7 +34,6 @@ def add_parser(board_sub) -> None:
     derive.add_argument("--take", help="the take's id (default: the shot's chosen take)")
     derive.add_argument("--seconds", type=float, help="extend: how many seconds to add (the model's durations)")
     derive.add_argument("--allow-retired", action="store_true", help="send to a model marked retired or paused anyway")
-    derive.add_argument("--no-wait", action="store_true", help="send and return; 'jobs resume' or the window finishes it")
 
 
 def shot_id_for(project, text: str) -> str:
@@ -74,8 +73,6 @@ async def derive(services, args: argparse.Namespace, say: Callable[[str], None],
     else:
         say(f"{shot_name(project, shot)}: sent {what.lower()} as job {job.id} "
             f"({job.request.get('duration') or 0:g} s{cost}).")  # fmt: skip
-    if args.no_wait:
-        return EXIT_OK
     listener = printer({job.id})
     services.runner.job_changed.connect(listener)
     try:
