@@ -25,6 +25,7 @@ from .editor import PromptEditor
 from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
+from .window_derive import DeriveMixin
 from .window_generation import GenerationMixin
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(GenerationMixin, QMainWindow):
+class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -117,6 +118,7 @@ class MainWindow(GenerationMixin, QMainWindow):
         self.storyboard.shot_activated.connect(self.preview_shot)
         self.storyboard.generate_requested.connect(self.generate_shot)
         self.storyboard.generate_all_requested.connect(self.generate_missing)
+        self.storyboard.derive_requested.connect(self.derive_shot)
 
         JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")

@@ -38,6 +38,7 @@ class StoryboardPanel(QWidget):
     shot_activated = Signal(str)
     generate_requested = Signal(str)
     generate_all_requested = Signal()
+    derive_requested = Signal(str, str)  # shot id, "remix" | "edit" | "extend"
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None, *, services: Any = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,11 @@ class StoryboardPanel(QWidget):
             self.canvas.current_changed.connect(self._current_changed)
             self.canvas.shot_activated.connect(self.shot_activated)
             self.canvas.generate_requested.connect(self.generate_requested)
+            self.canvas.derive_requested.connect(self.derive_requested)
+            if self.services is not None:
+                from studio.services.derive import derive_options
+
+                self.canvas.derive_options = lambda shot: derive_options(self.services, shot)
             self.model.shot_changed.connect(self._shot_changed)
             ids = self.model.shot_ids()
             self.canvas.set_current(ids[0] if ids else None)
