@@ -14,29 +14,16 @@ import sys
 import time
 
 import httpx
-import pytest
 
 from studio.core.project import Project, ProjectSettings, Shot, Take
 from studio.services.media import probe
 from studio.services.projects import ProjectStore
 from tests.emulators._mp4 import make_mp4
-from tests.emulators.vertex import start_emulator_process
-from tests.test_cli_vertex import env_for, settings
+from tests import test_cli_vertex
+from tests.test_cli_vertex import env_for, settings, stats
 
 MODEL = "vertex:veo-3.1-fast-generate-001"
-
-
-@pytest.fixture
-def emulator(tmp_path):
-    account = tmp_path / "service-account.json"
-    proc, url = start_emulator_process(account, latency=3.0)
-    yield url, account
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-def stats(url):
-    return httpx.get(f"{url}/_emulator/stats", timeout=5).json()
+emulator = test_cli_vertex.emulator  # the Vertex emulator as its own process, shared with the CLI tests
 
 
 def project_with_a_take(folder):
