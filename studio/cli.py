@@ -18,6 +18,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from studio.cli_money import add_money_parsers, cmd_money, preflight
 from studio.cli_derive import add_parser as add_derive_parser, derive as derive_take
 from studio.cli_prompt import add_parser as add_prompt_parser
 from studio.cli_prompt import cmd_prompt
@@ -88,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     jc.add_argument("job_id")
 
     board = sub.add_parser("storyboard", help="produce a storyboard project")
-    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,export-otio,derive}")
+    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,quote,budget,export-otio,derive}")
     run = board_sub.add_parser("run", help="generate every shot without a chosen take, then export")
     run.add_argument("project")
     run.add_argument("-o", "--output", required=True)
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     timeline.add_argument("project")
     timeline.add_argument("-o", "--output", required=True, help="cut.otio, cut.fcpxml or cut.edl")
+    add_money_parsers(sub, board_sub)  # storyboard quote/budget, run --accept-unknown-price, spend
     add_derive_parser(board_sub)
 
     add_prompt_parser(sub)
@@ -341,12 +343,14 @@ async def cmd_storyboard(services, args) -> int:
         from studio.cli_timeline import export_otio
 
         return await export_otio(services, Path(args.project), Path(args.output), _say)
+    if args.board_command in ("quote", "budget"):
+        return await cmd_money(services, args)
     if args.board_command == "derive":
         return await derive_take(services, args, _say, _progress_printer)
     folder = Path(args.project)
     out = Path(args.output)
     _check_output(out)
-    return await _produce(services, folder, out, args.quality)
+    return await _produce(services, folder, out, args.quality, args.accept_unknown_price)
 
 
 async def cmd_demo(services, args) -> int:
@@ -361,11 +365,12 @@ async def cmd_demo(services, args) -> int:
     return await _produce(services, folder, out, "standard")
 
 
-async def _produce(services, folder: Path, out: Path, quality: str) -> int:
+async def _produce(services, folder: Path, out: Path, quality: str, accept_unknown_price: bool = False) -> int:
     from studio.services.export import export_project, plan_export
     from studio.services.storyboard import run_storyboard
 
     project = services.projects.load(folder)
+    preflight(services, project, accept_unknown_price, _say)  # the quote, before anything is sent
     await services.start()
     missing = project.shots_without_take()
     if missing:
@@ -373,7 +378,7 @@ async def _produce(services, folder: Path, out: Path, quality: str) -> int:
         listener = _progress_printer()
         services.runner.job_changed.connect(listener)
         try:
-            await run_storyboard(services, project, folder, on_note=_say)
+            await run_storyboard(services, project, folder, on_note=_say, accept_unknown_price=accept_unknown_price)
         finally:
             services.runner.job_changed.disconnect(listener)
     plan = await asyncio.to_thread(plan_export, project, folder, None)
@@ -393,6 +398,7 @@ COMMANDS = {
     "storyboard": cmd_storyboard,
     "demo": cmd_demo,
     "prompt": cmd_prompt,
+    "spend": cmd_money,
 }
 
 
@@ -504,7 +510,7 @@ def _exit_for(job: Job, announce: bool = False) -> int:
 
 _CLI_HINTS = {
     "auth": "Check the key in the studio's Settings, or the provider's environment variable (REPLICATE_API_TOKEN, OPENAI_API_KEY, KIE_API_KEY)",
-    "quota": "Check billing with the provider, or the budget cap in settings",
+    "quota": "Check billing with the provider, the budget cap in settings, or the project's budget (studio-cli storyboard budget)",
     "content_rejected": "Change the prompt or the image",
     "transient": "Try again",
     "expired": "Generate it again",

@@ -30,6 +30,7 @@ MAX_SHOTS = 2000
 MAX_TAKES = 500
 MAX_REFERENCES = 16
 MAX_SECONDS = 3600.0
+MAX_BUDGET = 1_000_000.0
 
 
 class Unfit(ValueError):
@@ -322,6 +323,7 @@ SETTINGS_FIELDS: dict[str, Check] = {
     "height": integer(16, 8192, "pixels"),
     "fps": number(1, 240, "frames per second"),
     "style": text(2000),
+    "budget": optional(number(0, MAX_BUDGET, "US dollars")),
 }
 
 

@@ -55,6 +55,7 @@ from studio.providers.base import (
     SubmitNotSent,
 )
 
+from .budgets import check_daily_cap, project_budget
 from .cancelling import Cancelling
 from .catalog import Catalog
 from .crashpoints import crash_point
@@ -214,10 +215,10 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
     ) -> Admission:
         """Submit, unless the shot already has ``takes`` generations in flight: then adopt the oldest.
 
-        The in-flight check, the 24-hour budget check and the row insert are one transaction
+        The in-flight check, the 24-hour cap, the project's budget and the row insert are one transaction
         in the job store, shared by the window and every CLI process; an adopted job is
         followed (and taken over if its owner goes away) so :meth:`wait` sees it end.
-        Raises :class:`QuotaError` over the budget cap, before anything is sent.
+        Raises :class:`QuotaError` over the cap or the budget, before anything is sent.
         """
         spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
         # A missing key or unknown provider fails here, before a row (and a price) exists.
@@ -230,9 +231,9 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
             project_dir=project_dir,
             shot_id=shot_id,
         )
-        admit = partial(
-            self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated), adopts=adopts
-        )
+        budget = await asyncio.to_thread(project_budget, project_dir) if validated.cost else None
+        admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated),
+                        check_project_budget=budget and partial(budget.check, validated.cost), adopts=adopts)  # fmt: skip
         crash_point("commit:queued")  # before the job's first row (the crash suite kills here)
         admission = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
         if admission.adopted:
@@ -342,14 +343,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
 
         Called by the job store inside the transaction that inserts the row.
         """
-        cap = self.settings.budget_cap
-        if cap is None or not validated.cost:
-            return
-        if spent + validated.cost > cap + 1e-9:
-            raise QuotaError(
-                f"This job (${validated.cost:.2f}) would bring the last 24 hours' spending to "
-                f"${spent + validated.cost:.2f}, over your budget cap of ${cap:.2f}."
-            )
+        check_daily_cap(self.settings.budget_cap, validated.cost, spent)
 
     async def _drive(self, job_id: str) -> None:
         job = self._current(job_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from studio.core.errors import InvalidRequest, StudioError
@@ -26,13 +26,13 @@ from .projects import ProjectStore
 from .jobstore import Admission
 
 
-def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationRequest:
+def shot_request(project: Project, folder: Path | None, shot: Shot, *, resolve=ProjectStore.resolve) -> GenerationRequest:
     """The generation request a shot describes (image paths made absolute).
 
     Every image must lie inside the project folder; one that leads out is refused
-    (ProjectError naming the field) before anything is read or sent.
+    (ProjectError naming the field) before anything is read or sent. ``resolve(folder, path,
+    field)`` may be replaced where only the request's shape matters (the quote keeps paths as they are).
     """
-    resolve = ProjectStore.resolve
     prompt = shot.prompt.strip()
     style = project.settings.style.strip()
     if style and style.lower() not in prompt.lower():
@@ -149,6 +149,8 @@ async def run_storyboard(
     on_job: Callable[[Job], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     attach: bool = True,
+    accept_unknown_price: bool = False,
+    shot_ids: Iterable[str] | None = None,
 ) -> list[Job]:
     """Generate every shot without a chosen take; with ``attach``, add the takes and save.
 
@@ -157,10 +159,28 @@ async def run_storyboard(
     process) adopts that job and ``on_note`` says so; its clip becomes the take all the same.
 
     Chained and bridged shots wait for the shot before them; others run in parallel.
-    Raises the first failure's error after every other shot has finished.
+    Raises the first failure's error after every other shot has finished. ``shot_ids``
+    limits the run to those shots (a stopped run carried on).
+    Unless ``accept_unknown_price``, a run with a shot of unknown price is refused
+    (:class:`~studio.services.quote.UnknownPrice`) before anything is sent.
+
+    The run notes its shots in the project folder until each has ended, so a run stopped
+    half-way (app closed, process killed) is carried on when the project opens again
+    (:mod:`studio.services.storyboard_resume`).
     """
+    from .storyboard_resume import note_run_ended, note_run_started
+
+    if not accept_unknown_price:
+        from .quote import plan_run, refuse_unknown_price
+
+        refuse_unknown_price(plan_run(services.catalog, project))
     folder = await asyncio.to_thread(Path(folder).resolve)
     pending = {s.id for s in project.shots_without_take()}
+    if shot_ids is not None:
+        pending &= set(shot_ids)
+    if pending:
+        await asyncio.to_thread(note_run_started, folder, [s.id for s in project.shots if s.id in pending])
+    stopped: list[str] = []  # shots whose job was still in flight when the run ended
     done_events = {s.id: asyncio.Event() for s in project.shots}
     for shot in project.shots:
         if shot.id not in pending:
@@ -188,6 +208,8 @@ async def run_storyboard(
                     await attach_finished(services, project, folder, job)
                     await _save(services, project, folder)
             else:
+                if not job.state.terminal:
+                    stopped.append(shot.id)
                 failures.append(_job_error(job, project, shot))
         except StudioError as error:
             failures.append(error)
@@ -197,6 +219,8 @@ async def run_storyboard(
     await asyncio.gather(*(produce(s) for s in project.shots if s.id in pending))
     if attach:
         await _save(services, project, folder)
+    if not stopped:  # every shot ended (or none was left): nothing to carry on
+        await asyncio.to_thread(note_run_ended, folder)
     if failures:
         raise failures[0]
     return jobs

@@ -27,6 +27,8 @@ from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 from .window_derive import DeriveMixin
 from .window_generation import GenerationMixin
+from .window_money import MoneyMixin
+from .window_timeline import FinishMixin
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +51,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
+class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -81,6 +83,7 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
 
         self._build_docks()
         self._build_actions()
+        self._build_finish()
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -124,6 +127,8 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")
         self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder("The job monitor is not available.")
         self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder("The preview is not available.")
+        FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
+        self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
         if hasattr(self.jobs, "clip_activated"):
             self.jobs.clip_activated.connect(self.show_clip)
         self.history = HistoryPane(services)
@@ -186,6 +191,8 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
         self.act_about = self._action("&About Studio", self.show_about)
         self.act_data = self._action("Open the &data folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
         self.act_reset_layout = self._action("&Reset layout", self.reset_layout)
+        self.act_spend = self._action(self.tr("S&pend and budget…"), self.open_ledger, None,
+                                      self.tr("What ran and what it cost, per job, project and day; the project's budget"))  # fmt: skip
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -195,7 +202,7 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
-        file.addActions([self.act_export, self.act_export_timeline])
+        file.addActions([self.act_export_now, self.act_export, self.act_export_timeline])
         file.addAction(self.act_settings)
         file.addSeparator()
         file.addAction(self.act_quit)
@@ -212,6 +219,8 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
         generate.addActions([self.act_generate, self.act_generate_all])
         generate.addSeparator()
         generate.addAction(self.act_preview_cut)
+        generate.addSeparator()
+        generate.addAction(self.act_spend)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.act_shortcuts, self.act_data, self.act_about])
 
@@ -227,7 +236,7 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_add_shot, self.act_generate, self.act_generate_all, self.act_preview_cut])
         tb.addSeparator()
-        tb.addActions([self.act_export, self.act_settings])
+        tb.addActions([self.act_export_now, self.act_export, self.act_settings])
         self.addToolBar(Qt.TopToolBarArea, tb)
         self.toolbar = tb
 
@@ -265,10 +274,15 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
             self._project_bridge.detach()
             self._project_bridge.deleteLater()
             self._project_bridge = None
+        if self._first_take is not None:
+            self._first_take.watch(project)
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
             self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
+            self._project_bridge.fired.connect(lambda _a: self._project_edited())
             self._attach_finished_jobs()
+            self._continue_stopped_run()
+        self._check_export_ready()
         self._update_title()
         self._update_cost()
 
@@ -359,7 +373,7 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
             self.show_message("This shot has no take yet; press Generate.")
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)])
+            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)], None, project.settings.fps)
         else:
             self.show_clip(str(folder / take.path))
 
@@ -367,12 +381,14 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return
-        items = [(str(folder / s.chosen_take.path), s.trim_in, s.trim_out) for s in project.shots if s.chosen_take]
+        from studio.services.export import preview_cut_items
+
+        items, joins, fps = preview_cut_items(project, folder)
         if not items:
             self.show_message("No shot has a take yet.")
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut(items)
+            self.preview.show_cut(items, joins, fps)
             self.preview_dock.show()
             self.preview_dock.raise_()
 
@@ -396,6 +412,7 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
             return
         dialog = ExportDialog(self.services, self.project, self.folder, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exported.connect(lambda path: self.remember_export(dialog.export_settings(), path))
         dialog.open()  # window-modal but not blocking: the export runs on the event loop
 
     def export_timeline(self, target: Path | None = None) -> None:
@@ -421,10 +438,12 @@ class MainWindow(GenerationMixin, DeriveMixin, QMainWindow):
             ("Ctrl+D", "Duplicate the shot"),
             ("Delete", "Delete the shot (timeline focused)"),
             ("← / →", "Select the previous / next shot"),
+            (self.tr("Space"), self.tr("Play / pause the preview (timeline focused)")),
             ("Alt+← / Alt+→", "Move the shot left / right"),
             ("Ctrl+wheel", "Zoom the timeline"),
             ("Ctrl+P", "Preview the cut"),
             ("Ctrl+E", "Export"),
+            (self.tr("Ctrl+Shift+X"), self.tr("Export now, with the last export's settings")),
             ("Ctrl+Shift+E", "Export the timeline for an editor"),
             ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
         ]

@@ -80,6 +80,13 @@ class GenerationMixin:
         if not missing:
             self.show_message("Every shot has a take. Select a shot and press Generate for another take.")
             return
+        # Nothing is sent before the person has seen the plan and its price and pressed Run.
+        self.ask_quote(project, folder, lambda accepted: self._run_missing(project, folder, accepted))
+
+    def _run_missing(self, project, folder: Path, accept_unknown_price: bool = False) -> None:
+        missing = project.shots_without_take()
+        if not missing:
+            return
         for shot in missing:
             self.storyboard.set_job_text(shot.id, "waiting")
 
@@ -89,7 +96,8 @@ class GenerationMixin:
         async def run() -> None:
             try:
                 await storyboard.run_storyboard(
-                    self.services, project, folder, on_job=on_job, on_note=lambda text: self.show_message(text, 10_000)
+                    self.services, project, folder, on_job=on_job, on_note=lambda text: self.show_message(text, 10_000),
+                    accept_unknown_price=accept_unknown_price,
                 )
             finally:
                 for shot in project.shots:

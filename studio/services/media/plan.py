@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from studio.core.cut import Cut, plan_cut
 from studio.core.errors import InvalidRequest, MediaError
 
 from .encode import CHANNELS, SAMPLE_RATE, resolve_quality
@@ -85,14 +86,19 @@ class StitchPlan:
     reasons: list[str] = field(default_factory=list)
 
     @property
+    def cut(self) -> Cut:
+        """The timeline (each clip's place, the crossfades), shared with the preview."""
+        return Cut(rate=self.fps, frames=tuple(c.frames for c in self.clips), transitions=tuple(self.transitions))
+
+    @property
     def total_frames(self) -> int:
         """Output frame count once crossfades overlap their neighbours."""
-        return sum(c.frames for c in self.clips) - sum(self.transitions)
+        return self.cut.total_frames
 
     @property
     def duration(self) -> float:
         """Expected output length in seconds."""
-        return float(self.total_frames / self.fps)
+        return self.cut.duration
 
     def describe(self) -> list[str]:
         """Human lines for the export preview, one for the whole and one per shot and fade."""
@@ -268,21 +274,13 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
     else:
         rate = export_rate((info.video.rate, info.video.duration or info.duration) for info in infos)
 
-    plans: list[ClipPlan] = []
-    for i, (clip, info) in enumerate(zip(items, infos)):
-        start, end = _clip_range(clip, info)
-        frames = max(1, round((end - start) * rate))
-        plans.append(ClipPlan(index=i, clip=clip, info=info, start=start, end=end, frames=frames))
-
-    seconds = _join_seconds(settings, len(plans) - 1)
-    transitions = [round(s * rate) for s in seconds]
-    for j, x in enumerate(transitions):
-        room = min(plans[j].frames - (transitions[j - 1] if j else 0), plans[j + 1].frames)
-        if x >= room:
-            raise InvalidRequest(
-                f"The crossfade at join {j + 1} ({seconds[j]:.2f} s) is longer than the shots beside it.",
-                field="transitions",
-            )
+    ranges = [_clip_range(clip, info) for clip, info in zip(items, infos)]
+    cut = plan_cut([end - start for start, end in ranges], rate, _join_seconds(settings, len(items) - 1))
+    plans = [
+        ClipPlan(index=i, clip=clip, info=info, start=start, end=end, frames=frames)
+        for i, (clip, info, (start, end), frames) in enumerate(zip(items, infos, ranges, cut.frames))
+    ]
+    transitions = list(cut.transitions)
     has_audio = settings.audio and any(info.audio is not None for info in infos)
 
     reasons: list[str] = []

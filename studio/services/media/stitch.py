@@ -18,7 +18,7 @@ import av
 from studio.core.errors import Cancelled, MediaError
 
 from ._audio import read_audio
-from ._conform import stitch_conform
+from .cut_render import stitch_conform
 from ._files import atomic_path
 from .encode import SAMPLE_RATE, AudioEncoder, add_audio_stream, resolve_quality, tag_bt709
 from .plan import StitchPlan
