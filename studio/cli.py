@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from studio.cli_money import add_money_parsers, cmd_money, preflight
+from studio.cli_derive import add_parser as add_derive_parser, derive as derive_take
 from studio.cli_prompt import add_parser as add_prompt_parser
 from studio.cli_prompt import cmd_prompt
 from studio.core.errors import InvalidRequest, StudioError, error_from_dict
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     jc.add_argument("job_id")
 
     board = sub.add_parser("storyboard", help="produce a storyboard project")
-    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,quote,budget,export-otio}")
+    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,quote,budget,export-otio,derive}")
     run = board_sub.add_parser("run", help="generate every shot without a chosen take, then export")
     run.add_argument("project")
     run.add_argument("-o", "--output", required=True)
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("project")
     timeline.add_argument("-o", "--output", required=True, help="cut.otio, cut.fcpxml or cut.edl")
     add_money_parsers(sub, board_sub)  # storyboard quote/budget, run --accept-unknown-price, spend
+    add_derive_parser(board_sub)
 
     add_prompt_parser(sub)
 
@@ -346,6 +348,8 @@ async def cmd_storyboard(services, args) -> int:
         return await export_otio(services, Path(args.project), Path(args.output), _say)
     if args.board_command in ("quote", "budget"):
         return await cmd_money(services, args)
+    if args.board_command == "derive":
+        return await derive_take(services, args, _say, _progress_printer)
     folder = Path(args.project)
     out = Path(args.output)
     _check_output(out)

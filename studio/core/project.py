@@ -58,6 +58,8 @@ class Take:
     seed: int | None = None
     cost: float | None = None
     created_at: float = field(default_factory=time.time)
+    # A remix, edit or extension: {"op", "take_id", "job_id"} of the take it was made from.
+    derived_from: dict[str, Any] | None = None
 
 
 @dataclass

@@ -83,6 +83,19 @@ def check_fields(checks: Mapping[str, Check], values: Mapping[str, Any], where: 
 # -- single-value checks (each returns the value, normalised, or raises Unfit) --------------
 
 
+def derivation(value: Any) -> dict[str, Any]:
+    """A take's provenance as a remix, edit or extension of another take of its shot."""
+    requirement = 'an object like {"op": "remix", "take_id": "…", "job_id": "…"}'
+    if not isinstance(value, dict) or value.get("op") not in ("remix", "edit", "extend"):
+        raise Unfit(requirement)
+    take_id, job_id = value.get("take_id"), value.get("job_id")
+    if not isinstance(take_id, str) or not ID_PATTERN.fullmatch(take_id):
+        raise Unfit(requirement)
+    if job_id is not None and (not isinstance(job_id, str) or len(job_id) > 200):
+        raise Unfit(requirement)
+    return {"op": value["op"], "take_id": take_id, "job_id": job_id}
+
+
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise Unfit("an id of letters, digits, '-' and '_' (at most 64)")
@@ -278,6 +291,7 @@ TAKE_FIELDS: dict[str, Check] = {
     "seed": optional(integer(-(2**63), 2**64 - 1)),
     "cost": optional(number(0, 1e6)),
     "created_at": number(0, 1e11, "seconds since 1970"),
+    "derived_from": optional(derivation),
 }
 
 SHOT_FIELDS: dict[str, Check] = {

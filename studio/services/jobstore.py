@@ -198,6 +198,7 @@ class JobStore:
         takes: int = 1,
         check_budget: Callable[[float], None] | None = None,
         check_project_budget: Callable[[float], None] | None = None,
+        adopts: Callable[[Job], bool] | None = None,
     ) -> Admission:
         """Insert a new job's row unless its shot already has ``takes`` generations in flight.
 
@@ -208,6 +209,8 @@ class JobStore:
         submit at the same moment cannot all pass the same check.
         ``check_project_budget(spent)`` is called the same way with everything the job's
         project has spent (or may yet spend) since it began.
+        ``adopts`` narrows which jobs in flight count (a remix counts only the same remix of the
+        same take).
         """
         with self._transaction():
             if job.shot_id is not None and job.project_dir is not None:
@@ -217,6 +220,8 @@ class JobStore:
                     " ORDER BY created_at",
                     (job.project_dir, job.shot_id, *IN_FLIGHT),
                 ).fetchall()
+                if adopts is not None:
+                    rows = [row for row in rows if adopts(_from_row(row))]
                 if len(rows) >= max(1, takes):
                     return Admission(_from_row(rows[0]), adopted=True)
             if check_budget is not None:

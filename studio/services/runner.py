@@ -211,6 +211,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
         shot_id: str | None = None,
         allow_retired: bool = False,
         takes: int = 1,
+        adopts: Callable[[Job], bool] | None = None,
     ) -> Admission:
         """Submit, unless the shot already has ``takes`` generations in flight: then adopt the oldest.
 
@@ -232,7 +233,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
         )
         budget = await asyncio.to_thread(project_budget, project_dir) if validated.cost else None
         admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated),
-                        check_project_budget=budget and partial(budget.check, validated.cost))  # fmt: skip
+                        check_project_budget=budget and partial(budget.check, validated.cost), adopts=adopts)  # fmt: skip
         crash_point("commit:queued")  # before the job's first row (the crash suite kills here)
         admission = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
         if admission.adopted:
@@ -497,8 +498,9 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
             # The transport already waited and sent again; nothing retries after this.
             refused = TransientError(error.user_message, detail=error.detail)
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
-        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
-            # The provider answered and refused: nothing was created, nothing is owed.
+        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable, Expired) as error:
+            # The provider answered and refused (Expired: the source of a remix or edit is gone):
+            # nothing was created, nothing is owed.
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
         except Exception as exc:  # noqa: BLE001 - a reset, a timeout, an unreadable answer, a bug: outcome unknown
             error = exc if isinstance(exc, StudioError) else LostSubmission(

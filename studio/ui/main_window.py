@@ -26,6 +26,7 @@ from .editor import PromptEditor
 from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
+from .window_derive import DeriveMixin
 from .window_generation import GenerationMixin
 from .window_money import MoneyMixin
 from .window_timeline import FinishMixin
@@ -51,7 +52,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, QMainWindow):
+class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -121,6 +122,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, QMainWindow):
         self.storyboard.shot_activated.connect(self.preview_shot)
         self.storyboard.generate_requested.connect(self.generate_shot)
         self.storyboard.generate_all_requested.connect(self.generate_missing)
+        self.storyboard.derive_requested.connect(self.derive_shot)
 
         JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")

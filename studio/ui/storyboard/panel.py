@@ -41,6 +41,7 @@ class StoryboardPanel(QWidget):
     play_toggle_requested = Signal()  # Space on the timeline
     first_frame_dropped = Signal(str, list)  # shot id, image files
     message = Signal(str)
+    derive_requested = Signal(str, str)  # shot id, "remix" | "edit" | "extend"
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None, *, services: Any = None) -> None:
         super().__init__(parent)
@@ -171,6 +172,11 @@ class StoryboardPanel(QWidget):
             self.canvas.message.connect(self.message)
             if self.services is not None:
                 self.canvas.store = self.services.projects
+            self.canvas.derive_requested.connect(self.derive_requested)
+            if self.services is not None:
+                from studio.services.derive import derive_options
+
+                self.canvas.derive_options = lambda shot: derive_options(self.services, shot)
             self.model.shot_changed.connect(self._shot_changed)
             ids = self.model.shot_ids()
             self.canvas.set_current(ids[0] if ids else None)

@@ -8,6 +8,7 @@ the shared QUndoStack. The panel around it is :mod:`.panel`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from .cards import (
     CardPainting,
     fmt_seconds,
 )
+from .derive_menu import add_derive_menu
 from .commands import (
     AddShotCommand,
     ChooseTakeCommand,
@@ -67,6 +69,7 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
     play_toggle_requested = Signal()  # Space: play or pause the preview
     first_frame_dropped = Signal(str, list)  # shot id, image files
     message = Signal(str)  # a sentence for the status bar
+    derive_requested = Signal(str, str)  # shot id, "remix" | "edit" | "extend"
 
     def __init__(self, model: ShotListModel, undo_stack: QUndoStack, project_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +79,8 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
         self.px_per_second = 40.0
         self.current_id: str | None = None
         self.job_text: dict[str, str] = {}
+        # For a shot: each of remix/edit/extend → None when its take allows it, else why not (set by the panel).
+        self.derive_options: Callable[[Shot], dict[str, str | None]] | None = None
         self.strips = FilmstripCache(parent=self)
         self.strips.ready.connect(lambda _p: self.update())
         self._rects: list[tuple[str, QRect]] = []
@@ -403,6 +408,8 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
                 action.setCheckable(True)
                 action.setChecked(shot.transition == mode)
                 action.triggered.connect(lambda _c=False, m=mode: self.set_field(sid, transition=m))
+        if self.derive_options is not None:
+            add_derive_menu(menu, self.derive_options(shot), lambda op: self.derive_requested.emit(sid, op))
         menu.addSeparator()
         menu.addAction("Duplicate", lambda: self.duplicate_shot(sid))
         menu.addAction("Delete", lambda: self.delete_shot(sid))
