@@ -66,6 +66,7 @@ from .job_text import RESUME_HINT, provider_label, short_reason
 from .jobstore import Admission, JobStore
 from .reconcile import ReconcileMixin
 from .runner_delivery import DeliveryMixin
+from .runner_takes import TakesMixin
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ class Timing:
     follow_patience: float = 10.0
 
 
-class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
+class Runner(TakesMixin, DeliveryMixin, ReconcileMixin, Following, Cancelling):
     """Runs generation jobs against providers with per-provider concurrency limits."""
 
     def __init__(
