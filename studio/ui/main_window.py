@@ -72,6 +72,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         )
         self._attaching: set[str] = set()
         self._storyboard_jobs: set[str] = set()
+        self._take_batches: dict[str, dict] = {}  # job id → its batch of takes (which one went into the cut)
         self._closing = False
         self._resolved_folder: tuple[Path | None, str] = (None, "")
         self.setWindowTitle("Studio")
@@ -118,6 +119,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         self.storyboard.shot_activated.connect(self.preview_shot)
         self.storyboard.generate_requested.connect(self.generate_shot)
         self.storyboard.generate_all_requested.connect(self.generate_missing)
+        self.storyboard.message.connect(self.show_message)
 
         JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")

@@ -25,9 +25,10 @@ from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
 
 from .. import style
 from .cards import CARD_H, CONTINUITY_LABELS, MARGIN
-from .commands import AddShotsCommand
+from .commands import AddShotsCommand, RemoveTakeCommand
 from .model import ShotListModel
 from .story_split import StorySplitDialog
+from .takes_controls import TakesControls
 from .timeline import TimelineCanvas
 
 
@@ -38,12 +39,14 @@ class StoryboardPanel(QWidget):
     shot_activated = Signal(str)
     generate_requested = Signal(str)
     generate_all_requested = Signal()
+    message = Signal(str)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None, *, services: Any = None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.services = services
         self.split_dialog: StorySplitDialog | None = None
+        self.compare_dialog = None
         self.model: ShotListModel | None = None
         self.canvas: TimelineCanvas | None = None
         self._loading = False
@@ -68,7 +71,10 @@ class StoryboardPanel(QWidget):
         self.zoom.setValue(40)
         self.zoom.setFixedWidth(120)
         self.zoom.setToolTip("Zoom (Ctrl+wheel on the timeline)")
-        for w in (self.add_button, self.duplicate_button, self.delete_button, self.split_button, self.generate_all_button):
+        self.takes_controls = TakesControls(services)
+        self.takes_controls.setToolTip(self.tr("Takes each Generate and Generate missing makes, and on which models"))
+        for w in (self.add_button, self.duplicate_button, self.delete_button, self.split_button, self.generate_all_button,
+                  self.takes_controls):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
@@ -88,6 +94,14 @@ class StoryboardPanel(QWidget):
 
         insp = QHBoxLayout()
         insp.setSpacing(6)
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        self.compare_button.setObjectName("compare_takes")
+        self.compare_button.setAccessibleName(self.tr("Compare the shot's takes"))
+        self.compare_button.setToolTip(self.tr("Play the shot's takes side by side and choose one"))
+        self.delete_take_button = QPushButton(self.tr("Delete take"))
+        self.delete_take_button.setObjectName("delete_take")
+        self.delete_take_button.setAccessibleName(self.tr("Delete the chosen take"))
+        self.delete_take_button.setToolTip(self.tr("Remove the chosen take from the shot; its clip stays in History"))
         self.take_combo = QComboBox()
         self.take_combo.setObjectName("take")
         self.take_combo.setMinimumContentsLength(14)
@@ -119,6 +133,9 @@ class StoryboardPanel(QWidget):
             caption.setObjectName("dim")
             insp.addWidget(caption)
             insp.addWidget(widget)
+            if widget is self.take_combo:
+                insp.addWidget(self.compare_button)
+                insp.addWidget(self.delete_take_button)
             insp.addSpacing(6)
         insp.addStretch(1)
         lay.addLayout(insp)
@@ -128,6 +145,8 @@ class StoryboardPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.delete_shot(self.canvas.current_id))
         self.generate_all_button.clicked.connect(self.generate_all_requested)
         self.split_button.clicked.connect(self.open_split)
+        self.compare_button.clicked.connect(lambda: self.open_compare(self.current_shot_id()))
+        self.delete_take_button.clicked.connect(self.delete_chosen_take)
         self.zoom.valueChanged.connect(lambda v: self.canvas and self.canvas.set_zoom(float(v)))
         self.take_combo.activated.connect(self._take_picked)
         self.continuity_combo.activated.connect(lambda _i: self._set(continuity=self.continuity_combo.currentData()))
@@ -155,6 +174,7 @@ class StoryboardPanel(QWidget):
             self.canvas.current_changed.connect(self._current_changed)
             self.canvas.shot_activated.connect(self.shot_activated)
             self.canvas.generate_requested.connect(self.generate_requested)
+            self.canvas.compare_requested.connect(self.open_compare)
             self.model.shot_changed.connect(self._shot_changed)
             ids = self.model.shot_ids()
             self.canvas.set_current(ids[0] if ids else None)
@@ -213,7 +233,7 @@ class StoryboardPanel(QWidget):
         self._loading = True
         try:
             has = shot is not None
-            for w in (self.take_combo, self.continuity_combo, self.transition_combo, self.trim_in, self.trim_out,
+            for w in (self.take_combo, self.compare_button, self.delete_take_button, self.continuity_combo, self.transition_combo, self.trim_in, self.trim_out,
                       self.duplicate_button, self.delete_button):
                 w.setEnabled(has)
             self.add_button.setEnabled(self.canvas is not None)
@@ -227,6 +247,8 @@ class StoryboardPanel(QWidget):
             if not shot.takes:
                 self.take_combo.addItem("No takes yet", None)
                 self.take_combo.setEnabled(False)
+            self.compare_button.setEnabled(bool(shot.takes) and self.services is not None)
+            self.delete_take_button.setEnabled(shot.chosen_take is not None)
             for i, take in enumerate(shot.takes):
                 self.take_combo.addItem(f"Take {i + 1} · {take.duration:.1f} s", take.id)
                 self.take_combo.setItemData(i, f"{take.model_id}\n{take.path}", Qt.ToolTipRole)
@@ -270,6 +292,33 @@ class StoryboardPanel(QWidget):
         take_id = self.take_combo.itemData(index)
         if take_id:
             self.canvas.choose_take(self.canvas.current_id, take_id)
+
+    # -- takes ---------------------------------------------------------------------------
+
+    def open_compare(self, shot_id: str | None, *, multimedia: bool | None = None):
+        """Open the compare view of a shot's takes (window-modal, not blocking the event loop)."""
+        if self.canvas is None or self.services is None or not shot_id or self.canvas.project_dir is None:
+            return None
+        from ..compare import CompareDialog
+
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+        dialog = CompareDialog(self.services, self.canvas.project, self.canvas.project_dir, shot_id, self.undo_stack,
+                               self, multimedia=multimedia)  # fmt: skip
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.message.connect(self.message)
+        self.compare_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "compare_dialog", None))
+        dialog.open()
+        return dialog
+
+    def delete_chosen_take(self) -> None:
+        """Remove the selected shot's chosen take (undoable); its clip stays in the History library."""
+        shot = self._shot()
+        if shot is None or shot.chosen_take is None or self.canvas is None:
+            return
+        self.undo_stack.push(RemoveTakeCommand(self.canvas.project, shot.id, shot.chosen_take_id))
+        self.message.emit(self.tr("The take was removed from the shot; its clip is still in the History library."))
 
     # -- story to shots ------------------------------------------------------------------
 

@@ -63,6 +63,7 @@ class TimelineCanvas(CardPainting, QWidget):
     current_changed = Signal(str)  # shot id ("" when none)
     shot_activated = Signal(str)  # double-click
     generate_requested = Signal(str)
+    compare_requested = Signal(str)
 
     def __init__(self, model: ShotListModel, undo_stack: QUndoStack, project_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -367,6 +368,8 @@ class TimelineCanvas(CardPainting, QWidget):
             action.setCheckable(True)
             action.setChecked(take.id == shot.chosen_take_id)
             action.triggered.connect(lambda _c=False, tid=take.id: self.choose_take(sid, tid))
+        compare = menu.addAction(self.tr("Compare takes…"), lambda: self.compare_requested.emit(sid))
+        compare.setEnabled(bool(shot.takes))
         cont = menu.addMenu("Continuity")
         for mode in CONTINUITY_MODES:
             action = cont.addAction(CONTINUITY_LABELS[mode])
