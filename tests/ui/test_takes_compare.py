@@ -142,6 +142,6 @@ def test_variations_across_models_are_ticked_in_the_models_menu(window):
     controls.model_actions[1].setChecked(True)
     controls.set_takes(2)
     assert controls.models() == ids[:2] and not controls.own_action.isChecked()
-    assert controls.total() == 4 and controls.models_button.text() == "2 model(s)"
+    assert controls.total() == 4 and controls.models_button.text() == "2 models"
     controls.own_action.setChecked(True)
     assert controls.models() is None and controls.total() == 2

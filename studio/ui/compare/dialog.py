@@ -35,7 +35,16 @@ from .. import style
 from ..async_utils import connect_core
 from ..preview import PreviewPane
 from ..storyboard.commands import ChooseTakeCommand, RemoveTakeCommand
+from ..storyboard.takes_controls import count_text
 from .labels import take_details, take_title
+
+
+class _TileGrid(QGridLayout):
+    """A grid that shrinks its tiles to the view: the scroll area would otherwise size it by the
+    wrapped labels' preferred height and push the second row out of sight."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class TakeTile(QFrame):
@@ -50,7 +59,7 @@ class TakeTile(QFrame):
         self.setObjectName("take_tile")
         self.setFrameShape(QFrame.StyledPanel)
         self.pane = PreviewPane(None, self, multimedia=multimedia)
-        self.pane.setMinimumSize(320, 220)
+        self.pane.setMinimumSize(240, 150)
         self.title = QLabel()
         self.title.setObjectName("take_title")
         self.details = QLabel()
@@ -139,7 +148,7 @@ class CompareDialog(QDialog):
         top.addWidget(self.play_button)
 
         self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
+        self.grid = _TileGrid(self.grid_host)
         self.grid.setSpacing(10)
         self.grid.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -236,7 +245,7 @@ class CompareDialog(QDialog):
         prompt = " ".join(shot.prompt.split())
         if len(prompt) > 140:
             prompt = prompt[:139] + "…"
-        count = self.tr("%n take(s)", "", len(ids))
+        count = count_text(len(ids), "1 take", "%n takes")
         self.header.setText(f"<b>{shot_name(self.project, shot)}</b> · {count}<br><span>{prompt}</span>")
         self.play_button.setEnabled(bool(ids))
         self._update_sequence_labels()

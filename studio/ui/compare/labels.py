@@ -21,7 +21,10 @@ def model_name(catalog: Any, model_id: str) -> str:
         spec = catalog.get(model_id)
     except Exception:  # noqa: BLE001 - a model no longer in the catalog is shown by its id
         return model_id or _tr("unknown model")
-    return spec.name + (f" ({spec.label})" if spec.label else "")
+    label = spec.label or ""
+    if label.lower().startswith(spec.name.lower()):  # "Offline animatic" + "offline animatic, not AI"
+        return spec.name + label[len(spec.name):]
+    return spec.name + (f" ({label})" if label else "")
 
 
 def cost_text(take: Take) -> str:

@@ -9,10 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QToolButton, QWidget
 
 from studio.services.takes import MAX_TAKES_PER_RUN
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """``1 take`` / ``3 takes`` (``many`` holds ``%n``; translators see both forms)."""
+    return QCoreApplication.translate("TakeLabels", one) if count == 1 else QCoreApplication.translate("TakeLabels", many, "", count)
 
 
 class TakesControls(QWidget):
@@ -109,7 +114,7 @@ class TakesControls(QWidget):
             self.models_button.setText(self.tr("Shot's model"))
             tip = self.tr("%n take(s) of each shot on its own model", "", self.takes())
         else:
-            self.models_button.setText(self.tr("%n model(s)", "", len(models)))
+            self.models_button.setText(count_text(len(models), "1 model", "%n models"))
             tip = self.tr("%n take(s) on each of: {models}", "", self.takes()).format(models=", ".join(models))
         self.models_button.setToolTip(tip)
         self.changed.emit()
