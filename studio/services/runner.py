@@ -220,16 +220,8 @@ class Runner(TakesMixin, DeliveryMixin, ReconcileMixin, Following, Cancelling):
         followed (and taken over if its owner goes away) so :meth:`wait` sees it end.
         Raises :class:`QuotaError` over the cap or the budget, before anything is sent.
         """
-        spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
-        # A missing key or unknown provider fails here, before a row (and a price) exists.
-        await asyncio.to_thread(self.providers, spec.provider)
-        job = Job.new(
-            spec.id,
-            validated.request.to_dict(),
-            cost_quote=validated.cost,
-            currency=validated.currency,
-            project_dir=project_dir,
-            shot_id=shot_id,
+        job, validated = await self._new_job(
+            request, project_dir=project_dir, shot_id=shot_id, allow_retired=allow_retired
         )
         budget = await asyncio.to_thread(project_budget, project_dir) if validated.cost else None
         admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated),

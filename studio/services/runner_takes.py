@@ -23,6 +23,23 @@ log = logging.getLogger("studio.services.runner")
 class TakesMixin:
     """``admit_takes``: the many-takes form of :meth:`Runner.admit`."""
 
+    async def _new_job(
+        self, request: GenerationRequest, *, project_dir: str | None, shot_id: str | None, allow_retired: bool
+    ) -> tuple[Job, ValidatedRequest]:
+        """A job for ``request``, checked fully (model, parameters, images, key) but not yet stored."""
+        spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
+        # A missing key or unknown provider fails here, before a row (and a price) exists.
+        await asyncio.to_thread(self.providers, spec.provider)
+        job = Job.new(
+            spec.id,
+            validated.request.to_dict(),
+            cost_quote=validated.cost,
+            currency=validated.currency,
+            project_dir=project_dir,
+            shot_id=shot_id,
+        )
+        return job, validated
+
     async def admit_takes(
         self,
         requests: list[GenerationRequest],
@@ -37,19 +54,10 @@ class TakesMixin:
         while they run adopts them all. Every request is checked (model, parameters, images,
         key) before any row exists; when the takes would pass the budget cap, none is inserted.
         """
-        prepared: list[tuple[Job, ValidatedRequest]] = []
-        for request in requests:
-            spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
-            await asyncio.to_thread(self.providers, spec.provider)
-            job = Job.new(
-                spec.id,
-                validated.request.to_dict(),
-                cost_quote=validated.cost,
-                currency=validated.currency,
-                project_dir=project_dir,
-                shot_id=shot_id,
-            )
-            prepared.append((job, validated))
+        prepared = [
+            await self._new_job(request, project_dir=project_dir, shot_id=shot_id, allow_retired=allow_retired)
+            for request in requests
+        ]
         checks = {job.id: validated for job, validated in prepared}
 
         def check_budget(job: Job, spent: float) -> None:

@@ -305,12 +305,8 @@ class StoryboardPanel(QWidget):
             self.compare_dialog.close()
         dialog = CompareDialog(self.services, self.canvas.project, self.canvas.project_dir, shot_id, self.undo_stack,
                                self, multimedia=multimedia)  # fmt: skip
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.message.connect(self.message)
-        self.compare_dialog = dialog
-        dialog.destroyed.connect(lambda *_: setattr(self, "compare_dialog", None))
-        dialog.open()
-        return dialog
+        return self._open_dialog(dialog, "compare_dialog")
 
     def delete_chosen_take(self) -> None:
         """Remove the selected shot's chosen take (undoable); its clip stays in the History library."""
@@ -329,10 +325,14 @@ class StoryboardPanel(QWidget):
         shot = self._shot()
         model_id = shot.model_id if shot else self.services.settings.get("default_model")
         dialog = StorySplitDialog(self.services, model_id, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.shots_accepted.connect(self.add_story_shots)
-        self.split_dialog = dialog
-        dialog.destroyed.connect(lambda *_: setattr(self, "split_dialog", None))
+        return self._open_dialog(dialog, "split_dialog")
+
+    def _open_dialog(self, dialog, attribute: str):
+        """Show ``dialog`` window-modal without blocking the loop; ``self.<attribute>`` holds it while open."""
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        setattr(self, attribute, dialog)
+        dialog.destroyed.connect(lambda *_: setattr(self, attribute, None))
         dialog.open()
         return dialog
 
