@@ -136,7 +136,9 @@ class GenerationMixin:
         except KeyError:
             return
         if job.state is JobState.DONE:
-            self.storyboard.set_job_text(job.shot_id, None)
+            # Other takes of the shot may still be on their way: the card keeps saying so.
+            others = [j for j in self.services.runner.active() if j.shot_id == job.shot_id and j.id != job.id]
+            self.storyboard.set_job_text(job.shot_id, STATE_TEXT.get(others[0].state) if others else None)
             if job.id not in self._storyboard_jobs:
                 self._attach(job)
         elif job.state is JobState.CANCELLED:
