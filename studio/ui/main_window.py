@@ -132,6 +132,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         self.history = HistoryPane(services)
         self.history.clip_activated.connect(self.show_clip)
         self.history.reuse_requested.connect(self._reuse_prompt)
+        self.history.add_take_requested.connect(self.storyboard.add_take_from_job)
         self.history.message.connect(self.show_message)
 
         self.editor_dock = self._dock("Prompt", "dock_editor", self.editor, Qt.LeftDockWidgetArea)

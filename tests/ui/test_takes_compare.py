@@ -131,6 +131,18 @@ def test_delete_take_button_in_the_storyboard_is_undoable(window, services, run,
     assert (window.folder / take.path).exists()
     window.act_undo.trigger()
     assert shot.chosen_take_id == take.id
+    window.act_redo.trigger()
+    assert not shot.takes
+
+    # Brought back from the History library as a take of the selected shot (undoable too).
+    job = services.jobstore.get(take.job_id)
+    window.history.add_take_requested.emit(job)
+    run(wait(lambda: len(shot.takes) == 1, timeout=20), timeout=30)
+    assert shot.chosen_take.job_id == job.id and shot.removed_take_jobs == []
+    window.history.add_take_requested.emit(job)  # already a take: nothing added
+    assert len(shot.takes) == 1
+    window.act_undo.trigger()
+    assert not shot.takes and shot.removed_take_jobs == [job.id]
 
 
 def test_variations_across_models_are_ticked_in_the_models_menu(window):

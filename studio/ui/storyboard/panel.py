@@ -25,7 +25,9 @@ from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
 
 from .. import style
 from .cards import CARD_H, CONTINUITY_LABELS, MARGIN
-from .commands import AddShotsCommand, RemoveTakeCommand
+from ..async_utils import run_blocking, spawn, user_message
+from ..lazy_media import media
+from .commands import AddShotsCommand, AddTakeCommand, RemoveTakeCommand
 from .model import ShotListModel
 from .story_split import StorySplitDialog
 from .takes_controls import TakesControls
@@ -315,6 +317,26 @@ class StoryboardPanel(QWidget):
             return
         self.undo_stack.push(RemoveTakeCommand(self.canvas.project, shot.id, shot.chosen_take_id))
         self.message.emit(self.tr("The take was removed from the shot; its clip is still in the History library."))
+
+    def add_take_from_job(self, job) -> None:
+        """Make a finished job's clip (from the History library) a take of the selected shot (undoable)."""
+        shot = self._shot()
+        if shot is None or self.canvas is None or self.canvas.project_dir is None or self.services is None:
+            self.message.emit(self.tr("Select a shot first."))
+            return
+        if any(take.job_id == job.id for take in shot.takes):
+            self.message.emit(self.tr("That clip is already a take of this shot."))
+            return
+        project, folder, shot_id = self.canvas.project, self.canvas.project_dir, shot.id
+
+        async def add() -> None:
+            info = await run_blocking(media.probe, job.output_path)
+            take = await run_blocking(self.services.projects.take_for_job, folder, job, info)
+            if self.canvas is not None and self.canvas.project is project:
+                self.undo_stack.push(AddTakeCommand(project, shot_id, take))
+                self.message.emit(self.tr("The clip is now the shot's chosen take."))
+
+        spawn(add(), on_error=lambda error: self.message.emit(user_message(error)))
 
     # -- story to shots ------------------------------------------------------------------
 
