@@ -25,6 +25,10 @@ def add_take_arguments(run: argparse.ArgumentParser) -> None:
 
 def take_options(args: argparse.Namespace, project: Project, catalog) -> dict:
     """``run_storyboard`` keywords from the parsed options, every name checked before anything is sent."""
+    from studio.services.takes import check_take_count
+
+    if args.takes is not None:
+        check_take_count(args.takes)
     models = [m.strip() for m in (args.models or "").split(",") if m.strip()] or None
     for model in models or ():
         catalog.get(model)  # an unknown model is named (ModelUnavailable) here

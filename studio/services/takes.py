@@ -24,10 +24,16 @@ MAX_TAKES_PER_RUN = 8
 """Takes of one shot per model in one request (a typo like 40 should not pay forty times)."""
 
 
-def take_plan(shot: Shot, takes: int = 1, models: list[str] | None = None) -> list[str]:
-    """The model of every take to make, in order: each model ``takes`` times."""
+def check_take_count(takes: int) -> int:
+    """``takes`` when it is a sensible number of takes per shot and model; else InvalidRequest."""
     if not 1 <= takes <= MAX_TAKES_PER_RUN:
         raise InvalidRequest(f"Ask for 1 to {MAX_TAKES_PER_RUN} takes (not {takes}).", field="takes")
+    return takes
+
+
+def take_plan(shot: Shot, takes: int = 1, models: list[str] | None = None) -> list[str]:
+    """The model of every take to make, in order: each model ``takes`` times."""
+    check_take_count(takes)
     chosen = list(dict.fromkeys(models or [])) or [shot.model_id]
     return [model for model in chosen for _ in range(takes)]
 

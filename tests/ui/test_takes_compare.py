@@ -98,9 +98,11 @@ async def _finished(services, project, folder):
     return await asyncio.to_thread(storyboard.finished_unattached, services, project, folder)
 
 
-def test_regenerating_one_shot_leaves_the_others_untouched(window, services, run, wait):
+def test_regenerating_one_shot_leaves_the_others_untouched(window, services, run, wait, qtbot):
     project = window.project
     window.generate_missing()
+    run(wait(lambda: window.quote_dialog is not None and window.quote_dialog.isVisible(), timeout=20))
+    qtbot.mouseClick(window.quote_dialog.run_button, Qt.LeftButton)
     run(wait(lambda: all(s.chosen_take for s in project.shots), timeout=90), timeout=100)
     run(wait(lambda: not services.runner.active(), timeout=30), timeout=40)
     before = {s.id: [t.id for t in s.takes] for s in project.shots}

@@ -324,8 +324,6 @@ class CompareDialog(QDialog):
             for number, tile in enumerate(self.tiles):
                 # One take's sound at a time: the first plays aloud, the others muted.
                 tile.pane.mute_button.setChecked(number > 0)
-                if tile.pane.audio is not None:
-                    tile.pane.audio.setMuted(number > 0)
                 tile.pane.seek(0.0)
                 tile.pane.play()
         self.play_button.setText(self.tr("Pause all"))
