@@ -14,6 +14,7 @@ from functools import partial
 from studio.core.jobs import Job
 from studio.core.request import GenerationRequest, ValidatedRequest
 
+from .budgets import project_budget
 from .crashpoints import crash_point
 from .jobstore import Admission
 
@@ -52,7 +53,8 @@ class TakesMixin:
 
         ``len(requests)`` is how many generations of the shot may be in flight; asking again
         while they run adopts them all. Every request is checked (model, parameters, images,
-        key) before any row exists; when the takes would pass the budget cap, none is inserted.
+        key) before any row exists; when the takes would pass the 24-hour cap or the project's
+        budget, none is inserted.
         """
         prepared = [
             await self._new_job(request, project_dir=project_dir, shot_id=shot_id, allow_retired=allow_retired)
@@ -63,7 +65,14 @@ class TakesMixin:
         def check_budget(job: Job, spent: float) -> None:
             self._check_budget(checks[job.id], spent)
 
-        admit = partial(self.store.admit_takes, [job for job, _ in prepared], check_budget=check_budget)
+        budget = await asyncio.to_thread(project_budget, project_dir)
+
+        def check_project_budget(job: Job, spent: float) -> None:
+            if budget is not None:
+                budget.check(job.cost_quote, spent)
+
+        admit = partial(self.store.admit_takes, [job for job, _ in prepared], check_budget=check_budget,
+                        check_project_budget=check_project_budget)  # fmt: skip
         crash_point("commit:queued")
         admissions = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
         result = []

@@ -114,3 +114,21 @@ def test_removed_take_jobs_are_checked_like_every_field():
         Project.from_dict(data)
     with pytest.raises(ProjectError):
         Project(shots=[Shot(id="s1")]).update_shot("s1", removed_take_jobs=["x"])
+
+
+async def test_the_project_budget_counts_every_take_of_the_batch(services, tmp_path):
+    from studio.services.projects import ProjectStore
+
+    model = add_priced_model(services, 0.40)
+    folder = tmp_path / "board"
+    project = three_shot_project(folder)
+    project.set_settings(budget=1.0)
+    ProjectStore().save(project, folder)
+    with pytest.raises(QuotaError, match="over its budget of \\$1.00"):
+        await admit_shot_takes(services, project, folder, project.shots[0].id, takes=3, models=[model])
+    assert services.jobstore.list() == []
+    admitted = await admit_shot_takes(services, project, folder, project.shots[0].id, takes=2, models=[model])
+    assert len(admitted) == 2
+    for admission in admitted:
+        await services.runner.wait(admission.job.id)
+    await services.aclose()
