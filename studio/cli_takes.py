@@ -33,14 +33,14 @@ def take_options(args: argparse.Namespace, project: Project, catalog) -> dict:
     for model in models or ():
         catalog.get(model)  # an unknown model is named (ModelUnavailable) here
     shot_ids = [_shot_id(project, value) for value in args.shot] or None
-    return {"takes": args.takes, "models": models, "shot_ids": shot_ids}
+    return {"takes": args.takes, "models": models, "regenerate": shot_ids}
 
 
 def shots_to_generate(project: Project, options: dict) -> list:
     """The shots a run with these options generates: the named ones; every one with ``--takes``;
     else those without a chosen take."""
-    if options.get("shot_ids"):
-        return [project.shot(shot_id) for shot_id in options["shot_ids"]]
+    if options.get("regenerate"):
+        return [project.shot(shot_id) for shot_id in options["regenerate"]]
     return project.shots_without_take() if options.get("takes") is None else list(project.shots)
 
 

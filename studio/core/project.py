@@ -33,8 +33,10 @@ from .project_fields import (
 )
 
 SCHEMA_VERSION = 2
+#: The shortest crossfade: shorter than this reads as a glitch, not a transition.
+MIN_TRANSITION = 0.1
 # The window lists these; they live with the other field checks.
-__all__ = ["CONTINUITY_MODES", "SCHEMA_VERSION", "TRANSITIONS", "Project", "ProjectSettings", "Shot", "Take", "migrate"]
+__all__ = ["CONTINUITY_MODES", "MIN_TRANSITION", "SCHEMA_VERSION", "TRANSITIONS", "Project", "ProjectSettings", "Shot", "Take", "migrate"]
 
 
 def _new_id() -> str:
@@ -179,12 +181,35 @@ class Project:
     def shots_without_take(self) -> list[Shot]:
         return [s for s in self.shots if s.chosen_take is None]
 
+    def transition_limit(self, shot_id: str) -> float:
+        """The longest crossfade into this shot: the shorter of it and the shot before (both as trimmed).
+
+        0 for the first shot, which has nothing to fade from.
+        """
+        index = self.index_of(shot_id)
+        if index == 0:
+            return 0.0
+        return round(min(self.shots[index - 1].cut_duration, self.shots[index].cut_duration), 3)
+
+    def transition_seconds(self, shot_id: str) -> float:
+        """How long the transition into this shot lasts in the cut (0 for a cut).
+
+        The stored length is kept within ``[MIN_TRANSITION, transition_limit]`` here as well as
+        when it is set, because a trim or a new take can shorten a neighbour afterwards.
+        """
+        shot = self.shot(shot_id)
+        limit = self.transition_limit(shot_id)
+        if shot.transition != "crossfade" or limit <= 0:
+            return 0.0
+        return min(max(shot.transition_duration, MIN_TRANSITION), limit)
+
+    def transition_lengths(self) -> list[float]:
+        """The transition at each join, in seconds (0 = a cut): what the export and the preview play."""
+        return [self.transition_seconds(shot.id) for shot in self.shots[1:]]
+
     @property
     def duration(self) -> float:
-        total = sum(s.cut_duration for s in self.shots)
-        for before, after in zip(self.shots, self.shots[1:]):
-            if after.transition == "crossfade":
-                total -= min(after.transition_duration, before.cut_duration, after.cut_duration)
+        total = sum(s.cut_duration for s in self.shots) - sum(self.transition_lengths())
         return max(0.0, total)
 
     # -- mutations (each emits changed) ----------------------------------------------
@@ -228,6 +253,8 @@ class Project:
             if name not in names:
                 raise ProjectError(f"A shot has no field {name!r}.", field=name)
         changes = check_fields(SHOT_FIELDS, changes, "A shot's ")
+        if "transition_duration" in changes:  # 0.1 s up to the shorter neighbour
+            changes["transition_duration"] = self._clamped_transition(shot_id, changes["transition_duration"])
         previous: dict[str, Any] = {}
         for name, value in changes.items():
             previous[name] = copy.deepcopy(getattr(shot, name))
@@ -235,6 +262,13 @@ class Project:
         if previous:
             self.changed.emit("updated", shot_id)
         return previous
+
+    def _clamped_transition(self, shot_id: str, seconds: float) -> float:
+        """``seconds`` kept within ``[MIN_TRANSITION, transition_limit]`` (as is, into the first shot)."""
+        limit = self.transition_limit(shot_id)
+        if limit <= 0:
+            return seconds  # nothing to fade from: kept for when the shot moves, never played
+        return round(min(max(seconds, MIN_TRANSITION), max(limit, MIN_TRANSITION)), 3)
 
     def add_take(self, shot_id: str, take: Take, *, choose: bool = True) -> Take:
         shot = self.shot(shot_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from studio.core.errors import InvalidRequest, StudioError
@@ -155,25 +155,33 @@ async def run_storyboard(
     accept_unknown_price: bool = False,
     takes: int | None = None,
     models: list[str] | None = None,
-    shot_ids: list[str] | None = None,
+    shot_ids: Iterable[str] | None = None,
+    regenerate: list[str] | None = None,
     allow_retired: bool = False,
 ) -> list[Job]:
     """Generate every shot without a chosen take; with ``attach``, add the takes and save.
 
     With ``takes=N``, N new takes of every shot (as the quote with ``takes=N`` plans them), on
     each of ``models`` (default: the shot's own model); the first to finish becomes the chosen
-    take. ``shot_ids`` regenerates just those shots (whether or not they have a take) and
-    leaves every other shot and its jobs alone.
+    take. ``regenerate`` makes new takes of just those shots (whether or not they have a take)
+    and leaves every other shot and its jobs alone.
 
     A window that attaches finished jobs itself (and owns saving) passes ``attach=False``.
     A shot whose generation is already in flight (a second run, a second click, another
     process) adopts that job and ``on_note`` says so; its clip becomes the take all the same.
 
     Chained and bridged shots wait for the shot before them; others run in parallel.
-    Raises the first failure's error after every other shot has finished.
+    Raises the first failure's error after every other shot has finished. ``shot_ids``
+    limits the run to those shots (a stopped run carried on).
     Unless ``accept_unknown_price``, a run with a shot of unknown price is refused
     (:class:`~studio.services.quote.UnknownPrice`) before anything is sent.
+
+    The run notes its shots in the project folder until each has ended, so a run stopped
+    half-way (app closed, process killed) is carried on when the project opens again
+    (:mod:`studio.services.storyboard_resume`).
     """
+    from .storyboard_resume import note_run_ended, note_run_started
+
     if not accept_unknown_price:
         from .quote import plan_run, refuse_unknown_price
 
@@ -181,14 +189,19 @@ async def run_storyboard(
     folder = await asyncio.to_thread(Path(folder).resolve)
     from .takes import admit_shot_takes, take_plan
 
-    if shot_ids is not None:
-        targets = [project.shot(i) for i in shot_ids]
+    if regenerate is not None:
+        targets = [project.shot(i) for i in regenerate]
     else:
         targets = project.shots_without_take() if takes is None else list(project.shots)
+        if shot_ids is not None:
+            targets = [s for s in targets if s.id in set(shot_ids)]
     takes = takes or 1
     for shot in targets:
         take_plan(shot, takes, models)  # a bad count is refused before anything is sent
     pending = {s.id for s in targets}
+    if pending:
+        await asyncio.to_thread(note_run_started, folder, [s.id for s in project.shots if s.id in pending])
+    stopped: list[str] = []  # shots whose job was still in flight when the run ended
     done_events = {s.id: asyncio.Event() for s in project.shots}
     for shot in project.shots:
         if shot.id not in pending:
@@ -220,6 +233,8 @@ async def run_storyboard(
                         chosen = True
                         await _save(services, project, folder)
                 else:
+                    if not job.state.terminal:
+                        stopped.append(shot.id)
                     failures.append(_job_error(job, project, shot))
         except StudioError as error:
             failures.append(error)
@@ -229,6 +244,8 @@ async def run_storyboard(
     await asyncio.gather(*(produce(s) for s in project.shots if s.id in pending))
     if attach:
         await _save(services, project, folder)
+    if not stopped:  # every shot ended (or none was left): nothing to carry on
+        await asyncio.to_thread(note_run_ended, folder)
     if failures:
         raise failures[0]
     return jobs

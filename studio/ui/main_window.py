@@ -27,6 +27,7 @@ from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 from .window_generation import GenerationMixin
 from .window_money import MoneyMixin
+from .window_timeline import FinishMixin
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
+class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -82,6 +83,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
 
         self._build_docks()
         self._build_actions()
+        self._build_finish()
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -201,7 +203,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
-        file.addActions([self.act_export, self.act_export_timeline])
+        file.addActions([self.act_export_now, self.act_export, self.act_export_timeline])
         file.addAction(self.act_settings)
         file.addSeparator()
         file.addAction(self.act_quit)
@@ -235,7 +237,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_add_shot, self.act_generate, self.act_generate_all, self.act_preview_cut])
         tb.addSeparator()
-        tb.addActions([self.act_export, self.act_settings])
+        tb.addActions([self.act_export_now, self.act_export, self.act_settings])
         self.addToolBar(Qt.TopToolBarArea, tb)
         self.toolbar = tb
 
@@ -278,7 +280,10 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
             self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
+            self._project_bridge.fired.connect(lambda _a: self._project_edited())
             self._attach_finished_jobs()
+            self._continue_stopped_run()
+        self._check_export_ready()
         self._update_title()
         self._update_cost()
 
@@ -408,6 +413,7 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
             return
         dialog = ExportDialog(self.services, self.project, self.folder, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exported.connect(lambda path: self.remember_export(dialog.export_settings(), path))
         dialog.open()  # window-modal but not blocking: the export runs on the event loop
 
     def export_timeline(self, target: Path | None = None) -> None:
@@ -433,10 +439,12 @@ class MainWindow(GenerationMixin, MoneyMixin, QMainWindow):
             ("Ctrl+D", "Duplicate the shot"),
             ("Delete", "Delete the shot (timeline focused)"),
             ("← / →", "Select the previous / next shot"),
+            (self.tr("Space"), self.tr("Play / pause the preview (timeline focused)")),
             ("Alt+← / Alt+→", "Move the shot left / right"),
             ("Ctrl+wheel", "Zoom the timeline"),
             ("Ctrl+P", "Preview the cut"),
             ("Ctrl+E", "Export"),
+            (self.tr("Ctrl+Shift+X"), self.tr("Export now, with the last export's settings")),
             ("Ctrl+Shift+E", "Export the timeline for an editor"),
             ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
         ]

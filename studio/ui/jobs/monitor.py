@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +54,9 @@ _SECRET_KEYS = ("token", "api_key", "apikey", "key", "authorization", "secret", 
 ACTIVE_STATES = frozenset(s for s in JobState if not s.terminal)
 # A stalled job is "retried" by resuming it: it is paid for and keeps its remote id.
 RETRYABLE_STATES = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN, JobState.STALLED})
-ERROR_WIDTH = 180  # the error column, elided; its tooltip has the whole text
+ERROR_WIDTH = 180  # the error column at most, elided; its tooltip has the whole text
+ERROR_MIN_WIDTH = 72  # enough for "Quota…" or "Moderat…": the tooltip says the rest
+PROMPT_MIN_WIDTH = 180  # the prompt stays readable ("A lighthouse at dusk, waves…")
 
 
 def job_details(job: Job) -> dict[str, Any]:
@@ -184,6 +186,7 @@ class JobMonitor(QWidget):
         header.resizeSection(COL_ERROR, ERROR_WIDTH)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(48)
+        self.table.viewport().installEventFilter(self)  # the error column gives way as the dock narrows
 
         # actions: one set, used by the buttons, the context menu and shortcuts
         self.cancel_action = QAction("Cancel job", self, shortcut=QKeySequence.StandardKey.Delete)
@@ -240,6 +243,22 @@ class JobMonitor(QWidget):
         self.refresh(in_worker=True)  # the window paints first; the stored jobs arrive from a worker
         self._update_actions()
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_error_column()
+        return super().eventFilter(watched, event)
+
+    def fit_error_column(self) -> None:
+        """Share the width so the prompt keeps PROMPT_MIN_WIDTH before the error grows.
+
+        The prompt stretches over whatever is left; the error column (elided, the whole text
+        in its tooltip) takes up to ERROR_WIDTH of what the prompt does not need.
+        """
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in (COL_PROMPT, COL_ERROR))
+        room = self.table.viewport().width() - fixed
+        header.resizeSection(COL_ERROR, max(ERROR_MIN_WIDTH, min(ERROR_WIDTH, room - PROMPT_MIN_WIDTH)))
+
     def _fitted_widths(self, catalog) -> dict[int, int]:
         metrics = self.table.fontMetrics()
         pad = 24
@@ -249,7 +268,8 @@ class JobMonitor(QWidget):
 
         names = [spec.name for spec in catalog.all()] if catalog is not None else []
         return {
-            COL_MODEL: min(widest(names or ["Offline animatic"]), 220),
+            # A long model name elides (its tooltip has it); the prompt needs the width more.
+            COL_MODEL: min(widest(names or ["Offline animatic"]), widest(["Veo 3.1 Fast (Vertex)"])),
             COL_STATE: widest(STATE_LABELS.values()),
             COL_PROGRESS: widest(["100% · 10:00:00", "Progress"]),
             COL_COST: widest(["$100.00", "Cost", format_cost(None)]),

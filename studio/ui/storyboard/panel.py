@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
+from studio.core.project import CONTINUITY_MODES, MIN_TRANSITION, TRANSITIONS, Project, Shot
 
 from .. import style
 from .cards import CARD_H, CONTINUITY_LABELS, MARGIN
@@ -41,6 +41,8 @@ class StoryboardPanel(QWidget):
     shot_activated = Signal(str)
     generate_requested = Signal(str)
     generate_all_requested = Signal()
+    play_toggle_requested = Signal()  # Space on the timeline
+    first_frame_dropped = Signal(str, list)  # shot id, image files
     message = Signal(str)
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None, *, services: Any = None) -> None:
@@ -117,9 +119,15 @@ class StoryboardPanel(QWidget):
         self.transition_combo.setObjectName("transition")
         for mode in TRANSITIONS:
             self.transition_combo.addItem(mode.capitalize(), mode)
+        self.transition_length = QDoubleSpinBox()
+        self.transition_length.setObjectName("transition_length")
+        self.transition_length.setAccessibleName(self.tr("Crossfade length"))
+        self.transition_length.setAccessibleDescription(
+            self.tr("How long the crossfade into this shot lasts, up to the shorter of the two shots")
+        )
         self.trim_in = QDoubleSpinBox()
         self.trim_out = QDoubleSpinBox()
-        for spin in (self.trim_in, self.trim_out):
+        for spin in (self.transition_length, self.trim_in, self.trim_out):
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
             spin.setSuffix(" s")
@@ -128,6 +136,7 @@ class StoryboardPanel(QWidget):
             ("Take", self.take_combo),
             ("Continuity", self.continuity_combo),
             ("Transition in", self.transition_combo),
+            (self.tr("for"), self.transition_length),
             ("Trim in", self.trim_in),
             ("out", self.trim_out),
         ):
@@ -153,6 +162,7 @@ class StoryboardPanel(QWidget):
         self.take_combo.activated.connect(self._take_picked)
         self.continuity_combo.activated.connect(lambda _i: self._set(continuity=self.continuity_combo.currentData()))
         self.transition_combo.activated.connect(lambda _i: self._set(transition=self.transition_combo.currentData()))
+        self.transition_length.valueChanged.connect(lambda v: self._set(transition_duration=round(float(v), 2)))
         self.trim_in.valueChanged.connect(lambda v: self._set(trim_in=round(float(v), 2)))
         self.trim_out.valueChanged.connect(self._trim_out_changed)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
@@ -177,6 +187,11 @@ class StoryboardPanel(QWidget):
             self.canvas.shot_activated.connect(self.shot_activated)
             self.canvas.generate_requested.connect(self.generate_requested)
             self.canvas.compare_requested.connect(self.open_compare)
+            self.canvas.play_toggle_requested.connect(self.play_toggle_requested)
+            self.canvas.first_frame_dropped.connect(self.first_frame_dropped)
+            self.canvas.message.connect(self.message)
+            if self.services is not None:
+                self.canvas.store = self.services.projects
             self.model.shot_changed.connect(self._shot_changed)
             ids = self.model.shot_ids()
             self.canvas.set_current(ids[0] if ids else None)
@@ -205,6 +220,13 @@ class StoryboardPanel(QWidget):
     def _shot_changed(self, kind: str, shot_id: str) -> None:
         if shot_id and shot_id != self.current_shot_id() and kind == "updated":
             self._update_summary()
+            shot = self._shot()
+            if shot is not None and self.canvas is not None:  # a neighbour's trim moves the crossfade's limit
+                self._loading = True
+                try:
+                    self._refresh_transition_length(shot, self.canvas.project.index_of(shot.id) == 0)
+                finally:
+                    self._loading = False
         else:
             self._refresh_inspector()
 
@@ -235,7 +257,8 @@ class StoryboardPanel(QWidget):
         self._loading = True
         try:
             has = shot is not None
-            for w in (self.take_combo, self.compare_button, self.delete_take_button, self.continuity_combo, self.transition_combo, self.trim_in, self.trim_out,
+            for w in (self.take_combo, self.compare_button, self.delete_take_button, self.continuity_combo,
+                      self.transition_combo, self.transition_length, self.trim_in, self.trim_out,
                       self.duplicate_button, self.delete_button):
                 w.setEnabled(has)
             self.add_button.setEnabled(self.canvas is not None)
@@ -261,6 +284,7 @@ class StoryboardPanel(QWidget):
             self.transition_combo.setCurrentIndex(max(0, self.transition_combo.findData(shot.transition)))
             self.transition_combo.setEnabled(not first)
             self.transition_combo.setToolTip("The first shot has no incoming transition." if first else "How this shot follows the previous one")
+            self._refresh_transition_length(shot, first)
             take = shot.chosen_take
             length = take.duration if take and take.duration else shot.duration
             self.trim_in.setRange(0.0, max(0.0, length - 0.1))
@@ -274,6 +298,24 @@ class StoryboardPanel(QWidget):
                 self.trim_out.setToolTip("Generate a take first; trims apply to the chosen take.")
         finally:
             self._loading = False
+
+    def _refresh_transition_length(self, shot: Shot, first: bool) -> None:
+        """The crossfade's length: 0.1 s up to the shorter neighbour, as the project clamps it."""
+        spin = self.transition_length
+        limit = 0.0 if self.canvas is None or first else self.canvas.project.transition_limit(shot.id)
+        fades = shot.transition == "crossfade" and limit >= MIN_TRANSITION
+        if fades:
+            spin.setRange(MIN_TRANSITION, limit)
+            spin.setValue(self.canvas.project.transition_seconds(shot.id))
+        else:  # not in use: shows the length a crossfade here would start from
+            spin.setRange(0.0, 60.0)
+            spin.setValue(shot.transition_duration)
+        spin.setEnabled(fades)
+        if fades:
+            spin.setToolTip(self.tr("Crossfade length: {low:g} s up to {high:.2f} s (the shorter of the two shots)")
+                            .format(low=MIN_TRANSITION, high=limit))
+        else:
+            spin.setToolTip(self.tr("Choose a crossfade to set its length."))
 
     def _set(self, **changes: Any) -> None:
         if self._loading or self.canvas is None or not self.canvas.current_id:

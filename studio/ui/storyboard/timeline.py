@@ -38,6 +38,7 @@ from .commands import (
     RemoveShotCommand,
     UpdateShotCommand,
 )
+from .drops import TimelineDrops
 from .filmstrip import FilmstripCache
 from .model import ShotListModel
 
@@ -57,13 +58,16 @@ __all__ = [
 ]
 
 
-class TimelineCanvas(CardPainting, QWidget):
+class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
     """The painted strip of shot cards."""
 
     current_changed = Signal(str)  # shot id ("" when none)
     shot_activated = Signal(str)  # double-click
     generate_requested = Signal(str)
     compare_requested = Signal(str)
+    play_toggle_requested = Signal()  # Space: play or pause the preview
+    first_frame_dropped = Signal(str, list)  # shot id, image files
+    message = Signal(str)  # a sentence for the status bar
 
     def __init__(self, model: ShotListModel, undo_stack: QUndoStack, project_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +85,14 @@ class TimelineCanvas(CardPainting, QWidget):
         self._drag_gap: int | None = None
         self._trim: dict[str, Any] | None = None
         self.setMouseTracking(True)
+        self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.StrongFocus)
+        self.setAccessibleName(self.tr("Storyboard timeline"))
+        self.setAccessibleDescription(self.tr(
+            "Shot cards in cut order. Left and Right select, Alt+Left and Alt+Right move the shot, "
+            "Delete removes it, Ctrl+D duplicates it, Space plays or pauses the preview. "
+            "Drop an image on a card for its first frame, or video clips between cards for new shots."
+        ))
         self.setMinimumHeight(CARD_H + 2 * MARGIN)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
@@ -154,7 +165,7 @@ class TimelineCanvas(CardPainting, QWidget):
     def transition_tooltip(self, shot_id: str) -> str:
         shot = self.project.shot(shot_id)
         if shot.transition == "crossfade":
-            return f"Crossfade {shot.transition_duration:g} s — click for a cut"
+            return f"Crossfade {self.project.transition_seconds(shot_id):g} s — click for a cut"
         return "Cut — click for a crossfade"
 
     def event(self, event) -> bool:
@@ -328,10 +339,22 @@ class TimelineCanvas(CardPainting, QWidget):
                 self.set_current(ids[max(i - 1, 0)])
         elif event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.current_id:
             self.delete_shot(self.current_id)
+        elif event.key() == Qt.Key_D and event.modifiers() & Qt.ControlModifier and self.current_id:
+            self.duplicate_shot(self.current_id)
+        elif event.key() == Qt.Key_Space and not event.modifiers():
+            self.play_toggle_requested.emit()
         elif event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.current_id:
             self.shot_activated.emit(self.current_id)
         else:
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring around the selected card
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.ControlModifier:
