@@ -291,3 +291,11 @@ def _job_error(job: Job, project: Project, shot: Shot) -> StudioError:
         f"{name} is still being generated (job {job.id}, {job.state.value}); "
         "run the storyboard again once it is done to add its clip as a take."
     )
+
+
+def _finished_unattached(services, folder: Path, shot: Shot) -> Job | None:
+    """The shot's newest finished job whose clip exists but is not a take (the rule a run applies)."""
+    from .takes import finished_unattached_takes
+
+    found = finished_unattached_takes(services, folder, shot, 1)
+    return found[0] if found else None
