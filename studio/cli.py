@@ -22,6 +22,7 @@ from studio.cli_money import add_money_parsers, cmd_money, preflight
 from studio.cli_derive import add_parser as add_derive_parser, derive as derive_take
 from studio.cli_prompt import add_parser as add_prompt_parser
 from studio.cli_prompt import cmd_prompt
+from studio.cli_takes import add_take_arguments, shots_to_generate, take_options
 from studio.core.errors import InvalidRequest, StudioError, error_from_dict
 from studio.core.jobs import Job, JobState
 from studio.core.request import GenerationRequest
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-o", "--output", required=True)
     run.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
     run.add_argument("--exact-audio", action="store_true", help=EXACT_AUDIO_HELP)
+    add_take_arguments(run)
     timeline = board_sub.add_parser(
         "export-otio", help="write the cut as an editable timeline (.otio, .fcpxml or .edl) for an editor"
     )
@@ -353,7 +355,7 @@ async def cmd_storyboard(services, args) -> int:
     folder = Path(args.project)
     out = Path(args.output)
     _check_output(out)
-    return await _produce(services, folder, out, args.quality, args.accept_unknown_price, args.exact_audio)
+    return await _produce(services, folder, out, args.quality, args.accept_unknown_price, args)
 
 
 async def cmd_demo(services, args) -> int:
@@ -368,23 +370,26 @@ async def cmd_demo(services, args) -> int:
     return await _produce(services, folder, out, "standard")
 
 
-async def _produce(services, folder: Path, out: Path, quality: str, accept_unknown_price=False, exact_audio=False) -> int:
+async def _produce(services, folder: Path, out: Path, quality: str, accept_unknown_price: bool = False,
+                   args=None) -> int:  # fmt: skip
     from studio.services.export import export_project, export_settings, plan_export
     from studio.services.storyboard import run_storyboard
 
     project = services.projects.load(folder)
-    preflight(services, project, accept_unknown_price, _say)  # the quote, before anything is sent
+    options = take_options(args, project, services.catalog) if args else {}
+    preflight(services, project, accept_unknown_price, _say, takes=options.get("takes"))  # before anything is sent
     await services.start()
-    missing = project.shots_without_take()
+    missing = shots_to_generate(project, options)
     if missing:
         _say(f"Generating {len(missing)} of {len(project.shots)} shot(s).")
         listener = _progress_printer()
         services.runner.job_changed.connect(listener)
         try:
-            await run_storyboard(services, project, folder, on_note=_say, accept_unknown_price=accept_unknown_price)
+            await run_storyboard(services, project, folder, on_note=_say, accept_unknown_price=accept_unknown_price,
+                                 **options)  # fmt: skip
         finally:
             services.runner.job_changed.disconnect(listener)
-    settings = export_settings(project, exact_audio=exact_audio)
+    settings = export_settings(project, exact_audio=getattr(args, "exact_audio", False), quality=quality)
     plan = await asyncio.to_thread(plan_export, project, folder, settings)
     for line in plan.describe():
         _say(line)

@@ -232,11 +232,13 @@ async def cmd_money(services, args) -> int:
     return await cmd_budget(services, args, _say)
 
 
-def preflight(services, project, accept_unknown_price: bool, say: Callable[[str], None]) -> None:
+def preflight(
+    services, project, accept_unknown_price: bool, say: Callable[[str], None], *, takes: int | None = None
+) -> None:
     """Before ``storyboard run`` sends anything: say the quote; refuse an unknown price unless accepted."""
     from studio.services.quote import refuse_unknown_price
 
-    quote = plan_run(services.catalog, project)
+    quote = plan_run(services.catalog, project, takes=takes)
     say_quote(quote, say)
     if quote.unknown and accept_unknown_price:
         say("Going ahead with the unknown price (--accept-unknown-price).")

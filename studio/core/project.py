@@ -88,6 +88,9 @@ class Shot:
     continuity: str = "independent"
     takes: list[Take] = field(default_factory=list)
     chosen_take_id: str | None = None
+    # Jobs whose takes the person deleted: their clips stay in the history library, and they
+    # are not attached again as "finished while the project was closed".
+    removed_take_jobs: list[str] = field(default_factory=list)
     trim_in: float = 0.0
     trim_out: float | None = None
     transition: str = "cut"
@@ -247,7 +250,7 @@ class Project:
     def update_shot(self, shot_id: str, **changes: Any) -> dict[str, Any]:
         """Set fields of a shot; returns their previous values (for undo)."""
         shot = self.shot(shot_id)
-        names = {f.name for f in fields(Shot)} - {"id", "takes"}
+        names = {f.name for f in fields(Shot)} - {"id", "takes", "removed_take_jobs"}
         for name in changes:  # check every change before applying any
             if name not in names:
                 raise ProjectError(f"A shot has no field {name!r}.", field=name)
@@ -272,6 +275,8 @@ class Project:
     def add_take(self, shot_id: str, take: Take, *, choose: bool = True) -> Take:
         shot = self.shot(shot_id)
         shot.takes.append(take)
+        if take.job_id in shot.removed_take_jobs:  # a deleted take brought back (undo)
+            shot.removed_take_jobs.remove(take.job_id)
         if choose or shot.chosen_take_id is None:
             shot.chosen_take_id = take.id
         self.changed.emit("take_added", shot_id)
@@ -283,6 +288,8 @@ class Project:
         if take is None:
             raise KeyError(take_id)
         shot.takes.remove(take)
+        if take.job_id and take.job_id not in shot.removed_take_jobs:
+            shot.removed_take_jobs.append(take.job_id)
         if shot.chosen_take_id == take_id:
             shot.chosen_take_id = shot.takes[-1].id if shot.takes else None
         self.changed.emit("take_removed", shot_id)

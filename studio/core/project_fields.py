@@ -192,6 +192,17 @@ def path_list(limit: int) -> Check:
     return check
 
 
+def id_list(limit: int) -> Check:
+    """A list of at most ``limit`` short identifiers (job ids)."""
+
+    def check(value: Any) -> list[str]:
+        if not isinstance(value, list) or len(value) > limit:
+            raise Unfit(f"a list of at most {limit} job ids")
+        return [text(200)(item) for item in value]
+
+    return check
+
+
 def optional_path(value: Any) -> str | None:
     """A path, or nothing (``null`` or an empty string)."""
     return _path(value) if value not in (None, "") else None
@@ -312,6 +323,7 @@ SHOT_FIELDS: dict[str, Check] = {
     "crops": crops,
     "continuity": one_of(CONTINUITY_MODES),
     "chosen_take_id": optional(_id),
+    "removed_take_jobs": id_list(MAX_TAKES),
     "trim_in": number(0, 24 * MAX_SECONDS, "seconds"),
     "trim_out": optional(number(0, 24 * MAX_SECONDS, "seconds")),
     "transition": one_of(TRANSITIONS),

@@ -65,10 +65,11 @@ def takes_on_disk(folder: Path, take_paths: list[str | None]) -> bool:
     return True
 
 
-def export_settings(project: Project, settings=None, exact_audio: bool = False):
+def export_settings(project: Project, settings=None, exact_audio: bool = False, quality: str = "standard"):
     """ExportSettings from the project (size, fps, the transition at each join) unless given.
 
-    ``exact_audio`` (for settings built here) re-encodes the sound instead of copying it.
+    ``exact_audio`` and ``quality`` apply to settings built here: the first re-encodes the
+    sound instead of copying it, the second names the encoder preset (draft, standard, high).
     """
     from .media.plan import ExportSettings
 
@@ -80,6 +81,7 @@ def export_settings(project: Project, settings=None, exact_audio: bool = False):
             fps=project.settings.fps,
             transitions=transitions,
             exact_audio=exact_audio,
+            quality=quality,
         )
     if settings.transitions is None and not settings.crossfade:
         from dataclasses import replace

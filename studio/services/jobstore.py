@@ -231,6 +231,49 @@ class JobStore:
             self._insert(job)
         return Admission(job)
 
+    def admit_takes(
+        self,
+        jobs: list[Job],
+        *,
+        check_budget: Callable[[Job, float], None] | None = None,
+        check_project_budget: Callable[[Job, float], None] | None = None,
+    ) -> list[Admission]:
+        """Admit ``jobs`` as the takes one shot should have in flight: ``len(jobs)`` at most.
+
+        All jobs belong to one shot. In one transaction: the shot's jobs already in flight
+        fill the first slots (adopted, oldest first), and only the rest are inserted, so a
+        second click or another process asking for the same takes adopts instead of paying
+        twice. ``check_budget(job, spent)`` runs before each insert with the spending that
+        includes the jobs inserted before it; ``check_project_budget(job, spent)`` likewise
+        with everything the shot's project has spent (or may yet spend).
+        """
+        if not jobs:
+            return []
+        first = jobs[0]
+        with self._transaction():
+            rows = []
+            if first.shot_id is not None and first.project_dir is not None:
+                marks = ", ".join("?" for _ in IN_FLIGHT)
+                rows = self._conn.execute(
+                    f"SELECT * FROM jobs WHERE project_dir = ? AND shot_id = ? AND state IN ({marks})"
+                    " ORDER BY created_at LIMIT ?",
+                    (first.project_dir, first.shot_id, *IN_FLIGHT, len(jobs)),
+                ).fetchall()
+            admitted = [Admission(_from_row(row), adopted=True) for row in rows]
+            spent = self._spent_since(time.time() - 24 * 3600) if check_budget is not None else 0.0
+            by_project = first.project_dir is not None and check_project_budget is not None
+            project_spent = self._spent_on_project(first.project_dir) if by_project else 0.0
+            for job in jobs[len(rows):]:
+                if check_budget is not None:
+                    check_budget(job, spent)
+                if by_project:
+                    check_project_budget(job, project_spent)
+                spent += job.cost_quote or 0.0
+                project_spent += job.cost_quote or 0.0
+                self._insert(job)
+                admitted.append(Admission(job))
+        return admitted
+
     def claim(self, job_id: str) -> Job | None:
         """Take over one unfinished job whose owner is gone (or is this store); None if it is not ours to run."""
         with self._transaction():

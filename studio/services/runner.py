@@ -66,6 +66,7 @@ from .job_text import RESUME_HINT, provider_label, short_reason
 from .jobstore import Admission, JobStore
 from .reconcile import ReconcileMixin
 from .runner_delivery import DeliveryMixin
+from .runner_takes import TakesMixin
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ class Timing:
     follow_patience: float = 10.0
 
 
-class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
+class Runner(TakesMixin, DeliveryMixin, ReconcileMixin, Following, Cancelling):
     """Runs generation jobs against providers with per-provider concurrency limits."""
 
     def __init__(
@@ -220,16 +221,8 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
         followed (and taken over if its owner goes away) so :meth:`wait` sees it end.
         Raises :class:`QuotaError` over the cap or the budget, before anything is sent.
         """
-        spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
-        # A missing key or unknown provider fails here, before a row (and a price) exists.
-        await asyncio.to_thread(self.providers, spec.provider)
-        job = Job.new(
-            spec.id,
-            validated.request.to_dict(),
-            cost_quote=validated.cost,
-            currency=validated.currency,
-            project_dir=project_dir,
-            shot_id=shot_id,
+        job, validated = await self._new_job(
+            request, project_dir=project_dir, shot_id=shot_id, allow_retired=allow_retired
         )
         budget = await asyncio.to_thread(project_budget, project_dir) if validated.cost else None
         admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated),

@@ -75,6 +75,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         )
         self._attaching: set[str] = set()
         self._storyboard_jobs: set[str] = set()
+        self._take_batches: dict[str, dict] = {}  # job id → its batch of takes (which one went into the cut)
         self._closing = False
         self._resolved_folder: tuple[Path | None, str] = (None, "")
         self.setWindowTitle("Studio")
@@ -135,6 +136,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         self.history = HistoryPane(services)
         self.history.clip_activated.connect(self.show_clip)
         self.history.reuse_requested.connect(self._reuse_prompt)
+        self.history.add_take_requested.connect(self.storyboard.add_take_from_job)
         self.history.message.connect(self.show_message)
 
         self.editor_dock = self._dock("Prompt", "dock_editor", self.editor, Qt.LeftDockWidgetArea)

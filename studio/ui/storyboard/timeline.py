@@ -66,6 +66,7 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
     current_changed = Signal(str)  # shot id ("" when none)
     shot_activated = Signal(str)  # double-click
     generate_requested = Signal(str)
+    compare_requested = Signal(str)
     play_toggle_requested = Signal()  # Space: play or pause the preview
     first_frame_dropped = Signal(str, list)  # shot id, image files
     message = Signal(str)  # a sentence for the status bar
@@ -395,6 +396,8 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
             action.setCheckable(True)
             action.setChecked(take.id == shot.chosen_take_id)
             action.triggered.connect(lambda _c=False, tid=take.id: self.choose_take(sid, tid))
+        compare = menu.addAction(self.tr("Compare takes…"), lambda: self.compare_requested.emit(sid))
+        compare.setEnabled(bool(shot.takes))
         cont = menu.addMenu("Continuity")
         for mode in CONTINUITY_MODES:
             action = cont.addAction(CONTINUITY_LABELS[mode])
