@@ -22,6 +22,7 @@ from studio.cli_money import add_money_parsers, cmd_money, preflight
 from studio.cli_derive import add_parser as add_derive_parser, derive as derive_take
 from studio.cli_prompt import add_parser as add_prompt_parser
 from studio.cli_prompt import cmd_prompt
+from studio.cli_text import excerpt as _excerpt, job_json as _job_json, number as _num, parse_value as _parse_value
 from studio.cli_takes import add_take_arguments, shots_to_generate, take_options
 from studio.core.errors import InvalidRequest, StudioError, error_from_dict
 from studio.core.jobs import Job, JobState
@@ -566,44 +567,6 @@ def _find_job(store, job_id: str) -> Job:
     if job is None:
         raise InvalidRequest(f"There is no job {job_id!r}; 'studio-cli jobs list' shows them.", field="job_id")
     return job
-
-
-def _job_json(job: Job) -> dict:
-    return {
-        "id": job.id,
-        "model": job.model_id,
-        "state": job.state.value,
-        "prompt": job.prompt,
-        "request": job.request,
-        "remote_id": job.remote_id,
-        "cost": job.cost_quote,
-        "currency": job.currency,
-        "error": job.error,
-        "output": job.output_path,
-        "created": datetime.fromtimestamp(job.created_at).isoformat(timespec="seconds"),
-        "finished": datetime.fromtimestamp(job.finished_at).isoformat(timespec="seconds") if job.finished_at else None,
-        "attempts": job.attempts,
-    }
-
-
-def _parse_value(text: str):
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    if text.lower() in ("true", "false"):
-        return text.lower() == "true"
-    return text
-
-
-def _excerpt(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _say(message: str) -> None:
