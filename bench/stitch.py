@@ -3,8 +3,11 @@
     python bench/stitch.py [--runs N] [--quick] [--keep DIR]
 
 Matching set: 10 clips (8 s, 720x1280, 30 fps, H.264 + AAC, one tone and one
-centre colour per clip). Our fast path is timed against ``ffmpeg -f concat
--c:v copy -c:a aac`` (also ``-c copy`` and moviepy when installed, for reference).
+centre colour per clip, a white flash frame and a 10 ms tone burst at each clip's
+start). Our fast path with copied audio (the default) is timed against ``ffmpeg -f
+concat -c copy``, and with exact audio against ``ffmpeg -f concat -c:v copy -c:a
+aac`` (moviepy too when installed). Sync is measured on the decoded outputs: the
+offset from each flash to its burst, at the start and at all 9 joins.
 Mixed set: other sizes and rates, one clip without audio, one 44.1 kHz mono; our
 conform is timed against an ffmpeg filter_complex with the same encoder settings.
 Runs alternate between tools; medians are reported. The FFmpeg CLI is used here
@@ -20,12 +23,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import av
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "services" / "media"))
+
+from media_testkit import BURST_HZ, BURST_S, sync_offsets
 
 from studio.services.media import ExportSettings, plan_stitch, probe, stitch
 from studio.services.media.encode import resolve_quality
@@ -33,7 +40,8 @@ from studio.services.media.encode import resolve_quality
 AAC_FRAME_MS = 1024 / 48000 * 1000
 COLORS = ["0xE01E1E", "0x1EC81E", "0x1E1EDC", "0xDCDC1E", "0x1EDCDC", "0xDC1EDC",
           "0xFF8000", "0x8000FF", "0x00FF80", "0xFFFFFF"]  # fmt: skip
-TONES = [300, 500, 700, 900, 1100, 1300, 1500, 1700, 1900, 2100]
+# Kept clear of the 1.5 kHz sync burst.
+TONES = [300, 450, 600, 750, 900, 2400, 2700, 3000, 3300, 3600]
 BOX = 64  # join marker size in pixels
 
 
@@ -42,15 +50,23 @@ def ffmpeg(*args: str) -> None:
 
 
 def make_clip(path: Path, w: int, h: int, fps: float, dur: float, color: str, tone: int | None,
-              rate: int = 48000, layout: str = "stereo") -> Path:  # fmt: skip
+              rate: int = 48000, layout: str = "stereo", flash: bool = False) -> Path:  # fmt: skip
     """A moving test pattern with a solid colour box in the centre, and a sine tone.
 
     The centre survives both scaling and letterboxing, so joins stay detectable.
+    ``flash``: the first frame is white and the sound opens with a short tone burst
+    (quiet tone underneath), for the flash-to-burst sync meter.
     """
     box = f"drawbox=x=(iw-{BOX})/2:y=(ih-{BOX})/2:w={BOX}:h={BOX}:color={color}:t=fill"
     video = f"testsrc2=s={w}x{h}:r={fps}:d={dur},{box}"
+    if flash:
+        video += r",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(n\,0)'"
     args = ["-f", "lavfi", "-i", video]
-    if tone:
+    if tone and flash:
+        burst = f"if(lt(t\,{BURST_S})\,0.3*(1-cos(2*PI*t/{BURST_S}))*sin(2*PI*{BURST_HZ}*t)\,0)"
+        expr = f"0.1*sin(2*PI*{tone}*t)+{burst}"
+        args += ["-f", "lavfi", "-i", f"aevalsrc=exprs='{expr}|{expr}':s={rate}:d={dur}"]
+    elif tone:
         args += ["-f", "lavfi", "-i", f"sine=f={tone}:r={rate}:d={dur},volume=0.4,aformat=channel_layouts={layout}"]
     args += ["-c:v", "libx264", "-preset", "veryfast", "-crf", "21", "-pix_fmt", "yuv420p"]
     args += ["-c:a", "aac", "-b:a", "128k"] if tone else []
@@ -61,7 +77,9 @@ def make_clip(path: Path, w: int, h: int, fps: float, dur: float, color: str, to
 def make_sets(root: Path, quick: bool) -> tuple[list[Path], list[Path], list[dict]]:
     dur = 2.0 if quick else 8.0
     n = 4 if quick else 10
-    matching = [make_clip(root / f"match{i}.mp4", 720, 1280, 30, dur, COLORS[i], TONES[i]) for i in range(n)]
+    matching = [
+        make_clip(root / f"match{i}.mp4", 720, 1280, 30, dur, COLORS[i], TONES[i], flash=True) for i in range(n)
+    ]
     specs = [
         dict(w=720, h=1280, fps=30, tone=TONES[0]),
         dict(w=1080, h=1920, fps=30, tone=TONES[1]),
@@ -196,16 +214,59 @@ def moviepy_concat(clips: list[Path], out: Path) -> None:
     concatenate_videoclips(loaded).write_videofile(str(out), codec="libx264", audio_codec="aac", logger=None)
 
 
+def smart_section(root: Path, quick: bool) -> None:
+    """How much of typical provider-like clips smart render can copy, and what it saves."""
+    from studio.services.media import ClipIn
+    from studio.services.media.smart import matching_encoder, smart_render
+
+    dur = 3.0 if quick else 8.0
+    kinds = {
+        "x264 defaults (keyint 250)": [],
+        "one keyframe per clip": ["-g", "100000"],
+        "keyframe every 1 s": ["-g", "24", "-keyint_min", "24", "-sc_threshold", "0"],
+    }
+    print(f"\nSmart render: 4 clips x {dur:g} s, 720x1280 24 fps, libx264 preset medium crf 23 (ffmpeg defaults)")
+    for label, extra in kinds.items():
+        clips = []
+        for i in range(4):
+            path = root / f"smart{len(clips)}_{abs(hash(label)) % 1000}.mp4"
+            video = f"testsrc2=s=720x1280:r=24:d={dur},drawbox=x=0:y=0:w=80:h=80:color={COLORS[i]}:t=fill"
+            ffmpeg("-f", "lavfi", "-i", video, "-f", "lavfi", "-i", f"sine=f={TONES[i]}:d={dur}",
+                   "-c:v", "libx264", "-pix_fmt", "yuv420p", *extra, "-c:a", "aac", str(path))  # fmt: skip
+            clips.append(path)
+        for case, items, settings in (
+            ("0.5 s crossfades", clips, ExportSettings(crossfade=0.5)),
+            ("trims 1.3 s in / 1.3 s before the end", [ClipIn(c, trim_in=1.3, trim_out=dur - 1.3) for c in clips],
+             ExportSettings()),
+        ):  # fmt: skip
+            plan = plan_stitch(items, settings)
+            decisions = plan.smart or smart_render(plan)
+            share = sum(d.copyable for d in decisions) / sum(d.frames for d in decisions)
+            keys = ", ".join(str(d.keyframes) for d in decisions)
+            encoder = matching_encoder(clips[0], probe(clips[0]).video) or "none matched"
+            line = f"  {label:28s} {case:38s} keyframes/clip {keys}; copyable {share:4.0%}; SPS/PPS match: {encoder}"
+            if plan.smart:
+                full = plan_stitch(items, replace(settings, smart_render=False))
+                t_smart = timed(lambda p=plan: stitch(p, root / "smart.mp4"))
+                t_full = timed(lambda p=full: stitch(p, root / "full.mp4"))
+                line += f"\n  {'':28s} smart {t_smart:.2f} s vs full re-encode {t_full:.2f} s ({t_smart / t_full:.2f}x)"
+            print(line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="4-5 short clips per set")
     parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
+    parser.add_argument("--only", choices=["stitch", "smart"], help="run one part")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="stitch-bench-"))
     root.mkdir(parents=True, exist_ok=True)
     try:
-        run(root, args.runs, args.quick)
+        if args.only != "smart":
+            run(root, args.runs, args.quick)
+        if args.only != "stitch":
+            smart_section(root, args.quick)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -225,10 +286,12 @@ def run(root: Path, runs: int, quick: bool) -> None:
     except ImportError:
         has_moviepy = False
 
+    exact = ExportSettings(exact_audio=True)
     tools = {
-        "studio fast": lambda: ours(matching, root / "ours_fast.mp4"),
-        "ffmpeg -c:v copy -c:a aac": lambda: ffmpeg_concat(listing, root / "ff_aac.mp4", False, bitrate),
+        "studio fast, audio copied": lambda: ours(matching, root / "ours_fast.mp4"),
+        "studio fast, exact audio": lambda: ours(matching, root / "ours_exact.mp4", exact),
         "ffmpeg -c copy": lambda: ffmpeg_concat(listing, root / "ff_copy.mp4", True, bitrate),
+        "ffmpeg -c:v copy -c:a aac": lambda: ffmpeg_concat(listing, root / "ff_aac.mp4", False, bitrate),
     }
     if has_moviepy:
         tools["moviepy"] = lambda: moviepy_concat(matching, root / "moviepy.mp4")
@@ -237,23 +300,31 @@ def run(root: Path, runs: int, quick: bool) -> None:
         for name, fn in tools.items():
             times[name].append(timed(fn))
     print(f"\nMatching set ({runs} runs, median seconds):")
-    base = statistics.median(times["ffmpeg -c:v copy -c:a aac"])
-    for name, values in times.items():
-        med = statistics.median(values)
-        print(f"  {name:28s} {med:7.3f} s   {med / base:5.2f}x")
+    med = {name: statistics.median(values) for name, values in times.items()}
+    for name, value in med.items():
+        print(f"  {name:28s} {value:7.3f} s")
     if not has_moviepy:
         print("  moviepy                      not installed, skipped")
-    assert ours(matching, root / "ours_fast.mp4") == "fast"
+    copy_ratio = med["studio fast, audio copied"] / med["ffmpeg -c copy"]
+    exact_ratio = med["studio fast, exact audio"] / med["ffmpeg -c:v copy -c:a aac"]
+    print(f"  audio copied vs ffmpeg -c copy:            {copy_ratio:5.2f}x (goal <= 2x)")
+    print(f"  exact audio vs ffmpeg -c:v copy -c:a aac:  {exact_ratio:5.2f}x")
+    plan = plan_stitch(matching)
+    assert plan.mode == "fast" and plan.audio_copy, plan.describe()
 
-    colors, tones = COLORS[: len(matching)], TONES[: len(matching)]
-    print("\nA/V offset at each join (ms, audio minus video; one AAC frame = 21.3 ms):")
-    for label, name in (("studio fast", "ours_fast.mp4"), ("ffmpeg -c:v copy -c:a aac", "ff_aac.mp4"),
-                        ("ffmpeg -c copy", "ff_copy.mp4")):  # fmt: skip
-        offsets = join_offsets(root / name, colors, tones)
-        worst = max((abs(float(o)) for o in offsets if o != "?"), default=float("nan"))
-        print(f"  {label:28s} {' '.join(offsets)}   worst {worst:.1f}")
+    print("\nA/V offset, flash to burst, at the start and each join (ms; one AAC frame = 21.3 ms):")
+    worst_copied = None
+    for label, name in (("studio, audio copied", "ours_fast.mp4"), ("studio, exact audio", "ours_exact.mp4"),
+                        ("ffmpeg -c copy", "ff_copy.mp4"), ("ffmpeg -c:v copy -c:a aac", "ff_aac.mp4")):  # fmt: skip
+        offsets = [o * 1000 for o in sync_offsets(root / name)]
+        worst = max(abs(o) for o in offsets[1:])
+        worst_copied = worst if worst_copied is None else worst_copied
         info = probe(root / name)
-        print(f"  {'':28s} audio - video duration: {(info.audio.duration - info.video.duration) * 1000:+.1f} ms")
+        print(f"  {label:26s} {' '.join(f'{o:+.1f}' for o in offsets)}")
+        print(f"  {'':26s} worst join {worst:.1f} ms; audio - video duration "
+              f"{(info.audio.duration - info.video.duration) * 1000:+.1f} ms")  # fmt: skip
+    print(f"\nstitch, audio copied: {copy_ratio:.2f}x ffmpeg -c copy, worst join {worst_copied:.1f} ms "
+          f"(goal <= 2x, <= {AAC_FRAME_MS / 2:.1f} ms); exact audio {exact_ratio:.2f}x ffmpeg -c:v copy -c:a aac")  # fmt: skip
 
     w, h, fps = 720, 1280, 30
     mixed_tools = {

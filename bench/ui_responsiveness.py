@@ -4,7 +4,8 @@ Opens the studio window offscreen with a 50-shot project, then runs 20 offline a
 at once (their takes attach to the shots, so filmstrips decode as they land) and, once the
 first clips exist, an export of the cut. Meanwhile a 5 ms QTimer measures how late the event
 loop serves it (lateness = actual interval − 5 ms): goal p99 < 16 ms, max < 50 ms.
-Also reports peak Python memory (tracemalloc) and peak RSS.
+Also reports peak RSS, and with ``--memory`` peak Python memory (tracemalloc, which slows
+every allocation in every thread and so inflates the lateness figures).
 
     python bench/ui_responsiveness.py [--jobs 20] [--shots 50] [--seconds 2]
 
@@ -13,6 +14,9 @@ With ``--model`` any catalog model runs instead, e.g. a Replicate model against 
     python -m tests.emulators.replicate --port 0 --set latency=30   # prints its URL
     STUDIO_REPLICATE_BASE_URL=<url> REPLICATE_API_TOKEN=<the emulator's token> \
         python bench/ui_responsiveness.py --model replicate:google/veo-3.1-fast --jobs 100
+
+or, in one command, ``--emulator`` starts that emulator (its own process, 30 s jobs) and points
+the run at it. The runner works on its own event loop in a worker thread, as in the app.
 
 Every job then polls at the app's own cadence (default runner timing, the provider's
 settings), the provider's concurrency is raised to ``--jobs`` so all of them are in flight,
@@ -145,7 +149,7 @@ async def scenario(args, app) -> dict:
     cloud = not args.model.startswith("animatic:")
     # The offline renderer is polled fast so takes land quickly; a cloud model polls as the app does.
     timing = None if cloud else Timing(poll_first=0.05, poll_max=0.25)
-    services = build_services(home, log_to_file=False, timing=timing)
+    services = build_services(home, log_to_file=False, timing=timing, runner_thread=True)  # as studio.app does
     spec = services.catalog.get(args.model)
     if args.concurrency or cloud:
         services.settings.set(f"providers.{spec.provider}.concurrency", args.concurrency or args.jobs)
@@ -173,7 +177,8 @@ async def scenario(args, app) -> dict:
             project.add_take(shot.id, services.projects.take_for_job(folder, job, services_probe(clip)))
     services.projects.save(project, folder)
 
-    tracemalloc.start()
+    if args.memory:
+        tracemalloc.start()
     rss_before = rss_mb()
     window = MainWindow(services, qsettings=QSettings(str(home / "ui.ini"), QSettings.IniFormat))
     window.resize(1500, 950)
@@ -183,6 +188,13 @@ async def scenario(args, app) -> dict:
     await warm_up()  # as studio.app does after the first paint
     assert window.controller.open(folder, guard=False)
     await asyncio.sleep(0.5)
+
+    # The machine's own noise floor in the same run: the same probe, the window open and idle.
+    idle = LatenessProbe(5)
+    idle.start()
+    await asyncio.sleep(args.idle_seconds)
+    idle.stop()
+    idle_summary = idle.summary()
 
     probe = LatenessProbe(5)
     probe.start()
@@ -236,7 +248,7 @@ async def scenario(args, app) -> dict:
         sampler.stop()
         sampler.report()
     await export_task
-    _, py_peak = tracemalloc.get_traced_memory()
+    _, py_peak = tracemalloc.get_traced_memory() if args.memory else (0, float("nan"))
     tracemalloc.stop()
     states = [services.jobstore.get(s.chosen_take.job_id).state for s in targets if s.chosen_take]
     result = {
@@ -256,6 +268,9 @@ async def scenario(args, app) -> dict:
         "rss_before_window_mb": rss_before,
         "rss_peak_mb": max(probe.peak_rss, rss_mb()),
         **probe.summary(),
+        "idle_p99_ms": idle_summary.get("p99_ms", float("nan")),
+        "idle_max_ms": idle_summary.get("max_ms", float("nan")),
+        "load_average_1min": os.getloadavg()[0],
     }
     window.controller.undo_stack.setClean()
     window.controller._external_dirty = False
@@ -269,14 +284,43 @@ def main() -> int:
     parser.add_argument("--stalls", action="store_true", help="print where the GUI thread was when it was late")
     parser.add_argument("--model", default="animatic:kenburns", help="the catalog model every job uses")
     parser.add_argument("--jobs", type=int, default=20, help="jobs started at once")
+    parser.add_argument(
+        "--emulator", action="store_true",
+        help="start the loopback Replicate emulator (30 s jobs) in its own process and point the run at it",
+    )
     parser.add_argument("--shots", type=int, default=50)
+    parser.add_argument(
+        "--memory", action="store_true",
+        help="trace Python allocations (tracemalloc slows every allocation, so the lateness figures rise)",
+    )
+    parser.add_argument("--idle-seconds", type=float, default=5.0, help="the idle window's probe before the load (noise floor)")
     parser.add_argument("--seconds", type=float, default=2.0, help="length of each animatic clip")
     parser.add_argument(
         "--concurrency", type=int, default=0,
         help="animatic renders at once (default: the app's setting, 2; the rest wait queued, still in flight)",
     )
     args = parser.parse_args()
+    emulator = start_emulator() if args.emulator else None
+    try:
+        return run(args)
+    finally:
+        if emulator is not None:
+            emulator.terminate()
+            emulator.wait(10)
 
+
+def start_emulator():
+    """The Replicate emulator in its own process (the GUI process's GIL stays the app's)."""
+    from tests.emulators._process import start_module
+
+    process, url = start_module("tests.emulators.replicate", "--port", "0", "--set", "latency=30")
+    os.environ["STUDIO_REPLICATE_BASE_URL"] = url
+    os.environ.setdefault("REPLICATE_API_TOKEN", "test-key-replicate")
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    return process
+
+
+def run(args) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 

@@ -18,8 +18,12 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from studio.cli_money import add_money_parsers, cmd_money, preflight
+from studio.cli_derive import add_parser as add_derive_parser, derive as derive_take
 from studio.cli_prompt import add_parser as add_prompt_parser
 from studio.cli_prompt import cmd_prompt
+from studio.cli_text import excerpt as _excerpt, job_json as _job_json, number as _num, parse_value as _parse_value
+from studio.cli_takes import add_take_arguments, shots_to_generate, take_options
 from studio.core.errors import InvalidRequest, StudioError, error_from_dict
 from studio.core.jobs import Job, JobState
 from studio.core.request import GenerationRequest
@@ -27,6 +31,7 @@ from studio.cli_models import add_price_arguments, format_price, set_model_price
 from studio.services.storage import storage_error
 
 EXIT_OK, EXIT_INVALID, EXIT_REJECTED, EXIT_AUTH, EXIT_FAILED, EXIT_CANCELLED = 0, 2, 3, 4, 5, 130
+EXACT_AUDIO_HELP = "re-encode the sound as one track (sample-exact joins) instead of copying matching AAC"
 
 
 class Usage(Exception):
@@ -70,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     stitch.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
     stitch.add_argument("--no-audio", dest="audio", action="store_false", help="write no sound track")
     stitch.add_argument("--plan", action="store_true", help="print the plan and stop")
+    stitch.add_argument("--exact-audio", action="store_true", help=EXACT_AUDIO_HELP)
 
     jobs = sub.add_parser("jobs", help="list, show, resume or cancel jobs")
     jobs_sub = jobs.add_subparsers(dest="jobs_command", required=True, metavar="{list,show,resume,cancel}")
@@ -87,16 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
     jc.add_argument("job_id")
 
     board = sub.add_parser("storyboard", help="produce a storyboard project")
-    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,export-otio}")
+    board_sub = board.add_subparsers(dest="board_command", required=True, metavar="{run,quote,budget,export-otio,derive}")
     run = board_sub.add_parser("run", help="generate every shot without a chosen take, then export")
     run.add_argument("project")
     run.add_argument("-o", "--output", required=True)
     run.add_argument("--quality", choices=["draft", "standard", "high"], default="standard")
+    run.add_argument("--exact-audio", action="store_true", help=EXACT_AUDIO_HELP)
+    add_take_arguments(run)
     timeline = board_sub.add_parser(
         "export-otio", help="write the cut as an editable timeline (.otio, .fcpxml or .edl) for an editor"
     )
     timeline.add_argument("project")
     timeline.add_argument("-o", "--output", required=True, help="cut.otio, cut.fcpxml or cut.edl")
+    add_money_parsers(sub, board_sub)  # storyboard quote/budget, run --accept-unknown-price, spend
+    add_derive_parser(board_sub)
 
     add_prompt_parser(sub)
 
@@ -266,7 +276,7 @@ async def cmd_stitch(services, args) -> int:
             raise Usage(f"--size takes WxH like 1280x720, not {args.size!r}.") from None
     clips = [media_plan.ClipIn(Path(_existing(p))) for p in args.clips]
     settings = media_plan.ExportSettings(
-        width=width, height=height, fps=args.fps, quality=args.quality, crossfade=args.crossfade, audio=args.audio
+        width=width, height=height, fps=args.fps, quality=args.quality, crossfade=args.crossfade, audio=args.audio, exact_audio=args.exact_audio
     )
     plan = await asyncio.to_thread(media_plan.plan_stitch, clips, settings)
     for line in plan.describe():
@@ -339,10 +349,14 @@ async def cmd_storyboard(services, args) -> int:
         from studio.cli_timeline import export_otio
 
         return await export_otio(services, Path(args.project), Path(args.output), _say)
+    if args.board_command in ("quote", "budget"):
+        return await cmd_money(services, args)
+    if args.board_command == "derive":
+        return await derive_take(services, args, _say, _progress_printer)
     folder = Path(args.project)
     out = Path(args.output)
     _check_output(out)
-    return await _produce(services, folder, out, args.quality)
+    return await _produce(services, folder, out, args.quality, args.accept_unknown_price, args)
 
 
 async def cmd_demo(services, args) -> int:
@@ -357,25 +371,30 @@ async def cmd_demo(services, args) -> int:
     return await _produce(services, folder, out, "standard")
 
 
-async def _produce(services, folder: Path, out: Path, quality: str) -> int:
-    from studio.services.export import export_project, plan_export
+async def _produce(services, folder: Path, out: Path, quality: str, accept_unknown_price: bool = False,
+                   args=None) -> int:  # fmt: skip
+    from studio.services.export import export_project, export_settings, plan_export
     from studio.services.storyboard import run_storyboard
 
     project = services.projects.load(folder)
+    options = take_options(args, project, services.catalog) if args else {}
+    preflight(services, project, accept_unknown_price, _say, takes=options.get("takes"))  # before anything is sent
     await services.start()
-    missing = project.shots_without_take()
+    missing = shots_to_generate(project, options)
     if missing:
         _say(f"Generating {len(missing)} of {len(project.shots)} shot(s).")
         listener = _progress_printer()
         services.runner.job_changed.connect(listener)
         try:
-            await run_storyboard(services, project, folder, on_note=_say)
+            await run_storyboard(services, project, folder, on_note=_say, accept_unknown_price=accept_unknown_price,
+                                 **options)  # fmt: skip
         finally:
             services.runner.job_changed.disconnect(listener)
-    plan = await asyncio.to_thread(plan_export, project, folder, None)
+    settings = export_settings(project, exact_audio=getattr(args, "exact_audio", False), quality=quality)
+    plan = await asyncio.to_thread(plan_export, project, folder, settings)
     for line in plan.describe():
         _say(line)
-    info = await _run_export(lambda progress, cancel: export_project(project, folder, out, None, progress, cancel))
+    info = await _run_export(lambda progress, cancel: export_project(project, folder, out, settings, progress, cancel))
     total = sum(s.chosen_take.cost or 0 for s in project.shots if s.chosen_take)
     _say(f"Wrote {out} ({info.duration:.2f} s, {len(project.shots)} shots, ${total:.2f} spent).")
     return EXIT_OK
@@ -389,6 +408,7 @@ COMMANDS = {
     "storyboard": cmd_storyboard,
     "demo": cmd_demo,
     "prompt": cmd_prompt,
+    "spend": cmd_money,
 }
 
 
@@ -500,7 +520,7 @@ def _exit_for(job: Job, announce: bool = False) -> int:
 
 _CLI_HINTS = {
     "auth": "Check the key in the studio's Settings, or the provider's environment variable (REPLICATE_API_TOKEN, OPENAI_API_KEY, KIE_API_KEY)",
-    "quota": "Check billing with the provider, or the budget cap in settings",
+    "quota": "Check billing with the provider, the budget cap in settings, or the project's budget (studio-cli storyboard budget)",
     "content_rejected": "Change the prompt or the image",
     "transient": "Try again",
     "expired": "Generate it again",
@@ -547,44 +567,6 @@ def _find_job(store, job_id: str) -> Job:
     if job is None:
         raise InvalidRequest(f"There is no job {job_id!r}; 'studio-cli jobs list' shows them.", field="job_id")
     return job
-
-
-def _job_json(job: Job) -> dict:
-    return {
-        "id": job.id,
-        "model": job.model_id,
-        "state": job.state.value,
-        "prompt": job.prompt,
-        "request": job.request,
-        "remote_id": job.remote_id,
-        "cost": job.cost_quote,
-        "currency": job.currency,
-        "error": job.error,
-        "output": job.output_path,
-        "created": datetime.fromtimestamp(job.created_at).isoformat(timespec="seconds"),
-        "finished": datetime.fromtimestamp(job.finished_at).isoformat(timespec="seconds") if job.finished_at else None,
-        "attempts": job.attempts,
-    }
-
-
-def _parse_value(text: str):
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    if text.lower() in ("true", "false"):
-        return text.lower() == "true"
-    return text
-
-
-def _excerpt(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _say(message: str) -> None:

@@ -88,3 +88,16 @@ def test_no_audio_flag_writes_no_sound_track(studio_home, tmp_path):
     code, _, err = run_stitch(*clips, "-o", out, "--no-audio", home=studio_home)
     assert code == 0, err
     assert probe(out).audio is None
+
+
+def test_exact_audio_flag_reencodes_the_sound_instead_of_copying_it(studio_home, tmp_path):
+    clips = [make_video(tmp_path / f"c{i}.mp4", 64, 64, frames=12, audio_seconds=0.4) for i in range(2)]
+    out = tmp_path / "out.mp4"
+    code, said, err = run_stitch(*clips, "-o", out, "--plan", home=studio_home)
+    assert code == 0, err
+    assert "audio copied" in said + err
+    code, said, err = run_stitch(*clips, "-o", out, "--exact-audio", home=studio_home)
+    assert code == 0, err
+    assert "audio re-encoded as one track" in said + err
+    info = probe(out)
+    assert info.audio is not None and info.audio.duration == pytest.approx(info.video.duration, abs=1e-3)

@@ -298,3 +298,25 @@ def test_resume_writes_a_clip_whose_job_ended_before_its_file_was_written(home, 
     finally:
         store.close()
     assert not (home / "cli-outputs.json").exists()
+
+
+def test_two_storyboard_runs_at_once_stop_at_the_project_budget(home, emulator, tmp_path):
+    """Two processes run one project of five 40-cent shots with a $1.00 budget: two creates in all."""
+    folder = tmp_path / "boats"
+    write_project(folder, 5)
+    data = json.loads((folder / "project.json").read_text())
+    data["settings"]["budget"] = 1.0
+    (folder / "project.json").write_text(json.dumps(data))
+    runs = [
+        start_cli(home, emulator, "storyboard", "run", str(folder), "-o", str(tmp_path / f"run{i}.mp4"))
+        for i in range(2)
+    ]
+    results = [finish(run) for run in runs]
+    for code, err in results:
+        assert code == 4, err  # the same exit as the 24-hour cap
+    said = "".join(err for _, err in results)
+    assert "would take the project \u201cBoats\u201d over its budget of $1.00: $0.80 is already spent or in flight." in said
+    assert "Quote: 5 generation(s), total $2.00." in said
+    assert emulator.stats()["create_requests"] == 2
+    saved = json.loads((folder / "project.json").read_text())
+    assert sum(1 for shot in saved["shots"] if shot["takes"]) == 2  # the two paid clips are kept as takes

@@ -61,6 +61,8 @@ async def scenario(app) -> None:
 
     # a generating job: start the storyboard and grab while the jobs run
     window.generate_missing()
+    await wait_until(lambda: window.quote_dialog is not None, 20)
+    window.quote_dialog.run_button.click()  # the run starts once its quote is accepted
     await wait_until(lambda: any(j.state is JobState.RUNNING for j in services.runner.active()), 20)
     await asyncio.sleep(0.3)
     if "generating" in only:

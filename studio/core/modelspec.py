@@ -116,6 +116,26 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class DeriveRule:
+    """One way a model makes a new take from a take it made: ``remix``, ``edit`` or ``extend``.
+
+    ``param`` is the request parameter that names the source; ``source`` says what goes in it:
+    ``remote_id`` (the provider's id of the source job) or ``clip`` (the take's video file).
+    ``keeps_length``: the result is as long as the source (so it is quoted at the source's
+    seconds); otherwise the person picks how many seconds to add. ``resolution`` is the one the
+    operation runs at, when it has only one; ``max_source_seconds`` the longest source it takes.
+    """
+
+    op: str
+    param: str
+    source: str = "remote_id"
+    keeps_length: bool = False
+    resolution: str | None = None
+    max_source_seconds: float | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class PriceRow:
     """Price per second for requests matching ``resolution``/``audio`` (None matches any)."""
 
@@ -161,6 +181,7 @@ class ModelSpec:
     user_defined: bool = False
     schema_fields: tuple[ExtraParam, ...] = ()
     value_aliases: dict[str, dict[str, Any]] = field(default_factory=dict)
+    derive: dict[str, DeriveRule] = field(default_factory=dict)
 
     # -- derived ---------------------------------------------------------------------
 
@@ -330,6 +351,7 @@ class ModelSpec:
             user_defined=user_defined or bool(data.get("user_defined", False)),
             schema_fields=schema_fields,
             value_aliases={k: dict(v) for k, v in (data.get("value_aliases") or {}).items()},
+            derive={op: _derive_rule(op, rule) for op, rule in (data.get("derive") or {}).items()},
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -388,6 +410,11 @@ class ModelSpec:
             data["schema_fields"] = [_param_dict(p) for p in self.schema_fields]
         if self.value_aliases:
             data["value_aliases"] = {k: dict(v) for k, v in self.value_aliases.items()}
+        if self.derive:
+            data["derive"] = {
+                op: {k: v for k, v in vars(rule).items() if k != "op" and v not in (None, "", False)}
+                for op, rule in self.derive.items()
+            }
         if self.user_defined:
             data["user_defined"] = True
         return data
@@ -421,6 +448,24 @@ def _first_duration(rule: DurationRule) -> float:
     if rule.choices:
         return min(rule.choices)
     return float(rule.minimum or 4)
+
+
+def _derive_rule(op: str, raw: dict[str, Any]) -> DeriveRule:
+    if op not in ("remix", "edit", "extend") or not isinstance(raw, dict) or not raw.get("param"):
+        raise InvalidRequest(f"The catalog's derive entry {op!r} needs a known operation and a param.", field="derive")
+    source = raw.get("source", "remote_id")
+    if source not in ("remote_id", "clip"):
+        raise InvalidRequest(f"The catalog's derive entry {op!r} has an unknown source {source!r}.", field="derive")
+    limit = raw.get("max_source_seconds")
+    return DeriveRule(
+        op=op,
+        param=str(raw["param"]),
+        source=source,
+        keeps_length=bool(raw.get("keeps_length", False)),
+        resolution=raw.get("resolution"),
+        max_source_seconds=float(limit) if limit is not None else None,
+        note=str(raw.get("note", "")),
+    )
 
 
 def _param(p: dict[str, Any]) -> ExtraParam:

@@ -33,8 +33,10 @@ from .project_fields import (
 )
 
 SCHEMA_VERSION = 2
+#: The shortest crossfade: shorter than this reads as a glitch, not a transition.
+MIN_TRANSITION = 0.1
 # The window lists these; they live with the other field checks.
-__all__ = ["CONTINUITY_MODES", "SCHEMA_VERSION", "TRANSITIONS", "Project", "ProjectSettings", "Shot", "Take", "migrate"]
+__all__ = ["CONTINUITY_MODES", "MIN_TRANSITION", "SCHEMA_VERSION", "TRANSITIONS", "Project", "ProjectSettings", "Shot", "Take", "migrate"]
 
 
 def _new_id() -> str:
@@ -56,6 +58,8 @@ class Take:
     seed: int | None = None
     cost: float | None = None
     created_at: float = field(default_factory=time.time)
+    # A remix, edit or extension: {"op", "take_id", "job_id"} of the take it was made from.
+    derived_from: dict[str, Any] | None = None
 
 
 @dataclass
@@ -84,6 +88,9 @@ class Shot:
     continuity: str = "independent"
     takes: list[Take] = field(default_factory=list)
     chosen_take_id: str | None = None
+    # Jobs whose takes the person deleted: their clips stay in the history library, and they
+    # are not attached again as "finished while the project was closed".
+    removed_take_jobs: list[str] = field(default_factory=list)
     trim_in: float = 0.0
     trim_out: float | None = None
     transition: str = "cut"
@@ -140,6 +147,8 @@ class ProjectSettings:
     height: int = 720
     fps: float = 24.0
     style: str = ""
+    # The most this project may spend in total (jobs in flight counted at their quote); None: no limit.
+    budget: float | None = None
 
 
 class Project:
@@ -174,12 +183,35 @@ class Project:
     def shots_without_take(self) -> list[Shot]:
         return [s for s in self.shots if s.chosen_take is None]
 
+    def transition_limit(self, shot_id: str) -> float:
+        """The longest crossfade into this shot: the shorter of it and the shot before (both as trimmed).
+
+        0 for the first shot, which has nothing to fade from.
+        """
+        index = self.index_of(shot_id)
+        if index == 0:
+            return 0.0
+        return round(min(self.shots[index - 1].cut_duration, self.shots[index].cut_duration), 3)
+
+    def transition_seconds(self, shot_id: str) -> float:
+        """How long the transition into this shot lasts in the cut (0 for a cut).
+
+        The stored length is kept within ``[MIN_TRANSITION, transition_limit]`` here as well as
+        when it is set, because a trim or a new take can shorten a neighbour afterwards.
+        """
+        shot = self.shot(shot_id)
+        limit = self.transition_limit(shot_id)
+        if shot.transition != "crossfade" or limit <= 0:
+            return 0.0
+        return min(max(shot.transition_duration, MIN_TRANSITION), limit)
+
+    def transition_lengths(self) -> list[float]:
+        """The transition at each join, in seconds (0 = a cut): what the export and the preview play."""
+        return [self.transition_seconds(shot.id) for shot in self.shots[1:]]
+
     @property
     def duration(self) -> float:
-        total = sum(s.cut_duration for s in self.shots)
-        for before, after in zip(self.shots, self.shots[1:]):
-            if after.transition == "crossfade":
-                total -= min(after.transition_duration, before.cut_duration, after.cut_duration)
+        total = sum(s.cut_duration for s in self.shots) - sum(self.transition_lengths())
         return max(0.0, total)
 
     # -- mutations (each emits changed) ----------------------------------------------
@@ -218,11 +250,13 @@ class Project:
     def update_shot(self, shot_id: str, **changes: Any) -> dict[str, Any]:
         """Set fields of a shot; returns their previous values (for undo)."""
         shot = self.shot(shot_id)
-        names = {f.name for f in fields(Shot)} - {"id", "takes"}
+        names = {f.name for f in fields(Shot)} - {"id", "takes", "removed_take_jobs"}
         for name in changes:  # check every change before applying any
             if name not in names:
                 raise ProjectError(f"A shot has no field {name!r}.", field=name)
         changes = check_fields(SHOT_FIELDS, changes, "A shot's ")
+        if "transition_duration" in changes:  # 0.1 s up to the shorter neighbour
+            changes["transition_duration"] = self._clamped_transition(shot_id, changes["transition_duration"])
         previous: dict[str, Any] = {}
         for name, value in changes.items():
             previous[name] = copy.deepcopy(getattr(shot, name))
@@ -231,9 +265,18 @@ class Project:
             self.changed.emit("updated", shot_id)
         return previous
 
+    def _clamped_transition(self, shot_id: str, seconds: float) -> float:
+        """``seconds`` kept within ``[MIN_TRANSITION, transition_limit]`` (as is, into the first shot)."""
+        limit = self.transition_limit(shot_id)
+        if limit <= 0:
+            return seconds  # nothing to fade from: kept for when the shot moves, never played
+        return round(min(max(seconds, MIN_TRANSITION), max(limit, MIN_TRANSITION)), 3)
+
     def add_take(self, shot_id: str, take: Take, *, choose: bool = True) -> Take:
         shot = self.shot(shot_id)
         shot.takes.append(take)
+        if take.job_id in shot.removed_take_jobs:  # a deleted take brought back (undo)
+            shot.removed_take_jobs.remove(take.job_id)
         if choose or shot.chosen_take_id is None:
             shot.chosen_take_id = take.id
         self.changed.emit("take_added", shot_id)
@@ -245,6 +288,8 @@ class Project:
         if take is None:
             raise KeyError(take_id)
         shot.takes.remove(take)
+        if take.job_id and take.job_id not in shot.removed_take_jobs:
+            shot.removed_take_jobs.append(take.job_id)
         if shot.chosen_take_id == take_id:
             shot.chosen_take_id = shot.takes[-1].id if shot.takes else None
         self.changed.emit("take_removed", shot_id)

@@ -30,6 +30,7 @@ MAX_SHOTS = 2000
 MAX_TAKES = 500
 MAX_REFERENCES = 16
 MAX_SECONDS = 3600.0
+MAX_BUDGET = 1_000_000.0
 
 
 class Unfit(ValueError):
@@ -80,6 +81,19 @@ def check_fields(checks: Mapping[str, Check], values: Mapping[str, Any], where: 
 
 
 # -- single-value checks (each returns the value, normalised, or raises Unfit) --------------
+
+
+def derivation(value: Any) -> dict[str, Any]:
+    """A take's provenance as a remix, edit or extension of another take of its shot."""
+    requirement = 'an object like {"op": "remix", "take_id": "…", "job_id": "…"}'
+    if not isinstance(value, dict) or value.get("op") not in ("remix", "edit", "extend"):
+        raise Unfit(requirement)
+    take_id, job_id = value.get("take_id"), value.get("job_id")
+    if not isinstance(take_id, str) or not ID_PATTERN.fullmatch(take_id):
+        raise Unfit(requirement)
+    if job_id is not None and (not isinstance(job_id, str) or len(job_id) > 200):
+        raise Unfit(requirement)
+    return {"op": value["op"], "take_id": take_id, "job_id": job_id}
 
 
 def _id(value: Any) -> str:
@@ -174,6 +188,17 @@ def path_list(limit: int) -> Check:
         if not isinstance(value, list) or len(value) > limit:
             raise Unfit(f"a list of at most {limit} paths inside the project folder")
         return [_path(item) for item in value]
+
+    return check
+
+
+def id_list(limit: int) -> Check:
+    """A list of at most ``limit`` short identifiers (job ids)."""
+
+    def check(value: Any) -> list[str]:
+        if not isinstance(value, list) or len(value) > limit:
+            raise Unfit(f"a list of at most {limit} job ids")
+        return [text(200)(item) for item in value]
 
     return check
 
@@ -277,6 +302,7 @@ TAKE_FIELDS: dict[str, Check] = {
     "seed": optional(integer(-(2**63), 2**64 - 1)),
     "cost": optional(number(0, 1e6)),
     "created_at": number(0, 1e11, "seconds since 1970"),
+    "derived_from": optional(derivation),
 }
 
 SHOT_FIELDS: dict[str, Check] = {
@@ -297,6 +323,7 @@ SHOT_FIELDS: dict[str, Check] = {
     "crops": crops,
     "continuity": one_of(CONTINUITY_MODES),
     "chosen_take_id": optional(_id),
+    "removed_take_jobs": id_list(MAX_TAKES),
     "trim_in": number(0, 24 * MAX_SECONDS, "seconds"),
     "trim_out": optional(number(0, 24 * MAX_SECONDS, "seconds")),
     "transition": one_of(TRANSITIONS),
@@ -308,6 +335,7 @@ SETTINGS_FIELDS: dict[str, Check] = {
     "height": integer(16, 8192, "pixels"),
     "fps": number(1, 240, "frames per second"),
     "style": text(2000),
+    "budget": optional(number(0, MAX_BUDGET, "US dollars")),
 }
 
 

@@ -46,6 +46,8 @@ class GenerationRequest:
     last_frame: str | None = None
     reference_images: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # Set on a remix, edit or extension: {"op", "take_id", "job_id"} of the take it changes.
+    derived_from: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

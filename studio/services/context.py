@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+from collections.abc import Coroutine
 from dataclasses import dataclass
+from typing import Any, TypeVar
 from pathlib import Path
 
 from studio.core.errors import StudioError
@@ -13,12 +16,16 @@ from .catalog import Catalog
 from .jobstore import JobStore
 from .logs import setup_logging
 from .paths import StudioPaths, studio_paths
+from .probe_sidecar import set_probe_sidecar
 from .projects import ProjectStore
 from .provider_registry import ProviderRegistry
 from .runner import Runner, Timing
+from .runner_thread import RunnerThread, ThreadedRunner
 from .secrets import Secrets
 from .settings import Settings
 from .storage import storage_error
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -31,22 +38,42 @@ class Services:
     catalog: Catalog
     jobstore: JobStore
     providers: ProviderRegistry
-    runner: Runner
+    runner: Runner | ThreadedRunner
     projects: ProjectStore
+    # Set when the runner has a thread of its own (the window's case): the providers' HTTP
+    # clients live on that thread's loop, so every provider call goes there too.
+    runner_thread: RunnerThread | None = None
 
     async def start(self):
         """Resume unfinished jobs; returns the jobs that were resumed."""
         return await self.runner.start()
 
+    async def on_runner_loop(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Await ``coro`` on the loop the runner and the providers' clients live on."""
+        if self.runner_thread is None:
+            return await coro
+        return await self.runner_thread.run(coro)
+
     async def aclose(self) -> None:
+        """Stop the runner (unfinished jobs resume next start), close the providers, its thread and the store."""
+        if self.runner_thread is None and isinstance(self.runner, ThreadedRunner):
+            return  # closed already: the runner's thread is gone
         await self.runner.stop()
-        await self.providers.aclose()
-        self.jobstore.close()
+        await self.on_runner_loop(self.providers.aclose())
+        if self.runner_thread is not None:
+            thread, self.runner_thread = self.runner_thread, None
+            await asyncio.to_thread(thread.close)
+        await asyncio.to_thread(self.jobstore.close)
 
     async def test_connection(self, provider: str) -> str:
         """Check the provider's key and base URL; returns one sentence, raises StudioError."""
-        self.providers.forget(provider)
-        return await self.providers(provider).check_credentials()
+
+        async def check() -> str:
+            self.providers.forget(provider)
+            built = await asyncio.to_thread(self.providers, provider)  # may read the keyring
+            return await built.check_credentials()
+
+        return await self.on_runner_loop(check())
 
     async def add_replicate_model(self, owner_name: str):
         """Read a Replicate model's schema and save it to the user catalog.
@@ -56,8 +83,8 @@ class Services:
         """
         from studio.providers.replicate import fetch_model_spec
 
-        provider = self.providers("replicate")
-        spec = await fetch_model_spec(provider, owner_name)
+        provider = await asyncio.to_thread(self.providers, "replicate")
+        spec = await self.on_runner_loop(fetch_model_spec(provider, owner_name))
         if spec.id in self.catalog:
             spec = merge_schema(self.catalog.get(spec.id), spec)
         return self.catalog.add_user_spec(spec)
@@ -69,8 +96,13 @@ def build_services(
     secrets: Secrets | None = None,
     timing: Timing | None = None,
     log_to_file: bool = True,
+    runner_thread: bool = False,
 ) -> Services:
-    """Build the object graph over the data folder ``home`` (default: STUDIO_HOME or the platform's)."""
+    """Build the object graph over the data folder ``home`` (default: STUDIO_HOME or the platform's).
+
+    With ``runner_thread`` (the window), the runner works on an event loop of its own in a
+    worker thread and ``services.runner`` is a :class:`ThreadedRunner` with the same API.
+    """
     paths = studio_paths(home)
     try:
         if log_to_file:
@@ -91,6 +123,8 @@ def build_services(
             reconcile_deadline=float(settings.get("runner.reconcile_deadline", Timing.reconcile_deadline)),
         )
     runner = Runner(store, catalog, registry, settings, paths.clips, timing=timing)
+    set_probe_sidecar(paths.home / "probes.json")
+    thread = RunnerThread() if runner_thread else None
     return Services(
         paths=paths,
         settings=settings,
@@ -98,6 +132,7 @@ def build_services(
         catalog=catalog,
         jobstore=store,
         providers=registry,
-        runner=runner,
+        runner=ThreadedRunner(runner, thread) if thread else runner,
         projects=ProjectStore(),
+        runner_thread=thread,
     )

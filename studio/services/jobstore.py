@@ -87,6 +87,12 @@ SCHEMA_VERSION = "2"
 # States in which a job may still be (or become) billed and may still produce a clip.
 IN_FLIGHT = tuple(s.value for s in JobState if not s.terminal)
 
+# A job that is paid or may yet be: in flight, done, or taken by the provider at some point
+# (a failure after submit may be billed). Binds IN_FLIGHT's values.
+_MAY_BE_BILLED = (
+    f"(state IN ({', '.join('?' for _ in IN_FLIGHT)}, 'done') OR submitted_at IS NOT NULL OR remote_id IS NOT NULL)"
+)
+
 # Each step takes the schema from the version before it to its own number.
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (
@@ -191,6 +197,8 @@ class JobStore:
         *,
         takes: int = 1,
         check_budget: Callable[[float], None] | None = None,
+        check_project_budget: Callable[[float], None] | None = None,
+        adopts: Callable[[Job], bool] | None = None,
     ) -> Admission:
         """Insert a new job's row unless its shot already has ``takes`` generations in flight.
 
@@ -199,6 +207,10 @@ class JobStore:
         called with the last 24 hours' spending (jobs in flight counted at their quote) and
         raises to refuse; the check and the insert are one transaction, so processes that
         submit at the same moment cannot all pass the same check.
+        ``check_project_budget(spent)`` is called the same way with everything the job's
+        project has spent (or may yet spend) since it began.
+        ``adopts`` narrows which jobs in flight count (a remix counts only the same remix of the
+        same take).
         """
         with self._transaction():
             if job.shot_id is not None and job.project_dir is not None:
@@ -208,12 +220,59 @@ class JobStore:
                     " ORDER BY created_at",
                     (job.project_dir, job.shot_id, *IN_FLIGHT),
                 ).fetchall()
+                if adopts is not None:
+                    rows = [row for row in rows if adopts(_from_row(row))]
                 if len(rows) >= max(1, takes):
                     return Admission(_from_row(rows[0]), adopted=True)
             if check_budget is not None:
                 check_budget(self._spent_since(time.time() - 24 * 3600))
+            if check_project_budget is not None and job.project_dir is not None:
+                check_project_budget(self._spent_on_project(job.project_dir))
             self._insert(job)
         return Admission(job)
+
+    def admit_takes(
+        self,
+        jobs: list[Job],
+        *,
+        check_budget: Callable[[Job, float], None] | None = None,
+        check_project_budget: Callable[[Job, float], None] | None = None,
+    ) -> list[Admission]:
+        """Admit ``jobs`` as the takes one shot should have in flight: ``len(jobs)`` at most.
+
+        All jobs belong to one shot. In one transaction: the shot's jobs already in flight
+        fill the first slots (adopted, oldest first), and only the rest are inserted, so a
+        second click or another process asking for the same takes adopts instead of paying
+        twice. ``check_budget(job, spent)`` runs before each insert with the spending that
+        includes the jobs inserted before it; ``check_project_budget(job, spent)`` likewise
+        with everything the shot's project has spent (or may yet spend).
+        """
+        if not jobs:
+            return []
+        first = jobs[0]
+        with self._transaction():
+            rows = []
+            if first.shot_id is not None and first.project_dir is not None:
+                marks = ", ".join("?" for _ in IN_FLIGHT)
+                rows = self._conn.execute(
+                    f"SELECT * FROM jobs WHERE project_dir = ? AND shot_id = ? AND state IN ({marks})"
+                    " ORDER BY created_at LIMIT ?",
+                    (first.project_dir, first.shot_id, *IN_FLIGHT, len(jobs)),
+                ).fetchall()
+            admitted = [Admission(_from_row(row), adopted=True) for row in rows]
+            spent = self._spent_since(time.time() - 24 * 3600) if check_budget is not None else 0.0
+            by_project = first.project_dir is not None and check_project_budget is not None
+            project_spent = self._spent_on_project(first.project_dir) if by_project else 0.0
+            for job in jobs[len(rows):]:
+                if check_budget is not None:
+                    check_budget(job, spent)
+                if by_project:
+                    check_project_budget(job, project_spent)
+                spent += job.cost_quote or 0.0
+                project_spent += job.cost_quote or 0.0
+                self._insert(job)
+                admitted.append(Admission(job))
+        return admitted
 
     def claim(self, job_id: str) -> Job | None:
         """Take over one unfinished job whose owner is gone (or is this store); None if it is not ours to run."""
@@ -337,11 +396,21 @@ class JobStore:
             return self._spent_since(since)
 
     def _spent_since(self, since: float) -> float:
-        marks = ", ".join("?" for _ in IN_FLIGHT)
         row = self._conn.execute(
-            "SELECT COALESCE(SUM(cost_quote), 0) FROM jobs WHERE created_at >= ?"
-            f" AND (state IN ({marks}, 'done') OR submitted_at IS NOT NULL OR remote_id IS NOT NULL)",
+            f"SELECT COALESCE(SUM(cost_quote), 0) FROM jobs WHERE created_at >= ? AND {_MAY_BE_BILLED}",
             (since, *IN_FLIGHT),
+        ).fetchone()
+        return float(row[0] or 0.0)
+
+    def spent_on_project(self, project_dir: str) -> float:
+        """Cost quotes of every job of one project that is paid or may yet be (for its budget)."""
+        with self._lock:
+            return self._spent_on_project(project_dir)
+
+    def _spent_on_project(self, project_dir: str) -> float:
+        row = self._conn.execute(
+            f"SELECT COALESCE(SUM(cost_quote), 0) FROM jobs WHERE project_dir = ? AND {_MAY_BE_BILLED}",
+            (project_dir, *IN_FLIGHT),
         ).fetchone()
         return float(row[0] or 0.0)
 

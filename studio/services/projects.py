@@ -161,6 +161,7 @@ class ProjectStore:
             seed=job.request.get("seed"),
             cost=job.cost_quote,
             created_at=time.time(),
+            derived_from=job.request.get("derived_from"),
         )
 
     def attach_take(self, project: Project, folder: Path, shot_id: str, job: Job, info=None) -> Take:

@@ -55,6 +55,7 @@ from studio.providers.base import (
     SubmitNotSent,
 )
 
+from .budgets import check_daily_cap, project_budget
 from .cancelling import Cancelling
 from .catalog import Catalog
 from .crashpoints import crash_point
@@ -65,6 +66,7 @@ from .job_text import RESUME_HINT, provider_label, short_reason
 from .jobstore import Admission, JobStore
 from .reconcile import ReconcileMixin
 from .runner_delivery import DeliveryMixin
+from .runner_takes import TakesMixin
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -117,7 +119,7 @@ class Timing:
     follow_patience: float = 10.0
 
 
-class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
+class Runner(TakesMixin, DeliveryMixin, ReconcileMixin, Following, Cancelling):
     """Runs generation jobs against providers with per-provider concurrency limits."""
 
     def __init__(
@@ -210,26 +212,21 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
         shot_id: str | None = None,
         allow_retired: bool = False,
         takes: int = 1,
+        adopts: Callable[[Job], bool] | None = None,
     ) -> Admission:
         """Submit, unless the shot already has ``takes`` generations in flight: then adopt the oldest.
 
-        The in-flight check, the 24-hour budget check and the row insert are one transaction
+        The in-flight check, the 24-hour cap, the project's budget and the row insert are one transaction
         in the job store, shared by the window and every CLI process; an adopted job is
         followed (and taken over if its owner goes away) so :meth:`wait` sees it end.
-        Raises :class:`QuotaError` over the budget cap, before anything is sent.
+        Raises :class:`QuotaError` over the cap or the budget, before anything is sent.
         """
-        spec, validated = await asyncio.to_thread(self.prepare, request, allow_retired=allow_retired)
-        # A missing key or unknown provider fails here, before a row (and a price) exists.
-        await asyncio.to_thread(self.providers, spec.provider)
-        job = Job.new(
-            spec.id,
-            validated.request.to_dict(),
-            cost_quote=validated.cost,
-            currency=validated.currency,
-            project_dir=project_dir,
-            shot_id=shot_id,
+        job, validated = await self._new_job(
+            request, project_dir=project_dir, shot_id=shot_id, allow_retired=allow_retired
         )
-        admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated))
+        budget = await asyncio.to_thread(project_budget, project_dir) if validated.cost else None
+        admit = partial(self.store.admit, job, takes=takes, check_budget=partial(self._check_budget, validated),
+                        check_project_budget=budget and partial(budget.check, validated.cost), adopts=adopts)  # fmt: skip
         crash_point("commit:queued")  # before the job's first row (the crash suite kills here)
         admission = await asyncio.get_running_loop().run_in_executor(self._writer, admit)
         if admission.adopted:
@@ -339,14 +336,7 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
 
         Called by the job store inside the transaction that inserts the row.
         """
-        cap = self.settings.budget_cap
-        if cap is None or not validated.cost:
-            return
-        if spent + validated.cost > cap + 1e-9:
-            raise QuotaError(
-                f"This job (${validated.cost:.2f}) would bring the last 24 hours' spending to "
-                f"${spent + validated.cost:.2f}, over your budget cap of ${cap:.2f}."
-            )
+        check_daily_cap(self.settings.budget_cap, validated.cost, spent)
 
     async def _drive(self, job_id: str) -> None:
         job = self._current(job_id)
@@ -501,8 +491,9 @@ class Runner(DeliveryMixin, ReconcileMixin, Following, Cancelling):
             # The transport already waited and sent again; nothing retries after this.
             refused = TransientError(error.user_message, detail=error.detail)
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=refused.to_dict()))
-        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable) as error:
-            # The provider answered and refused: nothing was created, nothing is owed.
+        except (AuthError, QuotaError, InvalidRequest, ContentRejected, ModelUnavailable, Expired) as error:
+            # The provider answered and refused (Expired: the source of a remix or edit is gone):
+            # nothing was created, nothing is owed.
             return await self._commit(self._current(job.id).transition(JobState.FAILED, error=error.to_dict()))
         except Exception as exc:  # noqa: BLE001 - a reset, a timeout, an unreadable answer, a bug: outcome unknown
             error = exc if isinstance(exc, StudioError) else LostSubmission(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from studio.core.errors import InvalidRequest, StudioError
@@ -26,13 +26,13 @@ from .projects import ProjectStore
 from .jobstore import Admission
 
 
-def shot_request(project: Project, folder: Path, shot: Shot) -> GenerationRequest:
+def shot_request(project: Project, folder: Path | None, shot: Shot, *, resolve=ProjectStore.resolve) -> GenerationRequest:
     """The generation request a shot describes (image paths made absolute).
 
     Every image must lie inside the project folder; one that leads out is refused
-    (ProjectError naming the field) before anything is read or sent.
+    (ProjectError naming the field) before anything is read or sent. ``resolve(folder, path,
+    field)`` may be replaced where only the request's shape matters (the quote keeps paths as they are).
     """
-    resolve = ProjectStore.resolve
     prompt = shot.prompt.strip()
     style = project.settings.style.strip()
     if style and style.lower() not in prompt.lower():
@@ -126,8 +126,11 @@ def shot_name(project: Project, shot: Shot) -> str:
     return f"Shot {number} ({title})"
 
 
-async def attach_finished(services, project: Project, folder: Path, job: Job) -> None:
-    """Add a finished job's clip to its shot as the chosen take (once, however often it is called)."""
+async def attach_finished(services, project: Project, folder: Path, job: Job, *, choose: bool = True) -> None:
+    """Add a finished job's clip to its shot (once, however often it is called).
+
+    The new take becomes the chosen one with ``choose``, else only when the shot has none.
+    """
     from .media import probe
 
     def attached() -> bool:
@@ -138,7 +141,7 @@ async def attach_finished(services, project: Project, folder: Path, job: Job) ->
     info = await asyncio.to_thread(probe, job.output_path)
     take = await asyncio.to_thread(services.projects.take_for_job, folder, job, info)
     if not attached():  # two runs that followed one job both get here; one take is added
-        project.add_take(job.shot_id, take)  # on the loop: the window listens to the project
+        project.add_take(job.shot_id, take, choose=choose)  # on the loop: the window listens to the project
 
 
 async def run_storyboard(
@@ -149,18 +152,56 @@ async def run_storyboard(
     on_job: Callable[[Job], None] | None = None,
     on_note: Callable[[str], None] | None = None,
     attach: bool = True,
+    accept_unknown_price: bool = False,
+    takes: int | None = None,
+    models: list[str] | None = None,
+    shot_ids: Iterable[str] | None = None,
+    regenerate: list[str] | None = None,
+    allow_retired: bool = False,
 ) -> list[Job]:
     """Generate every shot without a chosen take; with ``attach``, add the takes and save.
+
+    With ``takes=N``, N new takes of every shot (as the quote with ``takes=N`` plans them), on
+    each of ``models`` (default: the shot's own model); the first to finish becomes the chosen
+    take. ``regenerate`` makes new takes of just those shots (whether or not they have a take)
+    and leaves every other shot and its jobs alone.
 
     A window that attaches finished jobs itself (and owns saving) passes ``attach=False``.
     A shot whose generation is already in flight (a second run, a second click, another
     process) adopts that job and ``on_note`` says so; its clip becomes the take all the same.
 
     Chained and bridged shots wait for the shot before them; others run in parallel.
-    Raises the first failure's error after every other shot has finished.
+    Raises the first failure's error after every other shot has finished. ``shot_ids``
+    limits the run to those shots (a stopped run carried on).
+    Unless ``accept_unknown_price``, a run with a shot of unknown price is refused
+    (:class:`~studio.services.quote.UnknownPrice`) before anything is sent.
+
+    The run notes its shots in the project folder until each has ended, so a run stopped
+    half-way (app closed, process killed) is carried on when the project opens again
+    (:mod:`studio.services.storyboard_resume`).
     """
+    from .storyboard_resume import note_run_ended, note_run_started
+
+    if not accept_unknown_price:
+        from .quote import plan_run, refuse_unknown_price
+
+        refuse_unknown_price(plan_run(services.catalog, project, takes=takes))
     folder = await asyncio.to_thread(Path(folder).resolve)
-    pending = {s.id for s in project.shots_without_take()}
+    from .takes import admit_shot_takes, take_plan
+
+    if regenerate is not None:
+        targets = [project.shot(i) for i in regenerate]
+    else:
+        targets = project.shots_without_take() if takes is None else list(project.shots)
+        if shot_ids is not None:
+            targets = [s for s in targets if s.id in set(shot_ids)]
+    takes = takes or 1
+    for shot in targets:
+        take_plan(shot, takes, models)  # a bad count is refused before anything is sent
+    pending = {s.id for s in targets}
+    if pending:
+        await asyncio.to_thread(note_run_started, folder, [s.id for s in project.shots if s.id in pending])
+    stopped: list[str] = []  # shots whose job was still in flight when the run ended
     done_events = {s.id: asyncio.Event() for s in project.shots}
     for shot in project.shots:
         if shot.id not in pending:
@@ -173,22 +214,28 @@ async def run_storyboard(
             index = project.index_of(shot.id)
             if shot.continuity != "independent" and index > 0:
                 await done_events[project.shots[index - 1].id].wait()
-            job = await asyncio.to_thread(_finished_unattached, services, folder, shot)
-            if job is None:
-                admission = await generate_shot(services, project, folder, shot.id)
-                job = admission.job
-                if admission.adopted and on_note:
-                    on_note(adopted_note(project, shot, job))
-            if on_job:
-                on_job(job)
-            job = await services.runner.wait(job.id)
-            jobs.append(job)
-            if job.state is JobState.DONE:
-                if attach:
-                    await attach_finished(services, project, folder, job)
-                    await _save(services, project, folder)
-            else:
-                failures.append(_job_error(job, project, shot))
+            admissions = await admit_shot_takes(
+                services, project, folder, shot.id, takes=takes, models=models, allow_retired=allow_retired
+            )
+            for admission in admissions:
+                if admission.adopted and not admission.job.state.terminal and on_note:
+                    on_note(adopted_note(project, shot, admission.job))
+                if on_job:
+                    on_job(admission.job)
+            chosen = False
+            waits = [asyncio.ensure_future(services.runner.wait(a.job.id)) for a in admissions]
+            for finished in asyncio.as_completed(waits):
+                job = await finished
+                jobs.append(job)
+                if job.state is JobState.DONE:
+                    if attach:
+                        await attach_finished(services, project, folder, job, choose=not chosen)
+                        chosen = True
+                        await _save(services, project, folder)
+                else:
+                    if not job.state.terminal:
+                        stopped.append(shot.id)
+                    failures.append(_job_error(job, project, shot))
         except StudioError as error:
             failures.append(error)
         finally:
@@ -197,6 +244,8 @@ async def run_storyboard(
     await asyncio.gather(*(produce(s) for s in project.shots if s.id in pending))
     if attach:
         await _save(services, project, folder)
+    if not stopped:  # every shot ended (or none was left): nothing to carry on
+        await asyncio.to_thread(note_run_ended, folder)
     if failures:
         raise failures[0]
     return jobs
@@ -207,29 +256,13 @@ async def _save(services, project: Project, folder: Path) -> None:
     await asyncio.to_thread(services.projects.save_data, data, folder)
 
 
-def _finished_unattached(services, folder: Path, shot: Shot) -> Job | None:
-    """The shot's latest job if it finished but its clip never became a take (a run stopped before).
-
-    A paid clip is attached rather than paid for again. Jobs in flight are the runner's
-    business (it adopts them in the same transaction that would insert a new one).
-    """
-    attached = {t.job_id for t in shot.takes}
-    for job in services.jobstore.list(shot_id=shot.id, project_dir=str(Path(folder).resolve()), limit=20):
-        if job.id in attached:
-            continue
-        if job.state is JobState.DONE and job.output_path and Path(job.output_path).exists():
-            return job
-        return None
-    return None
-
-
 def finished_unattached(services, project: Project, folder: Path) -> list[Job]:
     """Finished jobs of this project whose clip exists but never became a take (blocking: SQLite).
 
     For the window after a project opens: jobs that finished while it was closed become takes.
     """
     ids = {shot.id for shot in project.shots}
-    attached = {take.job_id for shot in project.shots for take in shot.takes}
+    attached = {job_id for shot in project.shots for job_id in [*(t.job_id for t in shot.takes), *shot.removed_take_jobs]}
     found = []
     for job in services.jobstore.list(state=JobState.DONE, project_dir=str(Path(folder).resolve()), limit=500):
         if job.shot_id in ids and job.id not in attached and job.output_path and Path(job.output_path).exists():
@@ -258,3 +291,11 @@ def _job_error(job: Job, project: Project, shot: Shot) -> StudioError:
         f"{name} is still being generated (job {job.id}, {job.state.value}); "
         "run the storyboard again once it is done to add its clip as a take."
     )
+
+
+def _finished_unattached(services, folder: Path, shot: Shot) -> Job | None:
+    """The shot's newest finished job whose clip exists but is not a take (the rule a run applies)."""
+    from .takes import finished_unattached_takes
+
+    found = finished_unattached_takes(services, folder, shot, 1)
+    return found[0] if found else None

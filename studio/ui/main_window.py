@@ -21,12 +21,16 @@ from studio.core.jobs import Job
 from studio.services import storyboard
 
 from .async_utils import EventBridge, run_blocking, set_error_handler, spawn, user_message
+from .coalescing import CoalescingBridge
 from .editor import PromptEditor
 from .history import HistoryPane
 from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
+from .window_derive import DeriveMixin
 from .window_generation import GenerationMixin
 from .i18n import format_money, format_seconds
+from .window_money import MoneyMixin
+from .window_timeline import FinishMixin
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +53,7 @@ class Placeholder(QLabel):
         self.setWordWrap(True)
 
 
-class MainWindow(GenerationMixin, QMainWindow):
+class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWindow):
     """The studio. ``controller`` holds the project; the docks edit and show it."""
 
     def __init__(
@@ -72,6 +76,7 @@ class MainWindow(GenerationMixin, QMainWindow):
         )
         self._attaching: set[str] = set()
         self._storyboard_jobs: set[str] = set()
+        self._take_batches: dict[str, dict] = {}  # job id → its batch of takes (which one went into the cut)
         self._closing = False
         self._resolved_folder: tuple[Path | None, str] = (None, "")
         self.setWindowTitle(self.tr("Studio"))
@@ -81,6 +86,7 @@ class MainWindow(GenerationMixin, QMainWindow):
 
         self._build_docks()
         self._build_actions()
+        self._build_finish()
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -91,7 +97,7 @@ class MainWindow(GenerationMixin, QMainWindow):
         self.controller.recent_changed.connect(self._fill_recent)
         self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self._project_bridge: EventBridge | None = None
-        self._job_bridge = EventBridge(services.runner.job_changed, self)
+        self._job_bridge = CoalescingBridge(services.runner.job_changed, self)  # one frame's events at a time
         self._job_bridge.fired.connect(self._on_job_changed)
         set_error_handler(self._background_error)
         self._restore_layout()
@@ -118,16 +124,20 @@ class MainWindow(GenerationMixin, QMainWindow):
         self.storyboard.shot_activated.connect(self.preview_shot)
         self.storyboard.generate_requested.connect(self.generate_shot)
         self.storyboard.generate_all_requested.connect(self.generate_missing)
+        self.storyboard.derive_requested.connect(self.derive_shot)
 
         JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")
         self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder(self.tr("The job monitor is not available."))
         self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder(self.tr("The preview is not available."))
+        FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
+        self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
         if hasattr(self.jobs, "clip_activated"):
             self.jobs.clip_activated.connect(self.show_clip)
         self.history = HistoryPane(services)
         self.history.clip_activated.connect(self.show_clip)
         self.history.reuse_requested.connect(self._reuse_prompt)
+        self.history.add_take_requested.connect(self.storyboard.add_take_from_job)
         self.history.message.connect(self.show_message)
 
         self.editor_dock = self._dock(self.tr("Prompt"), "dock_editor", self.editor, Qt.LeftDockWidgetArea)
@@ -185,6 +195,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         self.act_about = self._action(self.tr("&About Studio"), self.show_about)
         self.act_data = self._action(self.tr("Open the &data folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
         self.act_reset_layout = self._action(self.tr("&Reset layout"), self.reset_layout)
+        self.act_spend = self._action(self.tr("S&pend and budget…"), self.open_ledger, None,
+                                      self.tr("What ran and what it cost, per job, project and day; the project's budget"))  # fmt: skip
         self._build_panel_keys()
 
     def _build_panel_keys(self) -> None:
@@ -211,7 +223,7 @@ class MainWindow(GenerationMixin, QMainWindow):
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
-        file.addActions([self.act_export, self.act_export_timeline])
+        file.addActions([self.act_export_now, self.act_export, self.act_export_timeline])
         file.addAction(self.act_settings)
         file.addSeparator()
         file.addAction(self.act_quit)
@@ -230,6 +242,8 @@ class MainWindow(GenerationMixin, QMainWindow):
         generate.addActions([self.act_generate, self.act_generate_all])
         generate.addSeparator()
         generate.addAction(self.act_preview_cut)
+        generate.addSeparator()
+        generate.addAction(self.act_spend)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_data, self.act_about])
 
@@ -252,7 +266,7 @@ class MainWindow(GenerationMixin, QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_add_shot, self.act_generate, self.act_generate_all, self.act_preview_cut])
         tb.addSeparator()
-        tb.addActions([self.act_export, self.act_settings])
+        tb.addActions([self.act_export_now, self.act_export, self.act_settings])
         self.addToolBar(Qt.TopToolBarArea, tb)
         self.toolbar = tb
 
@@ -290,10 +304,15 @@ class MainWindow(GenerationMixin, QMainWindow):
             self._project_bridge.detach()
             self._project_bridge.deleteLater()
             self._project_bridge = None
+        if self._first_take is not None:
+            self._first_take.watch(project)
         if project is not None:
             self._project_bridge = EventBridge(project.changed, self.editor)
             self._project_bridge.fired.connect(lambda _a: self._cost_timer.start())
+            self._project_bridge.fired.connect(lambda _a: self._project_edited())
             self._attach_finished_jobs()
+            self._continue_stopped_run()
+        self._check_export_ready()
         self._update_title()
         self._update_cost()
 
@@ -385,7 +404,7 @@ class MainWindow(GenerationMixin, QMainWindow):
             self.show_message(self.tr("This shot has no take yet; press Generate."))
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)])
+            self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)], None, project.settings.fps)
         else:
             self.show_clip(str(folder / take.path))
 
@@ -393,12 +412,14 @@ class MainWindow(GenerationMixin, QMainWindow):
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return
-        items = [(str(folder / s.chosen_take.path), s.trim_in, s.trim_out) for s in project.shots if s.chosen_take]
+        from studio.services.export import preview_cut_items
+
+        items, joins, fps = preview_cut_items(project, folder)
         if not items:
             self.show_message(self.tr("No shot has a take yet."))
             return
         if hasattr(self.preview, "show_cut"):
-            self.preview.show_cut(items)
+            self.preview.show_cut(items, joins, fps)
             self.preview_dock.show()
             self.preview_dock.raise_()
 
@@ -422,6 +443,7 @@ class MainWindow(GenerationMixin, QMainWindow):
             return
         dialog = ExportDialog(self.services, self.project, self.folder, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.exported.connect(lambda path: self.remember_export(dialog.export_settings(), path))
         dialog.open()  # window-modal but not blocking: the export runs on the event loop
 
     def export_timeline(self, target: Path | None = None) -> None:

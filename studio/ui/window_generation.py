@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.core.jobs import Job, JobState
 from studio.services import storyboard
+from studio.services.takes import admit_shot_takes
 
 from .async_utils import run_blocking, spawn
 from .errors import describe_error
@@ -41,9 +42,13 @@ class GenerationMixin:
         project, folder = self.project, self.folder
         if project is None or folder is None or not shot_id:
             return
-        allow_retired = self._agreed_to_send(project.shot(shot_id).model_id)
-        if allow_retired is None:
-            return
+        takes, models = self.storyboard.takes_controls.takes(), self.storyboard.takes_controls.models()
+        allow_retired = False
+        for model_id in models or [project.shot(shot_id).model_id]:
+            agreed = self._agreed_to_send(model_id)
+            if agreed is None:
+                return
+            allow_retired = allow_retired or agreed
         self.storyboard.set_job_text(shot_id, "sending")
         self.show_message(self.tr("Sending the shot…"))
 
@@ -52,12 +57,17 @@ class GenerationMixin:
             self._background_error(exc)
 
         async def send() -> None:
-            admission = await storyboard.generate_shot(
-                self.services, project, folder, shot_id, allow_retired=allow_retired
+            admissions = await admit_shot_takes(
+                self.services, project, folder, shot_id, takes=takes, models=models, allow_retired=allow_retired,
+                reuse_finished=False,
             )
-            if admission.adopted:
+            batch = {"chosen": False}  # the first of these takes to finish goes into the cut
+            for admission in admissions:
+                self._take_batches[admission.job.id] = batch
+            adopted = [a.job for a in admissions if a.adopted]
+            if len(adopted) == len(admissions):
                 # A second click, or another Studio process got there first: no second payment.
-                job = admission.job
+                job = adopted[0]
                 self.storyboard.set_job_text(shot_id, STATE_TEXT.get(job.state, job.state.value))
                 self.show_message(storyboard.adopted_note(project, project.shot(shot_id), job), 10_000)
 
@@ -81,9 +91,20 @@ class GenerationMixin:
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return
-        missing = project.shots_without_take()
+        controls = self.storyboard.takes_controls
+        # Takes N (or variations) asks for N new takes of every shot; otherwise the missing ones, once.
+        takes, models = (controls.takes(), controls.models()) if controls.total() > 1 or controls.models() else (None, None)
+        missing = project.shots_without_take() if takes is None else list(project.shots)
         if not missing:
             self.show_message(self.tr("Every shot has a take. Select a shot and press Generate for another take."))
+            return
+        # Nothing is sent before the person has seen the plan and its price and pressed Run.
+        self.ask_quote(project, folder, lambda accepted: self._run_missing(project, folder, accepted, takes, models),
+                       takes=takes)  # fmt: skip
+
+    def _run_missing(self, project, folder: Path, accept_unknown_price: bool = False, takes=None, models=None) -> None:
+        missing = project.shots_without_take() if takes is None else list(project.shots)
+        if not missing:
             return
         for shot in missing:
             self.storyboard.set_job_text(shot.id, "waiting")
@@ -94,7 +115,9 @@ class GenerationMixin:
         async def run() -> None:
             try:
                 await storyboard.run_storyboard(
-                    self.services, project, folder, on_job=on_job, on_note=lambda text: self.show_message(text, 10_000)
+                    self.services, project, folder, on_job=on_job, on_note=lambda text: self.show_message(text, 10_000),
+                    accept_unknown_price=accept_unknown_price,
+                    takes=takes, models=models,
                 )
             finally:
                 for shot in project.shots:
@@ -119,7 +142,9 @@ class GenerationMixin:
         except KeyError:
             return
         if job.state is JobState.DONE:
-            self.storyboard.set_job_text(job.shot_id, None)
+            # Other takes of the shot may still be on their way: the card keeps saying so.
+            others = [j for j in self.services.runner.active() if j.shot_id == job.shot_id and j.id != job.id]
+            self.storyboard.set_job_text(job.shot_id, STATE_TEXT.get(others[0].state) if others else None)
             if job.id not in self._storyboard_jobs:
                 self._attach(job)
         elif job.state is JobState.CANCELLED:
@@ -148,8 +173,12 @@ class GenerationMixin:
             return
         self._attaching.add(job.id)
         async def attach() -> None:
+            batch = self._take_batches.pop(job.id, None)
+            choose = batch is None or not batch["chosen"]
+            if batch is not None:
+                batch["chosen"] = True
             try:
-                await storyboard.attach_finished(self.services, project, folder, job)
+                await storyboard.attach_finished(self.services, project, folder, job, choose=choose)
             finally:
                 self._attaching.discard(job.id)
             if project is self.project:

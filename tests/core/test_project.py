@@ -494,3 +494,25 @@ def test_every_field_of_every_part_has_a_check():
     assert {f.name for f in dataclass_fields(Shot)} - {"takes"} == set(SHOT_FIELDS)
     assert {f.name for f in dataclass_fields(Take)} == set(TAKE_FIELDS)
     assert {f.name for f in dataclass_fields(ProjectSettings)} == set(SETTINGS_FIELDS)
+
+
+def test_transition_length_is_clamped_between_a_tenth_and_the_shorter_neighbour():
+    p = Project()
+    p.add_shot(Shot(id="a", duration=6.0))
+    p.add_shot(Shot(id="b", duration=3.0, transition="crossfade"))
+    assert p.transition_limit("a") == 0.0
+    assert p.transition_limit("b") == pytest.approx(3.0)
+    p.update_shot("b", transition_duration=0.01)
+    assert p.shot("b").transition_duration == pytest.approx(0.1)
+    p.update_shot("b", transition_duration=5.0)
+    assert p.shot("b").transition_duration == pytest.approx(3.0)
+    p.update_shot("b", transition_duration=1.25)
+    assert p.transition_lengths() == [pytest.approx(1.25)]
+    # a trim of a neighbour afterwards shortens what is played, not what was asked for
+    p.shot("a").takes.append(Take(id="t", duration=6.0))
+    p.update_shot("a", chosen_take_id="t", trim_in=5.0)
+    assert p.transition_limit("b") == pytest.approx(1.0)
+    assert p.transition_lengths() == [pytest.approx(1.0)]
+    assert p.duration == pytest.approx(1.0 + 3.0 - 1.0)
+    p.update_shot("b", transition="cut")
+    assert p.transition_lengths() == [0.0]

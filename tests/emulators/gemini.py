@@ -156,6 +156,13 @@ class _Handler(JsonHandler):
         if previous:  # an edit keeps the length and shape of what it edits
             with self.emu.lock:
                 base = self.emu.interactions[previous]
+            if task not in (None, "edit"):
+                return self.send_rpc_error(400, "INVALID_ARGUMENT", f"previous_interaction_id needs task edit, not {task}.")
+            finished = time.time() - base["created"] >= float(self.emu.settings["latency"])
+            if not finished or base["outcome"] != "completed":
+                return self.send_rpc_error(
+                    400, "FAILED_PRECONDITION", f"Interaction {previous} has no finished video to edit."
+                )
             seconds, fmt = base["seconds"], {**fmt, "aspect_ratio": base["aspect"]}
         else:
             seconds = float(str(fmt.get("duration") or "8s").rstrip("s") or 8)

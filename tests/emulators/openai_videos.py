@@ -9,7 +9,9 @@ Routes under ``/v1`` (base URL ``<emu.url>/v1``, as ``STUDIO_OPENAI_BASE_URL`` t
   completed | failed, with an ``openai-poll-after-ms`` header.
 * ``GET /v1/videos/{id}/content``: a real H.264+AAC MP4 of the requested seconds and
   shape (small), ``Range`` supported; 404 once ``expires_at`` has passed.
-* ``POST /v1/videos/{id}/remix`` JSON ``{prompt}``: a new video of the same size/seconds.
+* ``POST /v1/videos/{id}/remix`` JSON ``{prompt}``: a new video of the same size/seconds;
+  404 ``video_not_found`` for an unknown (or deleted) source, 404 ``video_expired`` once the
+  source has expired, 400 while the source is not completed.
 * ``GET /v1/videos?limit&after&order``: the cursor page ``{data, first_id, last_id, has_more}``.
 * ``DELETE /v1/videos/{id}``.
 
@@ -181,6 +183,9 @@ class OpenAIVideosHandler(EmulatorHandler):
         source = emu.jobs.get(vid)
         if source is None:
             self._send(404, _error(f"Video with id '{vid}' not found.", param="video_id", code="video_not_found"))
+            return
+        if source["expired"]:  # assumed: OpenAI documents no remix answer for a source past its expiry
+            self._send(404, _error(f"Video with id '{vid}' has expired.", param="video_id", code="video_expired"))
             return
         if emu.view(vid)["status"] != "completed":
             self._send(400, _error("Only completed videos can be remixed.", param="video_id", code="invalid_value"))

@@ -12,6 +12,10 @@ Real HTTP on 127.0.0.1, so the real ``google-genai`` SDK (Vertex mode) and the r
   ``done`` after ``latency`` seconds, then ``response.videos`` (``gcsUri`` when the request
   gave ``parameters.storageUri``, else inline ``bytesBase64Encoded``), or the safety filter's
   ``raiMediaFilteredCount``/``raiMediaFilteredReasons``, or ``error`` (google.rpc.Status).
+- An extension (``instances[0].video``, inline ``bytesBase64Encoded`` or a ``gcsUri`` this
+  emulator wrote) is checked as Vertex documents it: an MP4 of 1 to 30 s at 24 fps, 16:9 or
+  9:16, from a Veo 3.1 model, run at 720p; the result is the source followed by
+  ``durationSeconds`` more (the whole clip comes back).
 - ``GET /storage/v1/b/{bucket}/o/{object}?alt=media``: the Cloud Storage JSON API download
   (``Range`` honoured), 404 once the object has expired.
 
@@ -236,6 +240,12 @@ class _Handler(JsonHandler):
         problem = _check_request(match["model"], instance, params)
         if problem:
             return self.send_rpc_error(400, "INVALID_ARGUMENT", problem)
+        duration = float(params.get("durationSeconds") or 8)
+        if instance.get("video") is not None:
+            source, problem = self._extension_source(match["model"], instance["video"], params)
+            if problem:
+                return self.send_rpc_error(400, "INVALID_ARGUMENT", problem)
+            duration += source
         op_id = str(uuid.uuid4())
         name = (
             f"projects/{match['project']}/locations/{match['location']}/publishers/google/models/"
@@ -250,13 +260,33 @@ class _Handler(JsonHandler):
             self.emu.operations[op_id] = {
                 "name": name,
                 "created": time.time(),
-                "duration": float(params.get("durationSeconds") or 8),
+                "duration": duration,
                 "storage": params.get("storageUri"),
                 "aspect": params.get("aspectRatio") or "16:9",
                 "outcome": outcome,
             }
         self.emu.op_stats(op_id)["creates"] += 1
         self.send_json(200, {"name": name})
+
+    def _extension_source(self, model: str, video: dict[str, Any], params: dict[str, Any]) -> tuple[float, str | None]:
+        """The source clip's length, or why Vertex refuses to extend it."""
+        if not model.startswith("veo-3.1"):
+            return 0.0, f"Video extension is not supported for model {model}."
+        if params.get("resolution") not in (None, "720p"):
+            return 0.0, "Video extension supports only 720p output."
+        if video.get("gcsUri"):
+            bucket_obj = str(video["gcsUri"]).removeprefix("gs://")
+            with self.emu.lock:
+                stored = self.emu.objects.get(bucket_obj)
+            if stored is None:
+                return 0.0, f"The video {video['gcsUri']} was not found or has expired."
+            data = stored["data"]
+        else:
+            try:
+                data = base64.b64decode(video.get("bytesBase64Encoded") or "", validate=True)
+            except ValueError:
+                return 0.0, "instances[0].video.bytesBase64Encoded is not valid base64."
+        return _probe_source(data)
 
     def _fetch(self, match: re.Match, data: dict[str, Any]) -> None:
         with self.emu.lock:
@@ -358,6 +388,29 @@ def _check_request(model: str, instance: dict[str, Any], params: dict[str, Any])
     if refs and "fast" in model:
         return "Reference images are not supported by this model."
     return None
+
+
+def _probe_source(data: bytes) -> tuple[float, str | None]:
+    """Length of an MP4 to extend, or Vertex's refusal (not MP4, not 1-30 s, not 24 fps, wrong shape)."""
+    import io
+
+    import av
+
+    try:
+        with av.open(io.BytesIO(data), format="mp4") as container:
+            stream = container.streams.video[0]
+            seconds = float(container.duration or 0) / av.time_base
+            fps = float(stream.average_rate or 0)
+            width, height = stream.codec_context.width, stream.codec_context.height
+    except (av.FFmpegError, IndexError, ValueError):
+        return 0.0, "The input video is not a valid MP4 file."
+    if not 1.0 <= seconds <= 30.05:
+        return 0.0, f"The input video must be 1 to 30 seconds long; it is {seconds:.1f} seconds."
+    if abs(fps - 24) > 0.5:
+        return 0.0, f"The input video must be 24 fps; it is {fps:g} fps."
+    if abs(width / height - 16 / 9) > 0.02 and abs(width / height - 9 / 16) > 0.02:
+        return 0.0, "The input video's aspect ratio must be 16:9 or 9:16."
+    return seconds, None
 
 
 def start_emulator_process(account_path, *, latency: float = 0.3):

@@ -85,3 +85,23 @@ def _path(widget: QWidget, root: QWidget) -> str:
         names.append(label)
         node = node.parentWidget()
     return " / ".join(reversed(names)) or type(root).__name__
+
+
+def _new_dialogs(window):
+    """The dialogs of the money and takes work: the quote, the ledger and (where present) compare."""
+    import importlib.util
+
+    from studio.services.quote import plan_run
+    from studio.ui.money import LedgerDialog, QuoteDialog
+
+    project = window.project
+    dialogs = [
+        QuoteDialog(plan_run(window.services.catalog, project), None, window),
+        LedgerDialog(window.services, str(window.folder), project.title, None, window),
+    ]
+    if importlib.util.find_spec("studio.ui.compare") is not None:
+        from studio.ui.compare import CompareDialog
+
+        dialogs.append(CompareDialog(window.services, project, window.folder, project.shots[0].id, window.undo_stack,
+                                     window, multimedia=False))  # fmt: skip
+    return dialogs

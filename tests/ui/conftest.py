@@ -18,6 +18,28 @@ import pytest
 from uitools import wait_until
 
 
+@pytest.fixture(scope="session", autouse=True)
+def sqlite_guard():
+    """SQLite on the GUI thread from the app's own code (a slot, a task on the window's loop)
+    stalls the window: every UI test fails if it happens. A test reading the store itself is fine."""
+    from studio.services.thread_guard import guard_sqlite
+
+    tests_dir = str(Path(__file__).resolve().parents[1])
+    guard = guard_sqlite(allow_caller=lambda filename: filename.startswith(tests_dir))
+    yield guard
+    guard.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def no_sqlite_on_the_gui_thread(sqlite_guard):
+    sqlite_guard.take()
+    yield
+    seen = sqlite_guard.take()
+    assert not seen, "SQLite used on the GUI thread by the app:\n" + "\n".join(
+        f"{v.operation}:\n{v.stack}" for v in seen[:3]
+    )
+
+
 @pytest.fixture(scope="session")
 def qloop(qapp):
     """One qasync loop riding on the Qt event loop that pytest-qt drives (``already_running``)."""
@@ -26,6 +48,9 @@ def qloop(qapp):
     from studio.ui.style import apply_theme
 
     apply_theme(qapp)
+    from studio.ui.i18n import install_translations
+
+    install_translations("en")  # English with its plural forms ("1 job", "3 jobs"), as the app starts
     loop = qasync.QEventLoop(qapp, already_running=True)
     # Plain worker threads: qasync's own QThread executor is never shut down by a loop that
     # pytest-qt keeps running, and Qt aborts the process when a running QThread is destroyed.
@@ -95,7 +120,9 @@ def services(studio_home, run, qloop):
     from studio.services.context import build_services
     from studio.services.runner import Timing
 
-    svc = build_services(studio_home, log_to_file=False, timing=Timing(poll_first=0.02, poll_max=0.1, retry_base=0.01))
+    svc = build_services(
+        studio_home, log_to_file=False, timing=Timing(poll_first=0.02, poll_max=0.1, retry_base=0.01), runner_thread=True
+    )
     run(svc.start())
     yield svc
     run(svc.aclose())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from a11y_checks import accessible_name, shown_controls, undescribed_controls, unnamed_controls
+from a11y_checks import _new_dialogs, accessible_name, shown_controls, undescribed_controls, unnamed_controls
 
 
 def _dialogs(window):
@@ -21,6 +21,7 @@ def _dialogs(window):
         ExportDialog(window.services, window.project, window.folder, window),
         StorySplitDialog(window.services, window),
         ShortcutsDialog(window),
+        *_new_dialogs(window),
     ]
 
 

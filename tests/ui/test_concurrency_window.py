@@ -33,7 +33,14 @@ def test_generate_missing_pressed_twice_makes_one_job_per_shot(window, slow_queu
     services = slow_queue
     button = window.storyboard.generate_all_button
     qtbot.mouseClick(button, Qt.LeftButton)
-    qtbot.mouseClick(button, Qt.LeftButton)
+    qtbot.mouseClick(button, Qt.LeftButton)  # the second press brings the same quote forward
+    run(wait(lambda: window.quote_dialog is not None, timeout=20))
+    first = window.quote_dialog
+    qtbot.mouseClick(first.run_button, Qt.LeftButton)
+    run(wait(lambda: len(services.jobstore.list()) >= 1, timeout=20))
+    qtbot.mouseClick(button, Qt.LeftButton)  # pressed again while the first run's jobs are in flight
+    run(wait(lambda: window.quote_dialog is not None and window.quote_dialog is not first, timeout=20))
+    qtbot.mouseClick(window.quote_dialog.run_button, Qt.LeftButton)
     run(wait(lambda: min(takes_per_shot(window)) >= 1 and not services.runner.active(), timeout=60), timeout=90)
     run(wait(lambda: "already being generated" in window.statusBar().currentMessage()
              or "Every missing shot" in window.statusBar().currentMessage(), timeout=10))  # fmt: skip

@@ -171,3 +171,26 @@ def test_overwrite_is_confirmed(tmp_path, dialog_factory, run):
     assert asked == [out]
     assert not dlg.is_exporting()
     assert out.read_bytes() == b"old"
+
+
+def test_exact_audio_choice_changes_the_plan_and_the_export(tmp_path, dialog_factory, run, qtbot):
+    folder = tmp_path / "proj"
+    project = make_project(folder, [(256, 144), (256, 144)])
+    dlg = dialog_factory(project, folder)
+    assert dlg.exact_audio_check.accessibleName() == "Exact audio"
+    assert not dlg.exact_audio_check.isChecked()  # copied sound is the default for matching clips
+
+    async def scenario():
+        await wait_until(lambda: dlg.plan_lines() != [])
+        assert "audio copied" in dlg.plan_lines()[0], dlg.plan_lines()
+        qtbot.mouseClick(dlg.exact_audio_check, Qt.MouseButton.LeftButton)
+        assert dlg.export_settings().exact_audio
+        await wait_until(lambda: "re-encoded as one track" in (dlg.plan_lines() or [""])[0])
+        await wait_until(lambda: dlg.export_button.isEnabled())
+        qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+        assert not dlg.exact_audio_check.isEnabled()
+        await wait_until(lambda: not dlg.is_exporting(), 30)
+
+    run(scenario())
+    info = probe(folder / "exports" / "Tiny film.mp4")
+    assert info.audio is not None and info.audio.duration == pytest.approx(info.video.duration, abs=1e-3)

@@ -30,10 +30,11 @@ FAST = Timing(poll_first=0.05, poll_max=0.2, retry_base=0.05, retry_max=0.2)
 
 
 @pytest.fixture
-def services(tmp_path):
-    svc = build_services(tmp_path / "home", timing=FAST, log_to_file=False)
+def services(tmp_path, run):
+    svc = build_services(tmp_path / "home", timing=FAST, log_to_file=False, runner_thread=True)
     svc.settings.set("animatic.queue_seconds", 0.05)
-    return svc
+    yield svc
+    run(svc.aclose())
 
 
 @pytest.fixture
@@ -172,7 +173,7 @@ def test_search_and_state_filter(monitor, services):
 def test_done_job_double_click_previews_and_reveals(monitor, services, run, qtbot):
     async def scenario():
         job = await services.runner.submit(animatic_request())
-        await wait_until(lambda: monitor.model.job_by_id(job.id).state is JobState.DONE, 20)
+        await wait_until(lambda: getattr(monitor.model.job_by_id(job.id), "state", None) is JobState.DONE, 20)
         return job
 
     job = run(scenario())
@@ -208,7 +209,7 @@ def test_cancel_button_cancels_through_the_runner(monitor, services, run, qtbot)
         assert monitor.select_job(job.id)
         assert monitor.cancel_button.isEnabled() and not monitor.retry_button.isEnabled()
         qtbot.mouseClick(monitor.cancel_button, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: monitor.model.job_by_id(job.id).state is JobState.CANCELLED, 20)
+        await wait_until(lambda: getattr(monitor.model.job_by_id(job.id), "state", None) is JobState.CANCELLED, 20)
         return job
 
     job = run(scenario())
@@ -289,7 +290,7 @@ def test_retry_on_a_stalled_job_resumes_it_without_asking_or_paying_again(monito
 
     async def scenario():
         qtbot.mouseClick(monitor.retry_button, Qt.MouseButton.LeftButton)
-        await wait_until(lambda: monitor.model.job_by_id(job.id).state is JobState.DONE, 20)
+        await wait_until(lambda: getattr(monitor.model.job_by_id(job.id), "state", None) is JobState.DONE, 20)
 
     run(scenario())
     assert monitor.model.rowCount() == 1  # the same job finished; no second generation
@@ -331,13 +332,13 @@ def test_events_from_a_worker_thread_arrive_on_the_gui_thread(monitor, services,
     from PySide6.QtCore import QThread
 
     seen_threads = []
-    upsert = monitor.model.upsert
+    apply_jobs = monitor.model.apply_jobs
 
-    def recording_upsert(job):
+    def recording_apply(jobs):
         seen_threads.append(QThread.currentThread())
-        return upsert(job)
+        return apply_jobs(jobs)
 
-    monitor.model.upsert = recording_upsert
+    monitor.model.apply_jobs = recording_apply
     job = running_job(prompt="From a worker")
     worker = threading.Thread(target=services.runner.job_changed.emit, args=(job,))
     worker.start()
@@ -346,15 +347,37 @@ def test_events_from_a_worker_thread_arrive_on_the_gui_thread(monitor, services,
     assert seen_threads == [monitor.thread()]
 
 
-def test_progress_ticks_are_applied_once_per_frame_and_states_at_once(monitor, services, qtbot):
+def test_a_burst_of_events_from_the_runner_thread_becomes_a_few_model_updates(monitor, services, qtbot):
+    """A hundred jobs changing ten times each: one model update per frame, not one per event."""
+    import threading
+
+    jobs = [running_job(prompt=f"Job {n}", created_at=time.time() + n) for n in range(100)]
+    updates = []
+    monitor.model.rowsInserted.connect(lambda *_: updates.append("insert"))
+    monitor.model.dataChanged.connect(
+        lambda a, b, roles=(): a.column() == b.column() == COL_PROGRESS or updates.append("change")
+    )
+    started = time.perf_counter()
+
+    def burst():
+        for step in range(10):
+            for job in jobs:
+                services.runner.job_changed.emit(job.transition(JobState.RUNNING, progress=step / 10) if step else job)
+
+    worker = threading.Thread(target=burst)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: monitor.model.rowCount() == 100 and cell(monitor, 0, COL_PROGRESS).startswith("90%"), timeout=5000)
+    frames = (time.perf_counter() - started) / 0.016 + 2
+    # 1000 events: at most an insert and a change per frame, and a tenth of the events at most
+    assert 1 <= len(updates) <= min(frames * 2, 100)
+    assert all(monitor.model.job_by_id(job.id).progress == 0.9 for job in jobs)
+    assert monitor.summary.text().startswith("100 jobs · 100 running")
+
+
+def test_an_event_raised_on_the_gui_thread_shows_at_once(monitor, services):
     job = running_job().transition(JobState.RUNNING, progress=0.1)
     services.runner.job_changed.emit(job)
-    assert cell(monitor, 0, COL_STATE) == "Running"  # a state change shows at once
-    changes = []
-    monitor.model.dataChanged.connect(lambda a, b, roles=(): changes.append(a.row()))
-    for step in range(2, 10):
-        services.runner.job_changed.emit(job.updated(progress=step / 10))
-    qtbot.waitUntil(lambda: cell(monitor, 0, COL_PROGRESS) == "90%")
-    assert len(changes) == 1  # eight ticks, one update
+    assert cell(monitor, 0, COL_STATE) == "Running"
     services.runner.job_changed.emit(job.transition(JobState.DOWNLOADING))
     assert cell(monitor, 0, COL_STATE) == "Downloading"

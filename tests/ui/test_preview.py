@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from studio.ui.preview import PreviewPane
-from studio.ui.preview.frames import FrameCache, clip_facts, to_qimage
+from studio.services.media import probe
+from studio.ui.preview.frames import FrameCache, to_qimage
 
 pytestmark = pytest.mark.ui
 
@@ -194,8 +195,7 @@ def test_frames_only_mode_says_so(qtbot):
 
 
 def test_frame_cache_is_bounded_lru(clips):
-    facts = clip_facts(str(clips[0]))
-    assert facts.fps == pytest.approx(FPS)
+    assert probe(clips[0]).video.fps == pytest.approx(FPS)
     image = to_qimage(np.zeros((90, 160, 3), np.uint8))
     cache = FrameCache(max_bytes=image.sizeInBytes() * 3)
     for i in range(5):
@@ -222,8 +222,8 @@ def test_phone_clip_stored_sideways_shows_upright(qtbot, tmp_path):
             frame.pts, frame.time_base = i, Fraction(1, FPS)
             container.mux(video.encode(frame))
         container.mux(video.encode(None))
-    facts = clip_facts(str(phone))
-    assert (facts.width, facts.height) == (96, 160)
+    video = probe(phone).video
+    assert (video.display_width, video.display_height) == (96, 160)
     widget = PreviewPane(None, multimedia=False)
     qtbot.addWidget(widget)
     widget.show()

@@ -45,7 +45,13 @@ def from_http(status: int, body: Any, *, retry_after: float | None = None, conte
             detail=detail,
         )
     if status == 404:
-        if context == "create":
+        if context == "edit" and not re.search(r"\bmodels/", message):
+            return Expired(
+                "Gemini no longer keeps the take you asked to edit (stored jobs are deleted after a while), so it "
+                "cannot be edited; generate a new take and edit that one.",
+                detail=detail,
+            )
+        if context in ("create", "edit"):
             return ModelUnavailable("Gemini has no such model for this key; pick another Gemini Omni model.", detail=detail)
         return Expired("Gemini no longer has this job or its video; generate it again.", detail=detail)
     if status in (400, 422):

@@ -106,7 +106,8 @@ class GeminiOmniProvider:
         try:
             interaction = await self._client(1).aio.interactions.create(**body)
         except Exception as exc:  # noqa: BLE001 - every SDK failure becomes one Studio error
-            raise _google.create_failure(exc, LABEL, "Google AI Studio", map_sdk_error) from None
+            mapper = _edit_mapper if "previous_interaction_id" in body else map_sdk_error
+            raise _google.create_failure(exc, LABEL, "Google AI Studio", mapper) from None
         if not getattr(interaction, "id", None):
             raise LostSubmission(f"{LABEL} accepted the request but sent no job id.")
         log.info("gemini interaction %s started for %s", interaction.id, spec.model)
@@ -247,6 +248,11 @@ def build_body(spec: ModelSpec, validated: ValidatedRequest) -> dict[str, Any]:
     if edit_of:
         body["previous_interaction_id"] = str(edit_of)
     return body
+
+
+def _edit_mapper(exc: BaseException, *, context: str = "call"):
+    """Errors of an edit's create: a missing source interaction is an expired take, not a missing model."""
+    return map_sdk_error(exc, context="edit" if context == "create" else context)
 
 
 def _decode(data: Any) -> bytes:

@@ -50,7 +50,7 @@ def envelope(response: httpx.Response) -> dict[str, Any]:
 
 
 def error_mapper(*, context: str = "call", model: str | None = None) -> Callable[[httpx.Response], StudioError]:
-    """A mapper for :mod:`studio.providers._http`; ``context`` is create, poll, download or call."""
+    """A mapper for :mod:`studio.providers._http`; ``context`` is create, remix, poll, download or call."""
 
     def mapper(response: httpx.Response) -> StudioError:
         status = response.status_code
@@ -76,6 +76,12 @@ def error_mapper(*, context: str = "call", model: str | None = None) -> Callable
             return RateLimited(f"OpenAI asked Studio to slow down; it will try again{when}.", retry_after=wait, detail=detail)
         if status in (400, 422) and (code == "moderation_blocked" or _MODERATION.search(detail)):
             return content_rejected(detail, param=param)
+        if context == "remix" and (status in (404, 410) or code in ("video_not_found", "video_expired")):
+            return Expired(
+                "OpenAI no longer has the video this take came from (deleted or expired there), so it cannot be "
+                "remixed; generate a new take and remix that one.",
+                detail=detail,
+            )
         if status in (404, 410) and context in ("poll", "download"):
             return Expired("OpenAI no longer has this video (its assets expire after about an hour); generate it again.",
                            detail=detail)  # fmt: skip

@@ -4,7 +4,7 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location line="+19" />
+            <location line="+20" />
             <source>Resumed %n unfinished job(s) from the last session.</source>
             <translation>
                 <numerusform>Resumed %n unfinished job from the last session.</numerusform>
@@ -75,7 +75,7 @@
     <context>
         <name>JobMonitor</name>
         <message numerus="yes">
-            <location line="+106" />
+            <location line="+96" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n job</numerusform>
@@ -100,9 +100,28 @@
         </message>
     </context>
     <context>
+        <name>LedgerDialog</name>
+        <message numerus="yes">
+            <location line="+38" />
+            <source>Billed {billed} · in flight {flight} · may be billed {maybe} · %n job(s) not billed</source>
+            <translation>
+                <numerusform>Billed {billed} · in flight {flight} · may be billed {maybe} · %n job not billed</numerusform>
+                <numerusform>Billed {billed} · in flight {flight} · may be billed {maybe} · %n jobs not billed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+12" />
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n job</numerusform>
+                <numerusform>%n jobs</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewPane</name>
         <message numerus="yes">
-            <location line="+10" />
+            <location line="+12" />
             <source> (and %n more)</source>
             <translation>
                 <numerusform> (and %n more)</numerusform>
@@ -118,6 +137,33 @@
             <translation>
                 <numerusform>%n character</numerusform>
                 <numerusform>%n characters</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QuoteDialog</name>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Run even though the price of %n generation(s) is unknown</source>
+            <translation>
+                <numerusform>Run even though the price of %n generation is unknown</numerusform>
+                <numerusform>Run even though the price of %n generations is unknown</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+29" />
+            <source>%n generation(s) · total unknown (known part {known})</source>
+            <translation>
+                <numerusform>%n generation · total unknown (known part {known})</numerusform>
+                <numerusform>%n generations · total unknown (known part {known})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n generation(s) · total {total}</source>
+            <translation>
+                <numerusform>%n generation · total {total}</numerusform>
+                <numerusform>%n generations · total {total}</numerusform>
             </translation>
         </message>
     </context>
@@ -151,7 +197,7 @@
     <context>
         <name>StoryboardPanel</name>
         <message numerus="yes">
-            <location line="+72" />
+            <location line="+93" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n shot</numerusform>
@@ -164,6 +210,25 @@
             <translation>
                 <numerusform>%n without a take</numerusform>
                 <numerusform>%n without a take</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TakesControls</name>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n take(s) of each shot on its own model</source>
+            <translation>
+                <numerusform>%n take of each shot on its own model</numerusform>
+                <numerusform>%n takes of each shot on its own model</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n take(s) on each of: {models}</source>
+            <translation>
+                <numerusform>%n take on each of: {models}</numerusform>
+                <numerusform>%n takes on each of: {models}</numerusform>
             </translation>
         </message>
     </context>

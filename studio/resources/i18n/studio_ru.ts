@@ -4,12 +4,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+43" />
+            <location filename="../../app.py" line="+63" />
             <source>Studio cannot start</source>
             <translation>Studio не может запуститься</translation>
         </message>
         <message numerus="yes">
-            <location line="+19" />
+            <location line="+20" />
             <source>Resumed %n unfinished job(s) from the last session.</source>
             <translation>
                 <numerusform>Возобновлено %n незавершённое задание с прошлого запуска.</numerusform>
@@ -233,7 +233,7 @@
     <context>
         <name>CardPainting</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="+104" />
+            <location filename="../../ui/storyboard/cards.py" line="+118" />
             <source>No shots yet. Click “Add shot” to plan the first one.</source>
             <translation>Сцен пока нет. Нажмите «Добавить сцену», чтобы запланировать первую.</translation>
         </message>
@@ -269,7 +269,7 @@
             <translation>Промпта пока нет</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+22" />
             <source>take %1/%2</source>
             <translation>дубль %1/%2</translation>
         </message>
@@ -277,6 +277,11 @@
             <location line="+2" />
             <source>no take</source>
             <translation>нет дубля</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>loading…</source>
+            <translation>загрузка…</translation>
         </message>
     </context>
     <context>
@@ -312,7 +317,7 @@
             <translation>Выбрать дубль</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+35" />
             <source>Remove take</source>
             <translation>Удалить дубль</translation>
         </message>
@@ -404,9 +409,98 @@
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message>
+            <location filename="../../ui/compare/dialog.py" line="+132" />
+            <source>Side by side</source>
+            <translation>Рядом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One after another</source>
+            <translation>По очереди</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show the takes side by side</source>
+            <translation>Показать дубли рядом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play the takes one after another</source>
+            <translation>Воспроизвести дубли по очереди</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+193" />
+            <source>Play all</source>
+            <translation>Воспроизвести все</translation>
+        </message>
+        <message>
+            <location line="-192" />
+            <source>Play every take from its start</source>
+            <translation>Воспроизвести каждый дубль с начала</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The takes, one after another</source>
+            <translation>Дубли по очереди</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Use this take</source>
+            <translation>Взять этот дубль</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use the take playing now in the cut</source>
+            <translation>Взять в монтаж дубль, который играет сейчас</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>A deleted take's clip stays in the History library; Ctrl+Z brings the take back.</source>
+            <translation>Клип удалённого дубля остаётся в истории; Ctrl+Z возвращает дубль.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Undo</source>
+            <translation>Отменить</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Redo</source>
+            <translation>Повторить</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Compare takes — {shot}</source>
+            <translation>Сравнение дублей — {shot}</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>This shot has no takes yet.</source>
+            <translation>У этой сцены ещё нет дублей.</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>The take was removed from the shot; its clip is still in the History library.</source>
+            <translation>Дубль убран из сцены; его клип остаётся в истории.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Pause all</source>
+            <translation>Пауза для всех</translation>
+        </message>
+    </context>
+    <context>
         <name>Continuity</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="-183" />
+            <location filename="../../ui/storyboard/cards.py" line="-263" />
             <location line="+6" />
             <source>Independent</source>
             <translation>Независимо</translation>
@@ -443,9 +537,103 @@
         </message>
     </context>
     <context>
+        <name>DeriveDialog</name>
+        <message>
+            <location filename="../../ui/storyboard/derive_menu.py" line="+63" />
+            <source>Remix a take</source>
+            <translation>Ремикс дубля</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Edit a take</source>
+            <translation>Правка дубля</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Extend a take</source>
+            <translation>Продление дубля</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{source}, with {model}. The result is a new take of this shot.</source>
+            <translation>{source}, модель {model}. Результат станет новым дублем этой сцены.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+8" />
+            <source>Instruction</source>
+            <translation>Указание</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>What the new take changes, or what happens next</source>
+            <translation>Что меняется в новом дубле или что происходит дальше</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change one thing, e.g. “same shot, switch to an 85 mm lens”</source>
+            <translation>Измените что-то одно, например «та же сцена, объектив 85 мм»</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What to change, e.g. “make it night, keep everything else”</source>
+            <translation>Что изменить, например «сделай ночь, остальное оставь»</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What happens next, e.g. “she turns and waves”</source>
+            <translation>Что происходит дальше, например «она оборачивается и машет»</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+6" />
+            <source>Seconds to add</source>
+            <translation>Сколько секунд добавить</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>{n} s</source>
+            <translation>{n} с</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+1" />
+            <source>Send</source>
+            <translation>Отправить</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeriveMixin</name>
+        <message>
+            <location filename="../../ui/window_derive.py" line="+30" />
+            <source>This take cannot be changed that way.</source>
+            <translation>Этот дубль нельзя изменить таким способом.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Take {n} of {shot}</source>
+            <translation>Дубль {n} сцены «{shot}»</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>sending</source>
+            <translation>отправка</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{what} is already being made (job {job}); following it.</source>
+            <translation>{what} уже создаётся (задание {job}); следим за ним.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{what} sent; it becomes a new take of this shot.</source>
+            <translation>{what}: отправлено; станет новым дублем этой сцены.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ui/export/dialog.py" line="+50" />
+            <location filename="../../ui/export/dialog.py" line="+51" />
             <source>1080p landscape — 1920×1080</source>
             <translation>1080p горизонтально — 1920×1080</translation>
         </message>
@@ -576,7 +764,27 @@
             <translation>Качество</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>Exact audio (re-encode the sound; slower)</source>
+            <translation>Точный звук (перекодировать звук; медленнее)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exact audio</source>
+            <translation>Точный звук</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Re-encode the sound as one track so every join is sample-exact, instead of copying it.</source>
+            <translation>Перекодировать звук одной дорожкой, чтобы каждая склейка была точной до сэмпла, вместо копирования.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>When every clip's sound matches, it is copied and each join stays within 11 ms of the picture. Tick this to re-encode the sound for sample-exact joins.</source>
+            <translation>Когда звук всех клипов совпадает, он копируется, и каждая склейка расходится с изображением не больше чем на 11 мс. Отметьте, чтобы перекодировать звук для склеек с точностью до сэмпла.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>The MP4 file to write</source>
             <translation>Файл MP4, который будет записан</translation>
         </message>
@@ -617,13 +825,13 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+111" />
+            <location line="+113" />
             <location line="+11" />
             <source>Working out the plan…</source>
             <translation>Составляем план…</translation>
         </message>
         <message>
-            <location line="-112" />
+            <location line="-114" />
             <source>%p%</source>
             <translation>%p %</translation>
         </message>
@@ -644,12 +852,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+238" />
+            <location line="+241" />
             <source>Close</source>
             <translation>Закрыть</translation>
         </message>
         <message>
-            <location line="-165" />
+            <location line="-166" />
             <source>Export as</source>
             <translation>Экспортировать как</translation>
         </message>
@@ -752,6 +960,44 @@
             <location line="+1" />
             <source>Timeline written to %1: %2, %3.</source>
             <translation>Монтажный лист записан в %1: %2, %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishMixin</name>
+        <message>
+            <location filename="../../ui/window_timeline.py" line="+46" />
+            <source>Export &amp;now</source>
+            <translation>Экспортировать &amp;сейчас</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export the cut in one click, with the last export's settings</source>
+            <translation>Экспортировать монтаж одним щелчком с настройками прошлого экспорта</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export progress</source>
+            <translation>Ход экспорта</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>Exporting to {name}…</source>
+            <translation>Экспорт в {name}…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Exported {seconds} to {path}</source>
+            <translation>Экспортировано {seconds} в {path}</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Carrying on the storyboard run: {plan}</source>
+            <translation>Продолжаем запуск раскадровки: {plan}</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The storyboard run is finished: every shot has a take.</source>
+            <translation>Запуск раскадровки завершён: у каждой сцены есть дубль.</translation>
         </message>
     </context>
     <context>
@@ -884,17 +1130,17 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+48" />
+            <location filename="../../ui/window_generation.py" line="+53" />
             <source>Sending the shot…</source>
             <translation>Отправляем сцену…</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+46" />
             <source>Every shot has a take. Select a shot and press Generate for another take.</source>
             <translation>У всех сцен есть дубль. Выберите сцену и нажмите «Сгенерировать» для нового дубля.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+29" />
             <source>Every missing shot has a take now.</source>
             <translation>Теперь у каждой сцены есть дубль.</translation>
         </message>
@@ -908,12 +1154,12 @@
             </translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>The job failed.</source>
             <translation>Задание не выполнено.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+32" />
             <source>A new take for shot %1 is ready.</source>
             <translation>Новый дубль для сцены %1 готов.</translation>
         </message>
@@ -926,7 +1172,7 @@
             <translation>(без промпта)</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Search history</source>
             <translation>Поиск в истории</translation>
         </message>
@@ -1012,6 +1258,11 @@
             <location line="+2" />
             <source>Use this prompt in the selected shot</source>
             <translation>Использовать этот промпт в выбранной сцене</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add as a take of the selected shot</source>
+            <translation>Добавить как дубль выбранной сцены</translation>
         </message>
     </context>
     <context>
@@ -1164,7 +1415,7 @@
     <context>
         <name>JobMonitor</name>
         <message>
-            <location filename="../../ui/jobs/monitor.py" line="+124" />
+            <location filename="../../ui/jobs/monitor.py" line="+127" />
             <source>All jobs</source>
             <translation>Все задания</translation>
         </message>
@@ -1219,7 +1470,7 @@
             <translation>По строке на задание генерации: модель, промпт, состояние, прогресс, стоимость, ошибка. Delete отменяет, Ctrl+C копирует.</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Cancel job</source>
             <translation>Отменить задание</translation>
         </message>
@@ -1264,12 +1515,12 @@
             <translation>Скопировать задание в JSON (без ключей) для отчёта об ошибке</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+65" />
             <source>Offline animatic</source>
             <translation>Офлайн-аниматик</translation>
         </message>
         <message numerus="yes">
-            <location line="+106" />
+            <location line="+96" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n задание</numerusform>
@@ -1484,15 +1735,277 @@
         </message>
     </context>
     <context>
+        <name>LedgerDialog</name>
+        <message>
+            <location filename="../../ui/money/ledger_dialog.py" line="+51" />
+            <source>Spend</source>
+            <translation>Расходы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spend ledger</source>
+            <translation>Журнал расходов</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reading the job history…</source>
+            <translation>Читаем историю заданий…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Spend summary</source>
+            <translation>Сводка расходов</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Only this project</source>
+            <translation>Только этот проект</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show only this project's jobs</source>
+            <translation>Показывать только задания этого проекта</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Project budget</source>
+            <translation>Бюджет проекта</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The most this project may spend in total; 0 means no budget.</source>
+            <translation>Сколько всего может потратить этот проект; 0 — без бюджета.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No budget</source>
+            <translation>Без бюджета</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set budget</source>
+            <translation>Задать бюджет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the project budget</source>
+            <translation>Задать бюджет проекта</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Budget of “{title}”:</source>
+            <translation>Бюджет «{title}»:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No project open</source>
+            <translation>Проект не открыт</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Ledger views</source>
+            <translation>Представления журнала</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+2" />
+            <source>Project</source>
+            <translation>Проект</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Model</source>
+            <translation>Модель</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Billing</source>
+            <translation>Оплата</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost</source>
+            <translation>Стоимость</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Budget</source>
+            <translation>Бюджет</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+2" />
+            <source>Counted</source>
+            <translation>Учтено</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <location line="+2" />
+            <source>Billed</source>
+            <translation>Оплачено</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <location line="+1" />
+            <source>In flight</source>
+            <translation>В работе</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <location line="+2" />
+            <source>May be billed</source>
+            <translation>Может быть списано</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <location line="+2" />
+            <source>Not billed</source>
+            <translation>Не оплачено</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Per job</source>
+            <translation>По заданиям</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Per project</source>
+            <translation>По проектам</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Per day</source>
+            <translation>По дням</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The ledger per job, per project and per day</source>
+            <translation>Журнал по заданиям, проектам и дням</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jobs and their cost</source>
+            <translation>Задания и их стоимость</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>One row per job: when, project, model, billing, cost and reason</source>
+            <translation>По строке на задание: когда, проект, модель, оплата, стоимость и причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spend per project</source>
+            <translation>Расходы по проектам</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Each project's budget and what it spent</source>
+            <translation>Бюджет каждого проекта и его расходы</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spend per day</source>
+            <translation>Расходы по дням</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What was spent on each day</source>
+            <translation>Сколько потрачено за каждый день</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Billed: the clip was delivered. In flight: counted at its quote until it ends. May be billed: the provider took the job, then it failed or was cancelled. Not billed: it ended before the provider took it.</source>
+            <translation>Оплачено: клип получен. В работе: учитывается по смете, пока не завершится. Может быть списано: провайдер принял задание, потом оно завершилось ошибкой или было отменено. Не оплачено: задание завершилось до того, как провайдер его принял.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Refresh</source>
+            <translation>Обновить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the ledger again</source>
+            <translation>Перечитать журнал</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+38" />
+            <source>Billed {billed} · in flight {flight} · may be billed {maybe} · %n job(s) not billed</source>
+            <translation>
+                <numerusform>Оплачено {billed} · в работе {flight} · может быть списано {maybe} · %n задание не оплачено</numerusform>
+                <numerusform>Оплачено {billed} · в работе {flight} · может быть списано {maybe} · %n задания не оплачено</numerusform>
+                <numerusform>Оплачено {billed} · в работе {flight} · может быть списано {maybe} · %n заданий не оплачено</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+12" />
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n задание</numerusform>
+                <numerusform>%n задания</numerusform>
+                <numerusform>%n заданий</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>billed</source>
+            <translation>оплачено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>in flight</source>
+            <translation>в работе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>may be billed</source>
+            <translation>может быть списано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not billed</source>
+            <translation>не оплачено</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+77" />
-            <location line="+227" />
+            <location filename="../../ui/main_window.py" line="+82" />
+            <location line="+241" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-192" />
             <source>The job monitor is not available.</source>
             <translation>Монитор заданий недоступен.</translation>
         </message>
@@ -1502,7 +2015,7 @@
             <translation>Просмотр недоступен.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>Prompt</source>
             <translation>Промпт</translation>
         </message>
@@ -1677,6 +2190,16 @@
             <translation>С&amp;бросить расположение</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>S&amp;pend and budget…</source>
+            <translation>&amp;Расходы и бюджет…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What ran and what it cost, per job, project and day; the project's budget</source>
+            <translation>Что запускалось и сколько стоило — по заданиям, проектам и дням; бюджет проекта</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>Go to %1</source>
             <translation>Перейти: %1</translation>
@@ -1707,7 +2230,7 @@
             <translation>&amp;Генерация</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>&amp;Help</source>
             <translation>&amp;Справка</translation>
         </message>
@@ -1752,7 +2275,7 @@
             <translation>Экспорт</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+64" />
             <source>No project open</source>
             <translation>Проект не открыт</translation>
         </message>
@@ -1792,7 +2315,7 @@
             <translation>У этой сцены ещё нет дубля; нажмите «Сгенерировать».</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>No shot has a take yet.</source>
             <translation>Ни у одной сцены пока нет дубля.</translation>
         </message>
@@ -1807,7 +2330,7 @@
             <translation>В этой сборке экспорт недоступен.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>About Studio</source>
             <translation>О программе Studio</translation>
         </message>
@@ -1886,6 +2409,24 @@
         </message>
     </context>
     <context>
+        <name>MoneyMixin</name>
+        <message>
+            <location filename="../../ui/window_money.py" line="+55" />
+            <source>Nothing was sent.</source>
+            <translation>Ничего не отправлено.</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>The project has no budget now.</source>
+            <translation>Теперь у проекта нет бюджета.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The project's budget is now {amount}.</source>
+            <translation>Бюджет проекта теперь {amount}.</translation>
+        </message>
+    </context>
+    <context>
         <name>ParamPanel</name>
         <message>
             <location filename="../../ui/editor/params.py" line="+89" />
@@ -1956,24 +2497,24 @@
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../ui/preview/pane.py" line="+45" />
+            <location filename="../../ui/preview/pane.py" line="+48" />
             <source>No Qt Multimedia backend here: showing frames only, without sound.</source>
             <translation>Qt Multimedia недоступен: показываются только кадры, без звука.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+59" />
             <location line="+151" />
             <source>No clip selected.</source>
             <translation>Клип не выбран.</translation>
         </message>
         <message>
-            <location line="-135" />
-            <location line="+430" />
+            <location line="-136" />
+            <location line="+361" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Пробел)</translation>
         </message>
         <message>
-            <location line="-425" />
+            <location line="-356" />
             <source>Previous frame (Left)</source>
             <translation>Предыдущий кадр (←)</translation>
         </message>
@@ -1985,23 +2526,28 @@
         <message>
             <location line="+17" />
             <location line="+2" />
-            <location line="+351" />
+            <location line="+298" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
         <message>
-            <location line="-318" />
+            <location line="-262" />
             <source>Play or pause</source>
             <translation>Воспроизведение или пауза</translation>
         </message>
         <message>
-            <location line="-55" />
-            <location line="+56" />
+            <location line="-58" />
+            <location line="+59" />
             <source>Previous frame</source>
             <translation>Предыдущий кадр</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-81" />
+            <source>Preview picture</source>
+            <translation>Изображение просмотра</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Play</source>
             <translation>Воспроизвести</translation>
         </message>
@@ -2017,12 +2563,12 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+51" />
+            <location line="+54" />
             <source>Next frame</source>
             <translation>Следующий кадр</translation>
         </message>
         <message>
-            <location line="-51" />
+            <location line="-54" />
             <source>One frame forward (Right)</source>
             <translation>На кадр вперёд (→)</translation>
         </message>
@@ -2042,17 +2588,17 @@
             <translation>Выключить или включить звук</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+106" />
             <source>Loading…</source>
             <translation>Загрузка…</translation>
         </message>
         <message>
             <location line="+128" />
-            <source>%1 is trimmed to nothing</source>
-            <translation>%1 обрезан до нуля</translation>
+            <source>{problem}{more}; skipping it.</source>
+            <translation>{problem}{more}; пропускаем.</translation>
         </message>
         <message numerus="yes">
-            <location line="+10" />
+            <location line="-1" />
             <source> (and %n more)</source>
             <translation>
                 <numerusform> (и ещё %n)</numerusform>
@@ -2061,47 +2607,22 @@
             </translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>skipping it.</source>
-            <translation>пропускаем.</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>nothing to play.</source>
-            <translation>воспроизводить нечего.</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>No sound device was found: playing without sound.</source>
             <translation>Звуковое устройство не найдено: воспроизведение без звука.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-15" />
             <source>Nothing to play.</source>
             <translation>Воспроизводить нечего.</translation>
         </message>
         <message>
-            <location line="+58" />
-            <source>%1 cannot be played; skipping it.</source>
-            <translation>Не удаётся воспроизвести %1; пропускаем.</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>The clip</source>
-            <translation>Клип</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 cannot be played: %2.</source>
-            <translation>Не удаётся воспроизвести %1: %2.</translation>
-        </message>
-        <message>
-            <location line="+23" />
+            <location line="+77" />
             <source>Unmute</source>
             <translation>Включить звук</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+17" />
             <source>frame %1 at %2 fps</source>
             <translation>кадр %1 при %2 кадр/с</translation>
         </message>
@@ -2588,9 +3109,201 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
         </message>
     </context>
     <context>
+        <name>QuoteDialog</name>
+        <message>
+            <location filename="../../ui/money/quote_dialog.py" line="+39" />
+            <location line="+1" />
+            <source>Quote for this run</source>
+            <translation>Смета этого запуска</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Run total</source>
+            <translation>Итого за запуск</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+73" />
+            <source>Generations in this run</source>
+            <translation>Генерации в этом запуске</translation>
+        </message>
+        <message>
+            <location line="-72" />
+            <source>One row per generation: the shot, its model, seconds, cost and what it waits for</source>
+            <translation>По строке на генерацию: сцена, её модель, секунды, стоимость и чего она ждёт</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Order of the run</source>
+            <translation>Порядок запуска</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Budget and cap</source>
+            <translation>Бюджет и лимит</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Accept the unknown price</source>
+            <translation>Принять неизвестную цену</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Run is enabled only after you accept that part of the price is unknown.</source>
+            <translation>Запуск станет доступен, только когда вы примете, что часть цены неизвестна.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Run even though the price of %n generation(s) is unknown</source>
+            <translation>
+                <numerusform>Запустить, хотя цена %n генерации неизвестна</numerusform>
+                <numerusform>Запустить, хотя цена %n генераций неизвестна</numerusform>
+                <numerusform>Запустить, хотя цена %n генераций неизвестна</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Run</source>
+            <translation>Запустить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the storyboard</source>
+            <translation>Запустить раскадровку</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel the run</source>
+            <translation>Отменить запуск</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+29" />
+            <source>%n generation(s) · total unknown (known part {known})</source>
+            <translation>
+                <numerusform>%n генерация · итог неизвестен (известная часть {known})</numerusform>
+                <numerusform>%n генерации · итог неизвестен (известная часть {known})</numerusform>
+                <numerusform>%n генераций · итог неизвестен (известная часть {known})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n generation(s) · total {total}</source>
+            <translation>
+                <numerusform>%n генерация · итого {total}</numerusform>
+                <numerusform>%n генерации · итого {total}</numerusform>
+                <numerusform>%n генераций · итого {total}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shot</source>
+            <translation>Сцена</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Model</source>
+            <translation>Модель</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seconds</source>
+            <translation>Секунды</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cost</source>
+            <translation>Стоимость</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Waits for</source>
+            <translation>Ждёт</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Starts</source>
+            <translation>Начинается</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{shot} · take {take} of {takes}</source>
+            <translation>{shot} · дубль {take} из {takes}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>at once</source>
+            <translation>сразу</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>step {step}</source>
+            <translation>шаг {step}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Order:</source>
+            <translation>Порядок:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{shot}, after {previous}</source>
+            <translation>{shot}, после {previous}</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{shots}, at once</source>
+            <translation>{shots}, одновременно</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{number}. {step}</source>
+            <translation>{number}. {step}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Project budget {limit}: {spent} spent or in flight, {left} left.</source>
+            <translation>Бюджет проекта {limit}: потрачено или в работе {spent}, осталось {left}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run costs more than is left; shots past the budget are refused before they are sent.</source>
+            <translation>Этот запуск стоит больше, чем осталось; сцены сверх бюджета будут отклонены до отправки.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>24-hour cap {limit}: {spent} spent, {left} left.</source>
+            <translation>Лимит на 24 часа {limit}: потрачено {spent}, осталось {left}.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run costs more than the cap leaves; shots past it are refused before they are sent.</source>
+            <translation>Этот запуск стоит больше, чем позволяет лимит; сцены сверх него будут отклонены до отправки.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{shot}: {why}</source>
+            <translation>{shot}: {why}</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+128" />
+            <location filename="../../ui/settings/dialog.py" line="+128" />
             <source>Settings</source>
             <translation>Настройки</translation>
         </message>
@@ -2666,7 +3379,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-133" />
+            <location filename="../../ui/window_generation.py" line="-161" />
             <source>queued</source>
             <translation>в очереди</translation>
         </message>
@@ -2718,6 +3431,29 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <location filename="../../ui/storyboard/model.py" line="+57" />
             <source>Shot %1</source>
             <translation>Сцена %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupFrame</name>
+        <message>
+            <location filename="../../ui/startup_frame.py" line="+27" />
+            <source>Studio</source>
+            <translation>Studio</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening Studio…</source>
+            <translation>Открываем Studio…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Studio is opening</source>
+            <translation>Studio открывается</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Loading the project and the jobs…</source>
+            <translation>Загружаем проект и задания…</translation>
         </message>
     </context>
     <context>
@@ -2892,7 +3628,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../ui/storyboard/panel.py" line="+60" />
+            <location filename="../../ui/storyboard/panel.py" line="+68" />
             <source>Add shot</source>
             <translation>Добавить сцену</translation>
         </message>
@@ -2947,7 +3683,12 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Масштаб (Ctrl+колесо на таймлайне)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
+            <source>Takes each Generate and Generate missing makes, and on which models</source>
+            <translation>Сколько дублей делает каждая генерация и на каких моделях</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Zoom</source>
             <translation>Масштаб</translation>
         </message>
@@ -2962,41 +3703,86 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Сцены в порядке монтажа</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+10" />
+            <source>Compare…</source>
+            <translation>Сравнить…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Compare the shot's takes</source>
+            <translation>Сравнить дубли сцены</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play the shot's takes side by side and choose one</source>
+            <translation>Воспроизвести дубли сцены рядом и выбрать один</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete take</source>
+            <translation>Удалить дубль</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete the chosen take</source>
+            <translation>Удалить выбранный дубль</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the chosen take from the shot; its clip stays in History</source>
+            <translation>Убрать выбранный дубль из сцены; его клип остаётся в истории</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Crossfade length</source>
+            <translation>Длина наплыва</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How long the crossfade into this shot lasts, up to the shorter of the two shots</source>
+            <translation>Сколько длится наплыв в эту сцену — не дольше более короткой из двух сцен</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source> s</source>
             <translation> с</translation>
         </message>
         <message>
             <location line="+3" />
-            <location line="+13" />
+            <location line="+17" />
             <source>Take</source>
             <translation>Дубль</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-16" />
+            <location line="+17" />
             <source>Continuity</source>
             <translation>Связность</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-16" />
+            <location line="+17" />
             <source>Transition in</source>
             <translation>Переход</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-16" />
+            <source>for</source>
+            <translation>длиной</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+16" />
             <source>Trim in</source>
             <translation>Обрезка: начало</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-15" />
             <source>out</source>
             <translation>конец</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>Which of the selected shot's takes goes into the cut</source>
             <translation>Какой дубль выбранной сцены идёт в монтаж</translation>
         </message>
@@ -3026,7 +3812,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Где заканчивается выбранный дубль, в секундах</translation>
         </message>
         <message numerus="yes">
-            <location line="+72" />
+            <location line="+93" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n сцена</numerusform>
@@ -3044,12 +3830,12 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             </translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>No takes yet</source>
             <translation>Дублей пока нет</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Take %1 · %2</source>
             <translation>Дубль %1 · %2</translation>
         </message>
@@ -3064,26 +3850,145 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Как эта сцена следует за предыдущей</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <location line="+1" />
             <source>Generate a take first; trims apply to the chosen take.</source>
             <translation>Сначала сгенерируйте дубль: обрезка применяется к выбранному дублю.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Crossfade length: {low} up to {high} (the shorter of the two shots)</source>
+            <translation>Длина наплыва: от {low} до {high} (по более короткой из двух сцен)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose a crossfade to set its length.</source>
+            <translation>Выберите наплыв, чтобы задать его длину.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>The take was removed from the shot; its clip is still in the History library.</source>
+            <translation>Дубль убран из сцены; его клип остаётся в истории.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Select a shot first.</source>
+            <translation>Сначала выберите сцену.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>That clip is already a take of this shot.</source>
+            <translation>Этот клип уже является дублем этой сцены.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The clip is now the shot's chosen take.</source>
+            <translation>Теперь этот клип — выбранный дубль сцены.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakeTile</name>
+        <message>
+            <location filename="../../ui/compare/dialog.py" line="-261" />
+            <source>Use this take</source>
+            <translation>Взять этот дубль</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use this take in the cut</source>
+            <translation>Использовать этот дубль в монтаже</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete take</source>
+            <translation>Удалить дубль</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete this take</source>
+            <translation>Удалить этот дубль</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Removes the take from the shot; its clip stays in the History library</source>
+            <translation>Убирает дубль из сцены; его клип остаётся в истории</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakesControls</name>
+        <message>
+            <location filename="../../ui/storyboard/takes_controls.py" line="+34" />
+            <source>Takes</source>
+            <translation>Дубли</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Takes per shot</source>
+            <translation>Дублей на сцену</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many takes each generation makes, on each chosen model</source>
+            <translation>Сколько дублей делает каждая генерация на каждой выбранной модели</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many takes each Generate makes (per model)</source>
+            <translation>Сколько дублей делает каждая генерация (на модель)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Models for the takes</source>
+            <translation>Модели для дублей</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tick several models to make the takes on each of them (variations)</source>
+            <translation>Отметьте несколько моделей, чтобы сделать дубли на каждой (варианты)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The shot's own model</source>
+            <translation>Собственная модель сцены</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>Shot's model</source>
+            <translation>Модель сцены</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n take(s) of each shot on its own model</source>
+            <translation>
+                <numerusform>%n дубль каждой сцены на её модели</numerusform>
+                <numerusform>%n дубля каждой сцены на её модели</numerusform>
+                <numerusform>%n дублей каждой сцены на её модели</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n take(s) on each of: {models}</source>
+            <translation>
+                <numerusform>%n дубль на каждой из: {models}</numerusform>
+                <numerusform>%n дубля на каждой из: {models}</numerusform>
+                <numerusform>%n дублей на каждой из: {models}</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>TimelineCanvas</name>
         <message>
-            <location filename="../../ui/storyboard/timeline.py" line="+87" />
+            <location filename="../../ui/storyboard/timeline.py" line="+98" />
             <source>Storyboard timeline</source>
             <translation>Таймлайн раскадровки</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Shots in cut order. Left and Right select a shot, Alt with an arrow moves it.</source>
-            <translation>Сцены в порядке монтажа. Стрелки влево и вправо выбирают сцену, Alt со стрелкой перемещает её.</translation>
+            <location line="+2" />
+            <source>Shot cards in cut order. Left and Right select, Alt+Left and Alt+Right move the shot, Delete removes it, Ctrl+D duplicates it, Space plays or pauses the preview. Drop an image on a card for its first frame, or video clips between cards for new shots.</source>
+            <translation>Карточки сцен в порядке монтажа. Стрелки влево и вправо выбирают, Alt+Влево и Alt+Вправо перемещают сцену, Delete удаляет, Ctrl+D дублирует, Пробел запускает или останавливает просмотр. Перетащите изображение на карточку, чтобы сделать его первым кадром, или видеоклипы между карточками, чтобы добавить сцены.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Select the previous shot</source>
             <translation>Выбрать предыдущую сцену</translation>
         </message>
@@ -3109,8 +4014,18 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
         </message>
         <message>
             <location line="+0" />
+            <source>Duplicate the shot</source>
+            <translation>Дублировать сцену</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Preview the shot</source>
             <translation>Просмотреть сцену</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Play or pause the preview</source>
+            <translation>Воспроизвести или остановить просмотр</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3133,7 +4048,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Обрезать сцену</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+75" />
             <source>Add shot</source>
             <translation>Добавить сцену</translation>
         </message>
@@ -3159,6 +4074,11 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
         </message>
         <message>
             <location line="+4" />
+            <source>Compare takes…</source>
+            <translation>Сравнить дубли…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Continuity</source>
             <translation>Связность</translation>
         </message>
@@ -3168,7 +4088,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <translation>Переход</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Duplicate</source>
             <translation>Дублировать</translation>
         </message>

@@ -4,12 +4,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+43" />
+            <location filename="../../app.py" line="+63" />
             <source>Studio cannot start</source>
             <translation>Studio başlatılamıyor</translation>
         </message>
         <message numerus="yes">
-            <location line="+19" />
+            <location line="+20" />
             <source>Resumed %n unfinished job(s) from the last session.</source>
             <translation>
                 <numerusform>Son oturumdan kalan %n bitmemiş iş sürdürüldü.</numerusform>
@@ -231,7 +231,7 @@
     <context>
         <name>CardPainting</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="+104" />
+            <location filename="../../ui/storyboard/cards.py" line="+118" />
             <source>No shots yet. Click “Add shot” to plan the first one.</source>
             <translation>Henüz çekim yok. İlkini planlamak için “Çekim ekle”ye tıklayın.</translation>
         </message>
@@ -267,7 +267,7 @@
             <translation>Henüz istem yok</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+22" />
             <source>take %1/%2</source>
             <translation>sürüm %1/%2</translation>
         </message>
@@ -275,6 +275,11 @@
             <location line="+2" />
             <source>no take</source>
             <translation>sürüm yok</translation>
+        </message>
+        <message>
+            <location line="+62" />
+            <source>loading…</source>
+            <translation>yükleniyor…</translation>
         </message>
     </context>
     <context>
@@ -310,7 +315,7 @@
             <translation>Sürüm seç</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+35" />
             <source>Remove take</source>
             <translation>Sürümü kaldır</translation>
         </message>
@@ -402,9 +407,98 @@
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message>
+            <location filename="../../ui/compare/dialog.py" line="+132" />
+            <source>Side by side</source>
+            <translation>Yan yana</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One after another</source>
+            <translation>Art arda</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Show the takes side by side</source>
+            <translation>Sürümleri yan yana göster</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play the takes one after another</source>
+            <translation>Sürümleri art arda oynat</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+193" />
+            <source>Play all</source>
+            <translation>Tümünü oynat</translation>
+        </message>
+        <message>
+            <location line="-192" />
+            <source>Play every take from its start</source>
+            <translation>Her sürümü başından oynat</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The takes, one after another</source>
+            <translation>Art arda sürümler</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Use this take</source>
+            <translation>Bu sürümü kullan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use the take playing now in the cut</source>
+            <translation>Şu an oynayan sürümü kurguda kullan</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>A deleted take's clip stays in the History library; Ctrl+Z brings the take back.</source>
+            <translation>Silinen sürümün klibi Geçmiş kitaplığında kalır; Ctrl+Z sürümü geri getirir.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Close</source>
+            <translation>Kapat</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Undo</source>
+            <translation>Geri al</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Redo</source>
+            <translation>Yinele</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Compare takes — {shot}</source>
+            <translation>Sürümleri karşılaştır — {shot}</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>This shot has no takes yet.</source>
+            <translation>Bu çekimin henüz sürümü yok.</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>The take was removed from the shot; its clip is still in the History library.</source>
+            <translation>Sürüm çekimden kaldırıldı; klibi hâlâ Geçmiş kitaplığında.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Pause all</source>
+            <translation>Tümünü duraklat</translation>
+        </message>
+    </context>
+    <context>
         <name>Continuity</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="-183" />
+            <location filename="../../ui/storyboard/cards.py" line="-263" />
             <location line="+6" />
             <source>Independent</source>
             <translation>Bağımsız</translation>
@@ -441,9 +535,103 @@
         </message>
     </context>
     <context>
+        <name>DeriveDialog</name>
+        <message>
+            <location filename="../../ui/storyboard/derive_menu.py" line="+63" />
+            <source>Remix a take</source>
+            <translation>Bir sürümü yeniden karıştır</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Edit a take</source>
+            <translation>Bir sürümü düzenle</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Extend a take</source>
+            <translation>Bir sürümü uzat</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{source}, with {model}. The result is a new take of this shot.</source>
+            <translation>{source}, {model} ile. Sonuç bu çekimin yeni bir sürümü olur.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+8" />
+            <source>Instruction</source>
+            <translation>Yönerge</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>What the new take changes, or what happens next</source>
+            <translation>Yeni sürümün neyi değiştirdiği ya da sonra ne olduğu</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change one thing, e.g. “same shot, switch to an 85 mm lens”</source>
+            <translation>Tek bir şeyi değiştirin, ör. “aynı çekim, 85 mm objektife geç”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What to change, e.g. “make it night, keep everything else”</source>
+            <translation>Neyin değişeceği, ör. “gece yap, gerisi aynı kalsın”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What happens next, e.g. “she turns and waves”</source>
+            <translation>Sonra ne olduğu, ör. “dönüp el sallıyor”</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+6" />
+            <source>Seconds to add</source>
+            <translation>Eklenecek saniye</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>{n} s</source>
+            <translation>{n} sn</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+1" />
+            <source>Send</source>
+            <translation>Gönder</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeriveMixin</name>
+        <message>
+            <location filename="../../ui/window_derive.py" line="+30" />
+            <source>This take cannot be changed that way.</source>
+            <translation>Bu sürüm bu şekilde değiştirilemez.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Take {n} of {shot}</source>
+            <translation>{shot} çekiminin {n}. sürümü</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>sending</source>
+            <translation>gönderiliyor</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>{what} is already being made (job {job}); following it.</source>
+            <translation>{what} zaten üretiliyor (iş {job}); izleniyor.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>{what} sent; it becomes a new take of this shot.</source>
+            <translation>{what} gönderildi; bu çekimin yeni bir sürümü olacak.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../ui/export/dialog.py" line="+50" />
+            <location filename="../../ui/export/dialog.py" line="+51" />
             <source>1080p landscape — 1920×1080</source>
             <translation>1080p yatay — 1920×1080</translation>
         </message>
@@ -574,7 +762,27 @@
             <translation>Kalite</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>Exact audio (re-encode the sound; slower)</source>
+            <translation>Kesin ses (sesi yeniden kodla; daha yavaş)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Exact audio</source>
+            <translation>Kesin ses</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Re-encode the sound as one track so every join is sample-exact, instead of copying it.</source>
+            <translation>Sesi kopyalamak yerine tek parça olarak yeniden kodla; böylece her birleşim örnek düzeyinde kesin olur.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>When every clip's sound matches, it is copied and each join stays within 11 ms of the picture. Tick this to re-encode the sound for sample-exact joins.</source>
+            <translation>Tüm kliplerin sesi uyuşuyorsa ses kopyalanır ve her birleşim görüntüden en çok 11 ms sapar. Örnek düzeyinde kesin birleşimler için sesi yeniden kodlamak üzere bunu işaretleyin.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>The MP4 file to write</source>
             <translation>Yazılacak MP4 dosyası</translation>
         </message>
@@ -615,13 +823,13 @@
         </message>
         <message>
             <location line="+4" />
-            <location line="+111" />
+            <location line="+113" />
             <location line="+11" />
             <source>Working out the plan…</source>
             <translation>Plan hazırlanıyor…</translation>
         </message>
         <message>
-            <location line="-112" />
+            <location line="-114" />
             <source>%p%</source>
             <translation>%%p</translation>
         </message>
@@ -642,12 +850,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+238" />
+            <location line="+241" />
             <source>Close</source>
             <translation>Kapat</translation>
         </message>
         <message>
-            <location line="-165" />
+            <location line="-166" />
             <source>Export as</source>
             <translation>Farklı dışa aktar</translation>
         </message>
@@ -744,6 +952,44 @@
             <location line="+1" />
             <source>Timeline written to %1: %2, %3.</source>
             <translation>Zaman çizelgesi %1 dosyasına yazıldı: %2, %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FinishMixin</name>
+        <message>
+            <location filename="../../ui/window_timeline.py" line="+46" />
+            <source>Export &amp;now</source>
+            <translation>&amp;Şimdi dışa aktar</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export the cut in one click, with the last export's settings</source>
+            <translation>Kurguyu tek tıklamayla, son dışa aktarmanın ayarlarıyla dışa aktar</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export progress</source>
+            <translation>Dışa aktarma ilerlemesi</translation>
+        </message>
+        <message>
+            <location line="+85" />
+            <source>Exporting to {name}…</source>
+            <translation>{name} dosyasına aktarılıyor…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Exported {seconds} to {path}</source>
+            <translation>{seconds} {path} konumuna aktarıldı</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Carrying on the storyboard run: {plan}</source>
+            <translation>Hikâye panosu çalıştırması sürdürülüyor: {plan}</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The storyboard run is finished: every shot has a take.</source>
+            <translation>Hikâye panosu çalıştırması bitti: her çekimin bir sürümü var.</translation>
         </message>
     </context>
     <context>
@@ -876,17 +1122,17 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+48" />
+            <location filename="../../ui/window_generation.py" line="+53" />
             <source>Sending the shot…</source>
             <translation>Çekim gönderiliyor…</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+46" />
             <source>Every shot has a take. Select a shot and press Generate for another take.</source>
             <translation>Her çekimin bir sürümü var. Yeni bir sürüm için bir çekim seçip Üret’e basın.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+29" />
             <source>Every missing shot has a take now.</source>
             <translation>Eksik her çekimin artık bir sürümü var.</translation>
         </message>
@@ -898,12 +1144,12 @@
             </translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>The job failed.</source>
             <translation>İş başarısız oldu.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+32" />
             <source>A new take for shot %1 is ready.</source>
             <translation>%1. çekim için yeni sürüm hazır.</translation>
         </message>
@@ -916,7 +1162,7 @@
             <translation>(istem yok)</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+22" />
             <source>Search history</source>
             <translation>Geçmişte ara</translation>
         </message>
@@ -998,6 +1244,11 @@
             <location line="+2" />
             <source>Use this prompt in the selected shot</source>
             <translation>Bu istemi seçili çekimde kullan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add as a take of the selected shot</source>
+            <translation>Seçili çekimin sürümü olarak ekle</translation>
         </message>
     </context>
     <context>
@@ -1150,7 +1401,7 @@
     <context>
         <name>JobMonitor</name>
         <message>
-            <location filename="../../ui/jobs/monitor.py" line="+124" />
+            <location filename="../../ui/jobs/monitor.py" line="+127" />
             <source>All jobs</source>
             <translation>Tüm işler</translation>
         </message>
@@ -1205,7 +1456,7 @@
             <translation>Her üretim işi için bir satır: model, istem, durum, ilerleme, maliyet, hata. Delete iptal eder, Ctrl+C kopyalar.</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>Cancel job</source>
             <translation>İşi iptal et</translation>
         </message>
@@ -1250,12 +1501,12 @@
             <translation>Hata bildirimi için işi JSON olarak kopyala (anahtarlar olmadan)</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+65" />
             <source>Offline animatic</source>
             <translation>Çevrimdışı animatik</translation>
         </message>
         <message numerus="yes">
-            <location line="+106" />
+            <location line="+96" />
             <source>%n job(s)</source>
             <translation>
                 <numerusform>%n iş</numerusform>
@@ -1464,15 +1715,273 @@
         </message>
     </context>
     <context>
+        <name>LedgerDialog</name>
+        <message>
+            <location filename="../../ui/money/ledger_dialog.py" line="+51" />
+            <source>Spend</source>
+            <translation>Harcama</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spend ledger</source>
+            <translation>Harcama defteri</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reading the job history…</source>
+            <translation>İş geçmişi okunuyor…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Spend summary</source>
+            <translation>Harcama özeti</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Only this project</source>
+            <translation>Yalnızca bu proje</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show only this project's jobs</source>
+            <translation>Yalnızca bu projenin işlerini göster</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Project budget</source>
+            <translation>Proje bütçesi</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The most this project may spend in total; 0 means no budget.</source>
+            <translation>Bu projenin toplamda harcayabileceği en çok tutar; 0 bütçe yok demektir.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No budget</source>
+            <translation>Bütçe yok</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set budget</source>
+            <translation>Bütçe belirle</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the project budget</source>
+            <translation>Proje bütçesini belirle</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Budget of “{title}”:</source>
+            <translation>“{title}” bütçesi:</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No project open</source>
+            <translation>Açık proje yok</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Ledger views</source>
+            <translation>Defter görünümleri</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>When</source>
+            <translation>Ne zaman</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+2" />
+            <source>Project</source>
+            <translation>Proje</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Billing</source>
+            <translation>Faturalama</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost</source>
+            <translation>Maliyet</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reason</source>
+            <translation>Neden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Budget</source>
+            <translation>Bütçe</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+2" />
+            <source>Counted</source>
+            <translation>Sayılan</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <location line="+2" />
+            <source>Billed</source>
+            <translation>Faturalandı</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <location line="+1" />
+            <source>In flight</source>
+            <translation>Sürüyor</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <location line="+2" />
+            <source>May be billed</source>
+            <translation>Faturalanabilir</translation>
+        </message>
+        <message>
+            <location line="-2" />
+            <location line="+2" />
+            <source>Not billed</source>
+            <translation>Faturalanmadı</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Day</source>
+            <translation>Gün</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Per job</source>
+            <translation>İş başına</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Per project</source>
+            <translation>Proje başına</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Per day</source>
+            <translation>Gün başına</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The ledger per job, per project and per day</source>
+            <translation>İş, proje ve gün başına defter</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jobs and their cost</source>
+            <translation>İşler ve maliyetleri</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>One row per job: when, project, model, billing, cost and reason</source>
+            <translation>Her iş için bir satır: ne zaman, proje, model, faturalama, maliyet ve neden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spend per project</source>
+            <translation>Proje başına harcama</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Each project's budget and what it spent</source>
+            <translation>Her projenin bütçesi ve harcaması</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spend per day</source>
+            <translation>Gün başına harcama</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>What was spent on each day</source>
+            <translation>Her gün ne harcandığı</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Billed: the clip was delivered. In flight: counted at its quote until it ends. May be billed: the provider took the job, then it failed or was cancelled. Not billed: it ended before the provider took it.</source>
+            <translation>Faturalandı: klip teslim edildi. Sürüyor: bitene kadar teklif tutarıyla sayılır. Faturalanabilir: sağlayıcı işi aldı, sonra iş başarısız oldu ya da iptal edildi. Faturalanmadı: iş, sağlayıcı almadan bitti.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Refresh</source>
+            <translation>Yenile</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Read the ledger again</source>
+            <translation>Defteri yeniden oku</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+38" />
+            <source>Billed {billed} · in flight {flight} · may be billed {maybe} · %n job(s) not billed</source>
+            <translation>
+                <numerusform>Faturalanan {billed} · süren {flight} · faturalanabilir {maybe} · faturalanmayan %n iş</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>unknown</source>
+            <translation>bilinmiyor</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>none</source>
+            <translation>yok</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+12" />
+            <source>%n job(s)</source>
+            <translation>
+                <numerusform>%n iş</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>billed</source>
+            <translation>faturalandı</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>in flight</source>
+            <translation>sürüyor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>may be billed</source>
+            <translation>faturalanabilir</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not billed</source>
+            <translation>faturalanmadı</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+77" />
-            <location line="+227" />
+            <location filename="../../ui/main_window.py" line="+82" />
+            <location line="+241" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-192" />
             <source>The job monitor is not available.</source>
             <translation>İş izleyici kullanılamıyor.</translation>
         </message>
@@ -1482,7 +1991,7 @@
             <translation>Önizleme kullanılamıyor.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+11" />
             <source>Prompt</source>
             <translation>İstem</translation>
         </message>
@@ -1657,6 +2166,16 @@
             <translation>Yerleşimi &amp;sıfırla</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>S&amp;pend and budget…</source>
+            <translation>&amp;Harcama ve bütçe…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What ran and what it cost, per job, project and day; the project's budget</source>
+            <translation>Neyin çalıştığı ve ne tuttuğu, iş, proje ve gün başına; projenin bütçesi</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>Go to %1</source>
             <translation>Git: %1</translation>
@@ -1687,7 +2206,7 @@
             <translation>&amp;Üret</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>&amp;Help</source>
             <translation>&amp;Yardım</translation>
         </message>
@@ -1732,7 +2251,7 @@
             <translation>Dışa aktar</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+64" />
             <source>No project open</source>
             <translation>Açık proje yok</translation>
         </message>
@@ -1772,7 +2291,7 @@
             <translation>Bu çekimin henüz sürümü yok; Üret’e basın.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+15" />
             <source>No shot has a take yet.</source>
             <translation>Henüz hiçbir çekimin sürümü yok.</translation>
         </message>
@@ -1787,7 +2306,7 @@
             <translation>Bu derlemede dışa aktarma kullanılamıyor.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>About Studio</source>
             <translation>Studio hakkında</translation>
         </message>
@@ -1866,6 +2385,24 @@
         </message>
     </context>
     <context>
+        <name>MoneyMixin</name>
+        <message>
+            <location filename="../../ui/window_money.py" line="+55" />
+            <source>Nothing was sent.</source>
+            <translation>Hiçbir şey gönderilmedi.</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>The project has no budget now.</source>
+            <translation>Projenin artık bütçesi yok.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The project's budget is now {amount}.</source>
+            <translation>Projenin bütçesi artık {amount}.</translation>
+        </message>
+    </context>
+    <context>
         <name>ParamPanel</name>
         <message>
             <location filename="../../ui/editor/params.py" line="+89" />
@@ -1936,24 +2473,24 @@
     <context>
         <name>PreviewPane</name>
         <message>
-            <location filename="../../ui/preview/pane.py" line="+45" />
+            <location filename="../../ui/preview/pane.py" line="+48" />
             <source>No Qt Multimedia backend here: showing frames only, without sound.</source>
             <translation>Qt Multimedia arka ucu yok: yalnızca kareler, sessiz gösteriliyor.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+59" />
             <location line="+151" />
             <source>No clip selected.</source>
             <translation>Klip seçilmedi.</translation>
         </message>
         <message>
-            <location line="-135" />
-            <location line="+430" />
+            <location line="-136" />
+            <location line="+361" />
             <source>Play (Space)</source>
             <translation>Oynat (Boşluk)</translation>
         </message>
         <message>
-            <location line="-425" />
+            <location line="-356" />
             <source>Previous frame (Left)</source>
             <translation>Önceki kare (Sol)</translation>
         </message>
@@ -1965,23 +2502,28 @@
         <message>
             <location line="+17" />
             <location line="+2" />
-            <location line="+351" />
+            <location line="+298" />
             <source>Mute</source>
             <translation>Sesi kapat</translation>
         </message>
         <message>
-            <location line="-318" />
+            <location line="-262" />
             <source>Play or pause</source>
             <translation>Oynat ya da duraklat</translation>
         </message>
         <message>
-            <location line="-55" />
-            <location line="+56" />
+            <location line="-58" />
+            <location line="+59" />
             <source>Previous frame</source>
             <translation>Önceki kare</translation>
         </message>
         <message>
-            <location line="-62" />
+            <location line="-81" />
+            <source>Preview picture</source>
+            <translation>Önizleme görüntüsü</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Play</source>
             <translation>Oynat</translation>
         </message>
@@ -1997,12 +2539,12 @@
         </message>
         <message>
             <location line="+6" />
-            <location line="+51" />
+            <location line="+54" />
             <source>Next frame</source>
             <translation>Sonraki kare</translation>
         </message>
         <message>
-            <location line="-51" />
+            <location line="-54" />
             <source>One frame forward (Right)</source>
             <translation>Bir kare ileri (Sağ)</translation>
         </message>
@@ -2022,64 +2564,39 @@
             <translation>Sesi kapat ya da aç</translation>
         </message>
         <message>
-            <location line="+105" />
+            <location line="+106" />
             <source>Loading…</source>
             <translation>Yükleniyor…</translation>
         </message>
         <message>
             <location line="+128" />
-            <source>%1 is trimmed to nothing</source>
-            <translation>%1 tamamen kırpılmış</translation>
+            <source>{problem}{more}; skipping it.</source>
+            <translation>{problem}{more}; atlanıyor.</translation>
         </message>
         <message numerus="yes">
-            <location line="+10" />
+            <location line="-1" />
             <source> (and %n more)</source>
             <translation>
                 <numerusform> (ve %n tane daha)</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>skipping it.</source>
-            <translation>atlanıyor.</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>nothing to play.</source>
-            <translation>oynatılacak bir şey yok.</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>No sound device was found: playing without sound.</source>
             <translation>Ses aygıtı bulunamadı: sessiz oynatılıyor.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-15" />
             <source>Nothing to play.</source>
             <translation>Oynatılacak bir şey yok.</translation>
         </message>
         <message>
-            <location line="+58" />
-            <source>%1 cannot be played; skipping it.</source>
-            <translation>%1 oynatılamıyor; atlanıyor.</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>The clip</source>
-            <translation>Klip</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>%1 cannot be played: %2.</source>
-            <translation>%1 oynatılamıyor: %2.</translation>
-        </message>
-        <message>
-            <location line="+23" />
+            <location line="+77" />
             <source>Unmute</source>
             <translation>Sesi aç</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+17" />
             <source>frame %1 at %2 fps</source>
             <translation>kare %1, %2 fps</translation>
         </message>
@@ -2564,9 +3081,195 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         </message>
     </context>
     <context>
+        <name>QuoteDialog</name>
+        <message>
+            <location filename="../../ui/money/quote_dialog.py" line="+39" />
+            <location line="+1" />
+            <source>Quote for this run</source>
+            <translation>Bu çalıştırmanın teklifi</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Run total</source>
+            <translation>Çalıştırma toplamı</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+73" />
+            <source>Generations in this run</source>
+            <translation>Bu çalıştırmadaki üretimler</translation>
+        </message>
+        <message>
+            <location line="-72" />
+            <source>One row per generation: the shot, its model, seconds, cost and what it waits for</source>
+            <translation>Her üretim için bir satır: çekim, modeli, saniye, maliyet ve neyi beklediği</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Order of the run</source>
+            <translation>Çalıştırma sırası</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Budget and cap</source>
+            <translation>Bütçe ve sınır</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Accept the unknown price</source>
+            <translation>Bilinmeyen fiyatı kabul et</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Run is enabled only after you accept that part of the price is unknown.</source>
+            <translation>Çalıştır, ancak fiyatın bir kısmının bilinmediğini kabul ettikten sonra etkinleşir.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Run even though the price of %n generation(s) is unknown</source>
+            <translation>
+                <numerusform>%n üretimin fiyatı bilinmese de çalıştır</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Run</source>
+            <translation>Çalıştır</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Run the storyboard</source>
+            <translation>Hikâye panosunu çalıştır</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>İptal</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel the run</source>
+            <translation>Çalıştırmayı iptal et</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+29" />
+            <source>%n generation(s) · total unknown (known part {known})</source>
+            <translation>
+                <numerusform>%n üretim · toplam bilinmiyor (bilinen kısım {known})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n generation(s) · total {total}</source>
+            <translation>
+                <numerusform>%n üretim · toplam {total}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shot</source>
+            <translation>Çekim</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Seconds</source>
+            <translation>Saniye</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cost</source>
+            <translation>Maliyet</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Waits for</source>
+            <translation>Bekler</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Starts</source>
+            <translation>Başlar</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>{shot} · take {take} of {takes}</source>
+            <translation>{shot} · sürüm {take} / {takes}</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>at once</source>
+            <translation>hemen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>step {step}</source>
+            <translation>adım {step}</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown</source>
+            <translation>bilinmiyor</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Order:</source>
+            <translation>Sıra:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>{shot}, after {previous}</source>
+            <translation>{shot}, {previous} sonrasında</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>{shots}, at once</source>
+            <translation>{shots}, aynı anda</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>{number}. {step}</source>
+            <translation>{number}. {step}</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Project budget {limit}: {spent} spent or in flight, {left} left.</source>
+            <translation>Proje bütçesi {limit}: {spent} harcandı ya da sürüyor, {left} kaldı.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run costs more than is left; shots past the budget are refused before they are sent.</source>
+            <translation>Bu çalıştırma kalandan pahalı; bütçeyi aşan çekimler gönderilmeden reddedilir.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>24-hour cap {limit}: {spent} spent, {left} left.</source>
+            <translation>24 saatlik sınır {limit}: {spent} harcandı, {left} kaldı.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This run costs more than the cap leaves; shots past it are refused before they are sent.</source>
+            <translation>Bu çalıştırma sınırın bıraktığından pahalı; sınırı aşan çekimler gönderilmeden reddedilir.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>{shot}: {why}</source>
+            <translation>{shot}: {why}</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location line="+128" />
+            <location filename="../../ui/settings/dialog.py" line="+128" />
             <source>Settings</source>
             <translation>Ayarlar</translation>
         </message>
@@ -2642,7 +3345,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-133" />
+            <location filename="../../ui/window_generation.py" line="-161" />
             <source>queued</source>
             <translation>sırada</translation>
         </message>
@@ -2694,6 +3397,29 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <location filename="../../ui/storyboard/model.py" line="+57" />
             <source>Shot %1</source>
             <translation>Çekim %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartupFrame</name>
+        <message>
+            <location filename="../../ui/startup_frame.py" line="+27" />
+            <source>Studio</source>
+            <translation>Studio</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening Studio…</source>
+            <translation>Studio açılıyor…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Studio is opening</source>
+            <translation>Studio açılıyor</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Loading the project and the jobs…</source>
+            <translation>Proje ve işler yükleniyor…</translation>
         </message>
     </context>
     <context>
@@ -2862,7 +3588,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>StoryboardPanel</name>
         <message>
-            <location filename="../../ui/storyboard/panel.py" line="+60" />
+            <location filename="../../ui/storyboard/panel.py" line="+68" />
             <source>Add shot</source>
             <translation>Çekim ekle</translation>
         </message>
@@ -2917,7 +3643,12 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Yakınlaştır (zaman çizelgesinde Ctrl+tekerlek)</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
+            <source>Takes each Generate and Generate missing makes, and on which models</source>
+            <translation>Her Üret ve Eksikleri üret komutunun kaç sürüm ürettiği ve hangi modellerde</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Zoom</source>
             <translation>Yakınlaştırma</translation>
         </message>
@@ -2932,41 +3663,86 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Kurgu sırasındaki çekimler</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+10" />
+            <source>Compare…</source>
+            <translation>Karşılaştır…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Compare the shot's takes</source>
+            <translation>Çekimin sürümlerini karşılaştır</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Play the shot's takes side by side and choose one</source>
+            <translation>Çekimin sürümlerini yan yana oynatıp birini seçin</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete take</source>
+            <translation>Sürümü sil</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Delete the chosen take</source>
+            <translation>Seçili sürümü sil</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the chosen take from the shot; its clip stays in History</source>
+            <translation>Seçili sürümü çekimden kaldır; klibi Geçmiş’te kalır</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Crossfade length</source>
+            <translation>Çapraz geçiş süresi</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>How long the crossfade into this shot lasts, up to the shorter of the two shots</source>
+            <translation>Bu çekime çapraz geçişin ne kadar sürdüğü; iki çekimden kısa olanı aşamaz</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source> s</source>
             <translation> sn</translation>
         </message>
         <message>
             <location line="+3" />
-            <location line="+13" />
+            <location line="+17" />
             <source>Take</source>
             <translation>Sürüm</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-16" />
+            <location line="+17" />
             <source>Continuity</source>
             <translation>Süreklilik</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-16" />
+            <location line="+17" />
             <source>Transition in</source>
             <translation>Giriş geçişi</translation>
         </message>
         <message>
-            <location line="-12" />
-            <location line="+13" />
+            <location line="-16" />
+            <source>for</source>
+            <translation>süre</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+16" />
             <source>Trim in</source>
             <translation>Kırpma başı</translation>
         </message>
         <message>
-            <location line="-12" />
+            <location line="-15" />
             <source>out</source>
             <translation>sonu</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+12" />
             <source>Which of the selected shot's takes goes into the cut</source>
             <translation>Seçili çekimin hangi sürümünün kurguya gireceği</translation>
         </message>
@@ -2996,7 +3772,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Seçili sürümün bittiği yer, saniye olarak</translation>
         </message>
         <message numerus="yes">
-            <location line="+72" />
+            <location line="+93" />
             <source>%n shot(s)</source>
             <translation>
                 <numerusform>%n çekim</numerusform>
@@ -3010,12 +3786,12 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             </translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+34" />
             <source>No takes yet</source>
             <translation>Henüz sürüm yok</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>Take %1 · %2</source>
             <translation>Sürüm %1 · %2</translation>
         </message>
@@ -3030,26 +3806,141 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Bu çekimin bir öncekini nasıl izlediği</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <location line="+1" />
             <source>Generate a take first; trims apply to the chosen take.</source>
             <translation>Önce bir sürüm üretin; kırpma seçili sürüme uygulanır.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Crossfade length: {low} up to {high} (the shorter of the two shots)</source>
+            <translation>Çapraz geçiş süresi: {low} ile {high} arası (iki çekimden kısa olanı)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Choose a crossfade to set its length.</source>
+            <translation>Süresini ayarlamak için bir çapraz geçiş seçin.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>The take was removed from the shot; its clip is still in the History library.</source>
+            <translation>Sürüm çekimden kaldırıldı; klibi hâlâ Geçmiş kitaplığında.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Select a shot first.</source>
+            <translation>Önce bir çekim seçin.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>That clip is already a take of this shot.</source>
+            <translation>Bu klip zaten bu çekimin bir sürümü.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The clip is now the shot's chosen take.</source>
+            <translation>Klip artık çekimin seçili sürümü.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakeTile</name>
+        <message>
+            <location filename="../../ui/compare/dialog.py" line="-261" />
+            <source>Use this take</source>
+            <translation>Bu sürümü kullan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use this take in the cut</source>
+            <translation>Bu sürümü kurguda kullan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete take</source>
+            <translation>Sürümü sil</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delete this take</source>
+            <translation>Bu sürümü sil</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Removes the take from the shot; its clip stays in the History library</source>
+            <translation>Sürümü çekimden kaldırır; klibi Geçmiş kitaplığında kalır</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakesControls</name>
+        <message>
+            <location filename="../../ui/storyboard/takes_controls.py" line="+34" />
+            <source>Takes</source>
+            <translation>Sürümler</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Takes per shot</source>
+            <translation>Çekim başına sürüm</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many takes each generation makes, on each chosen model</source>
+            <translation>Her üretimin seçilen her modelde kaç sürüm ürettiği</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How many takes each Generate makes (per model)</source>
+            <translation>Her Üret komutunun kaç sürüm ürettiği (model başına)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Models for the takes</source>
+            <translation>Sürümler için modeller</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tick several models to make the takes on each of them (variations)</source>
+            <translation>Sürümleri her birinde üretmek için birkaç model işaretleyin (varyasyonlar)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The shot's own model</source>
+            <translation>Çekimin kendi modeli</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>Shot's model</source>
+            <translation>Çekimin modeli</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n take(s) of each shot on its own model</source>
+            <translation>
+                <numerusform>Her çekimin kendi modelinde %n sürüm</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n take(s) on each of: {models}</source>
+            <translation>
+                <numerusform>Şunların her birinde %n sürüm: {models}</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>TimelineCanvas</name>
         <message>
-            <location filename="../../ui/storyboard/timeline.py" line="+87" />
+            <location filename="../../ui/storyboard/timeline.py" line="+98" />
             <source>Storyboard timeline</source>
             <translation>Hikâye panosu zaman çizelgesi</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Shots in cut order. Left and Right select a shot, Alt with an arrow moves it.</source>
-            <translation>Kurgu sırasındaki çekimler. Sol ve Sağ bir çekim seçer, Alt ile ok tuşu onu taşır.</translation>
+            <location line="+2" />
+            <source>Shot cards in cut order. Left and Right select, Alt+Left and Alt+Right move the shot, Delete removes it, Ctrl+D duplicates it, Space plays or pauses the preview. Drop an image on a card for its first frame, or video clips between cards for new shots.</source>
+            <translation>Kurgu sırasındaki çekim kartları. Sol ve Sağ seçer, Alt+Sol ve Alt+Sağ çekimi taşır, Delete siler, Ctrl+D çoğaltır, Boşluk önizlemeyi oynatır ya da duraklatır. İlk karesi olması için bir kartın üzerine görsel, yeni çekimler için kartların arasına video klipler bırakın.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Select the previous shot</source>
             <translation>Önceki çekimi seç</translation>
         </message>
@@ -3075,8 +3966,18 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         </message>
         <message>
             <location line="+0" />
+            <source>Duplicate the shot</source>
+            <translation>Çekimi çoğalt</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Preview the shot</source>
             <translation>Çekimi önizle</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Play or pause the preview</source>
+            <translation>Önizlemeyi oynat ya da duraklat</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3099,7 +4000,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Çekimi kırp</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+75" />
             <source>Add shot</source>
             <translation>Çekim ekle</translation>
         </message>
@@ -3125,6 +4026,11 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         </message>
         <message>
             <location line="+4" />
+            <source>Compare takes…</source>
+            <translation>Sürümleri karşılaştır…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Continuity</source>
             <translation>Süreklilik</translation>
         </message>
@@ -3134,7 +4040,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <translation>Giriş geçişi</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+9" />
             <source>Duplicate</source>
             <translation>Çoğalt</translation>
         </message>

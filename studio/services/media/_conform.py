@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import math
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from fractions import Fraction
-from pathlib import Path
 
 import av
-import cv2
 import numpy as np
 
-from studio.core.errors import Cancelled, MediaError
+from studio.core.errors import MediaError
 
-from ._audio import read_audio
 from ._picture import Picture
-from .encode import PIX_FMT, SAMPLE_RATE, ClipWriter, i420_planes
-from .plan import ClipPlan, StitchPlan, fit_size
+from .encode import PIX_FMT, i420_planes
+from .plan import ClipPlan, fit_size
 from .probe import VideoInfo, open_input
 
 # A decoded frame is shown at an output slot if it starts no later than a quarter
@@ -56,11 +51,14 @@ class _Fitter:
         return out
 
 
-def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> Iterator[av.VideoFrame]:
+def conformed_frames(
+    cp: ClipPlan, width: int, height: int, rate: Fraction, skip: range = range(0)
+) -> Iterator[av.VideoFrame | None]:
     """Exactly ``cp.frames`` frames of the target size and rate, picked by timestamp.
 
     Frames are dropped or repeated to change the rate; each output slot shows the
-    latest source frame that has started by then.
+    latest source frame that has started by then. Slots in ``skip`` yield None
+    without converting the picture (their packets are copied instead).
     """
     container = open_input(cp.clip.path)
     try:
@@ -81,6 +79,10 @@ def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> I
             while slot < cp.frames and t > cp.start + slot * step + slack:
                 if prev is None:
                     break  # the first frame starts late: it also covers the slots before it
+                if slot in skip:
+                    yield None
+                    slot += 1
+                    continue
                 if prev_fitted is None:
                     prev_fitted = fit(prev)
                 yield prev_fitted
@@ -96,64 +98,3 @@ def conformed_frames(cp: ClipPlan, width: int, height: int, rate: Fraction) -> I
             slot += 1
     finally:
         container.close()
-
-
-def _blend(a: np.ndarray, b: np.ndarray, alpha: float) -> np.ndarray:
-    return cv2.addWeighted(a, 1.0 - alpha, b, alpha, 0.0)
-
-
-def _equal_power(prev: np.ndarray, cur: np.ndarray) -> np.ndarray:
-    n = cur.shape[1]
-    t = (np.arange(n, dtype=np.float32) + 0.5) / max(n, 1) * (math.pi / 2)
-    return (prev * np.cos(t) + cur * np.sin(t)).astype(np.float32)
-
-
-def stitch_conform(
-    plan: StitchPlan,
-    out: Path,
-    progress: Callable[[float], None] | None,
-    cancel: threading.Event | None,
-) -> None:
-    """Re-encode every clip into ``out`` at the plan's size and rate, with crossfades."""
-    width, height, rate = plan.width, plan.height, plan.fps
-    total = max(plan.total_frames, 1)
-    last = len(plan.clips) - 1
-
-    def sample_at(frame_index: int) -> int:
-        return round(frame_index * SAMPLE_RATE / rate)
-
-    written = 0
-    reported = 0.0
-    with ClipWriter(out, width, height, rate, quality=plan.quality, audio=plan.has_audio) as writer:
-        start = 0  # output frame where the current clip begins
-        tail_frames: list[np.ndarray] = []
-        tail_audio: np.ndarray | None = None
-        for cp in plan.clips:
-            x_in = plan.transitions[cp.index - 1] if cp.index else 0
-            x_out = plan.transitions[cp.index] if cp.index < last else 0
-            if writer.has_audio:
-                sound = read_audio(Path(cp.clip.path), cp.start, sample_at(start + cp.frames) - sample_at(start))
-                head = sample_at(start + x_in) - sample_at(start)
-                keep = sample_at(start + cp.frames - x_out) - sample_at(start)
-                if x_in and tail_audio is not None:
-                    writer.write_audio(_equal_power(tail_audio, sound[:, :head]))
-                writer.write_audio(sound[:, head:keep])
-                tail_audio = sound[:, keep:]
-            new_tail: list[np.ndarray] = []
-            for k, frame in enumerate(conformed_frames(cp, width, height, rate)):
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled("The export was cancelled.")
-                if k < x_in:
-                    mixed = _blend(tail_frames[k], frame.to_ndarray(), (k + 0.5) / x_in)
-                    writer.write_frame(av.VideoFrame.from_ndarray(mixed, format=PIX_FMT))
-                elif k >= cp.frames - x_out:
-                    new_tail.append(frame.to_ndarray())
-                    continue
-                else:
-                    writer.write_frame(frame)
-                written += 1
-                if progress is not None and written / total - reported >= 0.01:
-                    reported = written / total
-                    progress(min(reported, 0.99))
-            tail_frames = new_tail
-            start += cp.frames - x_out

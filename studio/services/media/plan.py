@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from studio.core.cut import Cut, plan_cut
 from studio.core.errors import InvalidRequest, MediaError
 
+from ._aac_copy import aac_copyable
 from .encode import CHANNELS, SAMPLE_RATE, resolve_quality
-from .probe import MediaInfo, open_input, probe, require_complete
+from .probe import MediaInfo, require_complete
+from .probe_cache import PROBES
 from .rates import export_rate, parse_rate
 
 # Only containers whose H.264 is stored with its setup out of band (avcC) can have
@@ -39,7 +42,9 @@ class ExportSettings:
     Size None = the first clip's as shown (after its rotation); fps None = the
     standard rate most of the footage runs at. ``crossfade`` (seconds) applies at
     every join unless ``transitions`` gives one value per join (0 = a cut).
-    ``audio`` False writes a file with no sound track at all.
+    ``audio`` False writes a file with no sound track at all. ``exact_audio`` True
+    re-encodes the sound as one continuous track (sample-exact joins) even when the
+    clips' AAC could be copied (joins within half an AAC frame, far faster).
     """
 
     width: int | None = None
@@ -49,6 +54,9 @@ class ExportSettings:
     crossfade: float = 0.0
     transitions: Sequence[float] | None = None
     audio: bool = True
+    exact_audio: bool = False
+    # Copy the GOPs clear of crossfades and trims when the clips allow it (see smart.py).
+    smart_render: bool = True
 
 
 @dataclass
@@ -83,23 +91,52 @@ class StitchPlan:
     transitions: list[int]  # crossfade length in frames at each join
     has_audio: bool
     reasons: list[str] = field(default_factory=list)
+    # Fast mode only: the clips' AAC packets are copied instead of re-encoded.
+    audio_copy: bool = False
+    # Why the sound is re-encoded on the fast path ("" when copied or asked for).
+    audio_reason: str = ""
+    # Conform mode only: per-clip smart-render decisions when some GOPs are copied.
+    smart: list | None = None
+
+    @property
+    def copied_frames(self) -> int:
+        """Frames whose packets are copied on the smart-render path (0 otherwise)."""
+        return sum(d.copyable for d in self.smart) if self.smart else 0
+
+    @property
+    def cut(self) -> Cut:
+        """The timeline (each clip's place, the crossfades), shared with the preview."""
+        return Cut(rate=self.fps, frames=tuple(c.frames for c in self.clips), transitions=tuple(self.transitions))
 
     @property
     def total_frames(self) -> int:
         """Output frame count once crossfades overlap their neighbours."""
-        return sum(c.frames for c in self.clips) - sum(self.transitions)
+        return self.cut.total_frames
 
     @property
     def duration(self) -> float:
         """Expected output length in seconds."""
-        return float(self.total_frames / self.fps)
+        return self.cut.duration
 
     def describe(self) -> list[str]:
         """Human lines for the export preview, one for the whole and one per shot and fade."""
         fps = f"{float(self.fps):g}"
         if self.mode == "fast":
-            sound = "audio re-encoded as one track" if self.has_audio else "no sound track"
+            if not self.has_audio:
+                sound = "no sound track"
+            elif self.audio_copy:
+                sound = "audio copied (every join within half an AAC frame)"
+            else:
+                why = f" ({self.audio_reason})" if self.audio_reason else ""
+                sound = f"audio re-encoded as one track{why}"
             head = f"Fast export: video copied as is ({self.width}x{self.height}, {fps} fps), {sound}."
+        elif self.smart:
+            share = self.copied_frames / max(sum(c.frames for c in self.clips), 1)
+            sound = "" if self.has_audio else " No sound track."
+            head = (
+                f"Smart render: {share:.0%} of the frames copied as is; the rest re-encoded around the "
+                f"crossfades and trims ({self.width}x{self.height}, {fps} fps).{sound}"
+            )
         else:
             why = f" ({self.reasons[0]})" if self.reasons else ""
             sound = "" if self.has_audio else " No sound track."
@@ -120,20 +157,6 @@ def fit_size(w: int, h: int, width: int, height: int) -> tuple[int, int]:
     sw = min(width, max(2, int(round(w * scale / 2)) * 2))
     sh = min(height, max(2, int(round(h * scale / 2)) * 2))
     return sw, sh
-
-
-def keyframe_times(path: Path) -> list[float]:
-    """Presentation times (seconds) of the video keyframes, read by demuxing only."""
-    container = open_input(path)
-    try:
-        stream = container.streams.video[0]
-        times = []
-        for packet in container.demux(stream):
-            if packet.is_keyframe and packet.pts is not None:
-                times.append(float(packet.pts * stream.time_base))
-        return sorted(times)
-    finally:
-        container.close()
 
 
 def _join_seconds(settings: ExportSettings, joins: int) -> list[float]:
@@ -195,7 +218,9 @@ def _turn_note(rotation: int) -> str:
     return f"turned {turn} to stand upright"
 
 
-def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate: Fraction) -> str | None:
+def _fast_blocker(
+    cp: ClipPlan, first: MediaInfo, width: int, height: int, rate: Fraction, check_trims: bool = True
+) -> str | None:
     """Why this clip's packets cannot be copied into the output, or None if they can."""
     v, f = cp.info.video, first.video
     name = f"shot {cp.index + 1}"
@@ -222,9 +247,9 @@ def _fast_blocker(cp: ClipPlan, first: MediaInfo, width: int, height: int, rate:
     if not any(k in cp.info.format_name for k in _COPYABLE_FORMATS):
         return f"{name} is in a {cp.info.format_name} container"
     clip = cp.clip
-    if (clip.trim_in or 0) > 0 or clip.trim_out is not None:
+    if check_trims and ((clip.trim_in or 0) > 0 or clip.trim_out is not None):
         half = 0.5 / float(rate)
-        keys = keyframe_times(Path(clip.path))
+        keys = PROBES.keyframes(Path(clip.path))
         if not any(abs(k - cp.start) < half for k in keys):
             return f"{name}'s trim does not start on a keyframe"
         ends_at_end = cp.end >= v.start_time + (v.duration or cp.info.duration) - half
@@ -247,7 +272,7 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
     items = [c if isinstance(c, ClipIn) else ClipIn(Path(c)) for c in clips]
     if not items:
         raise InvalidRequest("There are no shots to export.", field="clips")
-    infos = [probe(c.path) for c in items]
+    infos = [PROBES.probe(c.path) for c in items]
     for clip, info in zip(items, infos):
         if info.video is None:
             raise MediaError(f"{Path(clip.path).name} has no video in it.")
@@ -268,21 +293,13 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
     else:
         rate = export_rate((info.video.rate, info.video.duration or info.duration) for info in infos)
 
-    plans: list[ClipPlan] = []
-    for i, (clip, info) in enumerate(zip(items, infos)):
-        start, end = _clip_range(clip, info)
-        frames = max(1, round((end - start) * rate))
-        plans.append(ClipPlan(index=i, clip=clip, info=info, start=start, end=end, frames=frames))
-
-    seconds = _join_seconds(settings, len(plans) - 1)
-    transitions = [round(s * rate) for s in seconds]
-    for j, x in enumerate(transitions):
-        room = min(plans[j].frames - (transitions[j - 1] if j else 0), plans[j + 1].frames)
-        if x >= room:
-            raise InvalidRequest(
-                f"The crossfade at join {j + 1} ({seconds[j]:.2f} s) is longer than the shots beside it.",
-                field="transitions",
-            )
+    ranges = [_clip_range(clip, info) for clip, info in zip(items, infos)]
+    cut = plan_cut([end - start for start, end in ranges], rate, _join_seconds(settings, len(items) - 1))
+    plans = [
+        ClipPlan(index=i, clip=clip, info=info, start=start, end=end, frames=frames)
+        for i, (clip, info, (start, end), frames) in enumerate(zip(items, infos, ranges, cut.frames))
+    ]
+    transitions = list(cut.transitions)
     has_audio = settings.audio and any(info.audio is not None for info in infos)
 
     reasons: list[str] = []
@@ -294,6 +311,10 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
             if blocker:
                 reasons.append(blocker)
     mode = "conform" if reasons else "fast"
+    audio_copy, audio_reason = False, ""
+    if mode == "fast" and has_audio and not settings.exact_audio:
+        audio_reason = aac_copyable(infos) or ""
+        audio_copy = not audio_reason
 
     for cp in plans:
         v = cp.info.video
@@ -326,7 +347,7 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
             notes.extend(_audio_notes(cp))
         cp.notes = notes
 
-    return StitchPlan(
+    plan = StitchPlan(
         clips=plans,
         mode=mode,
         width=width,
@@ -336,4 +357,27 @@ def plan_stitch(clips: Sequence[ClipIn | Path | str], settings: ExportSettings |
         transitions=transitions,
         has_audio=has_audio,
         reasons=reasons,
+        audio_copy=audio_copy,
+        audio_reason=audio_reason,
     )
+    if mode == "conform" and settings.smart_render:
+        if not any(_fast_blocker(cp, infos[0], width, height, rate, check_trims=False) for cp in plans):
+            _apply_smart(plan)
+    PROBES.save()
+    return plan
+
+
+def _apply_smart(plan: StitchPlan) -> None:
+    """Copy what can be copied: keep the smart-render decisions when some GOPs qualify."""
+    from .smart import smart_render
+
+    decisions = smart_render(plan)
+    if not any(d.copyable for d in decisions) or not all(d.encoder for d in decisions if d.copyable):
+        return
+    plan.smart = decisions
+    for cp, d in zip(plan.clips, decisions):
+        if d.copyable:
+            note = f"{d.share:.0%} copied, re-encoded from the keyframe before each crossfade or trim"
+        else:
+            note = f"re-encoded whole ({d.reason})" if d.reason else "copied"
+        cp.notes = [note] + [n for n in cp.notes if n != "re-encoded"]

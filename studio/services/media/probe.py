@@ -72,6 +72,8 @@ class AudioInfo:
     layout: str
     duration: float | None
     start_time: float = 0.0
+    # AudioSpecificConfig for AAC; packets can only be copied between files whose setup matches.
+    extradata: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -276,6 +278,7 @@ def _audio_info(stream) -> AudioInfo:
         layout=layout,
         duration=_seconds(stream.duration, stream.time_base),
         start_time=_seconds(stream.start_time, stream.time_base) or 0.0,
+        extradata=bytes(ctx.extradata) if ctx.extradata else None,
     )
 
 
@@ -309,6 +312,20 @@ def probe(path: Path | str) -> MediaInfo:
             format_name=container.format.name,
             readable=readable,
         )
+    finally:
+        container.close()
+
+
+def keyframe_times(path: Path) -> list[float]:
+    """Presentation times (seconds) of the video keyframes, read by demuxing only."""
+    container = open_input(path)
+    try:
+        stream = container.streams.video[0]
+        times = []
+        for packet in container.demux(stream):
+            if packet.is_keyframe and packet.pts is not None:
+                times.append(float(packet.pts * stream.time_base))
+        return sorted(times)
     finally:
         container.close()
 

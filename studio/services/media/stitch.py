@@ -1,9 +1,10 @@
 """Join clips into one MP4 following a :class:`~.plan.StitchPlan`.
 
-Fast path: video packets are copied with rebased timestamps; the audio is decoded,
-fitted to each clip's video length and encoded once as one continuous AAC track.
-Copying AAC packets instead drifts by the encoder priming at every join (about
-21 ms each, cumulative), which is why even the fast path re-encodes sound.
+Fast path: video packets are copied with rebased timestamps. When every clip's AAC
+matches, its packets are copied too, placed frame by frame against the video's
+running time (see ``_aac_copy``: each join within half an AAC frame, no drift).
+Otherwise, or when exact audio is asked for, the audio is decoded, fitted to each
+clip's video length and encoded once as one continuous AAC track (sample-exact).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import av
 
 from studio.core.errors import Cancelled, MediaError
 
+from ._aac_copy import AacSplicer
 from ._audio import read_audio
-from ._conform import stitch_conform
+from .cut_render import stitch_conform
 from ._files import atomic_path
 from .encode import SAMPLE_RATE, AudioEncoder, add_audio_stream, resolve_quality, tag_bt709
 from .plan import StitchPlan
 from .probe import MediaInfo, open_input, probe
+from .smart_stitch import stitch_smart
 
 Progress = Callable[[float], None]
 
@@ -42,6 +45,8 @@ def stitch(
     try:
         if plan.mode == "fast":
             _stitch_fast(plan, out, progress, cancel)
+        elif plan.smart:
+            stitch_smart(plan, plan.smart, out, progress, cancel)
         else:
             stitch_conform(plan, out, progress, cancel)
     except (Cancelled, MediaError):
@@ -72,8 +77,10 @@ def _stitch_fast(plan: StitchPlan, out: Path, progress: Progress | None, cancel:
             if not plan.clips[0].info.video.transfer:
                 tag_bt709(video.codec_context)  # untagged input is BT.709; say so in the file
             tb = src.time_base
-            audio = None
-            if plan.has_audio:
+            audio = splicer = None
+            if plan.has_audio and plan.audio_copy:
+                splicer = AacSplicer(output, plan.clips[0].clip.path)
+            elif plan.has_audio:
                 audio = AudioEncoder(output, add_audio_stream(output, resolve_quality(plan.quality)))
             offset = 0  # output ticks (in tb) where the next clip starts
             last_dts: int | None = None
@@ -86,11 +93,16 @@ def _stitch_fast(plan: StitchPlan, out: Path, progress: Progress | None, cancel:
                     # Cumulative rounding: each join lands on the sample nearest the video join.
                     want = round((offset + length) * tb * SAMPLE_RATE) - audio.samples_written - audio.pending
                     audio.write(read_audio(Path(cp.clip.path), start_time, want))
+                elif splicer is not None:
+                    span = (round(offset * tb * splicer.rate), round((offset + length) * tb * splicer.rate))
+                    splicer.add_clip(Path(cp.clip.path), start_time, *span, first=cp.index == 0)
                 offset += length
                 if progress is not None:
                     progress(min(done / total, 0.99))
             if audio is not None:
                 audio.flush()
+            if splicer is not None:
+                splicer.finish()
             output.close()
         except BaseException:
             output.close()

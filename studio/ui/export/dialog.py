@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -141,6 +142,21 @@ class ExportDialog(QDialog):
         self.quality_combo.setCurrentIndex(1)
         form.addRow(self.tr("Quality"), self.quality_combo)
 
+        # Copied AAC keeps every join within half a frame (10.7 ms) at remux speed;
+        # exact audio re-encodes the sound for sample-exact joins (docs/bench-stitch.md).
+        self.exact_audio_check = QCheckBox(self.tr("Exact audio (re-encode the sound; slower)"))
+        self.exact_audio_check.setAccessibleName(self.tr("Exact audio"))
+        self.exact_audio_check.setAccessibleDescription(
+            self.tr("Re-encode the sound as one track so every join is sample-exact, instead of copying it.")
+        )
+        self.exact_audio_check.setToolTip(
+            self.tr(
+                "When every clip's sound matches, it is copied and each join stays within 11 ms of the "
+                "picture. Tick this to re-encode the sound for sample-exact joins."
+            )
+        )
+        form.addRow("", self.exact_audio_check)
+
         self.output_edit = QLineEdit(str(default_output(project, self.project_dir)))
         self.output_edit.setToolTip(self.tr("The MP4 file to write"))
         browse = QPushButton(self.tr("Choose…"))
@@ -214,6 +230,7 @@ class ExportDialog(QDialog):
         self.height_spin.valueChanged.connect(self._on_size_edited)
         self.fps_combo.currentIndexChanged.connect(lambda *_: self._schedule_plan())
         self.quality_combo.currentIndexChanged.connect(lambda *_: self._schedule_plan())
+        self.exact_audio_check.toggled.connect(lambda *_: self._schedule_plan())
         self._sync_size_spins()
         self._update_buttons()
         QTimer.singleShot(0, self.refresh_plan)
@@ -226,6 +243,7 @@ class ExportDialog(QDialog):
             height=self.height_spin.value() // 2 * 2,
             fps=float(self.fps_combo.currentData()),
             quality=str(self.quality_combo.currentData()),
+            exact_audio=self.exact_audio_check.isChecked(),
         )
 
     def output_path(self) -> Path:
@@ -418,7 +436,8 @@ class ExportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)
-        for w in (self.size_combo, self.fps_combo, self.quality_combo, self.output_edit, self.browse_button):
+        controls = (self.size_combo, self.fps_combo, self.quality_combo, self.exact_audio_check)
+        for w in (*controls, self.output_edit, self.browse_button):
             w.setEnabled(not busy)
         if not busy:
             self._sync_size_spins()

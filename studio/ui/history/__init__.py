@@ -60,6 +60,7 @@ class HistoryPane(QWidget):
 
     clip_activated = Signal(str)
     reuse_requested = Signal(object)
+    add_take_requested = Signal(object)
     message = Signal(str)
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
@@ -183,4 +184,6 @@ class HistoryPane(QWidget):
         reveal = menu.addAction(self.tr("Show in folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.output_path).parent))))
         reveal.setEnabled(has_clip)
         menu.addAction(self.tr("Use this prompt in the selected shot"), lambda: self.reuse_requested.emit(job))
+        add_take = menu.addAction(self.tr("Add as a take of the selected shot"), lambda: self.add_take_requested.emit(job))
+        add_take.setEnabled(has_clip and job.state is JobState.DONE)
         menu.exec(self.list.viewport().mapToGlobal(pos))

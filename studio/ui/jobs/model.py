@@ -251,6 +251,37 @@ class JobTableModel(QAbstractTableModel):
         self.endInsertRows()
         return row
 
+    def apply_jobs(self, jobs: list[Job]) -> None:
+        """Many live changes at once (a frame's worth): one insert for new jobs, one change for the rest.
+
+        A record older than the one shown is ignored (a stored row read before a live event).
+        New jobs newer than every row shown (the usual case) go in as one block at the top;
+        others are inserted one by one where they belong.
+        """
+        changed: list[int] = []
+        new: dict[str, Job] = {}
+        for job in jobs:
+            row = self._rows.get(job.id)
+            if row is None:
+                if job.id not in new or job.updated_at >= new[job.id].updated_at:
+                    new[job.id] = job
+            elif job.updated_at >= self._jobs[row].updated_at:
+                self._jobs[row] = job
+                changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(COLUMNS) - 1))
+        if not new:
+            return
+        fresh = sorted(new.values(), key=lambda j: j.created_at, reverse=True)
+        if not self._jobs or fresh[-1].created_at >= self._jobs[0].created_at:
+            self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+            self._jobs[:0] = fresh
+            self._reindex()
+            self.endInsertRows()
+            return
+        for job in fresh:
+            self.upsert(job)
+
     def remove(self, job_id: str) -> None:
         row = self._rows.get(job_id)
         if row is None:
@@ -272,11 +303,11 @@ class JobTableModel(QAbstractTableModel):
     # -- the clock -----------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Repaint the progress cell of every unfinished job (elapsed time moves on)."""
-        for row, job in enumerate(self._jobs):
-            if not job.state.terminal:
-                index = self.index(row, COL_PROGRESS)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        """Repaint the progress cells of the unfinished jobs (elapsed time moves on), in one change."""
+        rows = [row for row, job in enumerate(self._jobs) if not job.state.terminal]
+        if rows:
+            top, bottom = self.index(min(rows), COL_PROGRESS), self.index(max(rows), COL_PROGRESS)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
 
     def set_ticking(self, on: bool) -> None:
         """Stop the 1 s timer while hidden (saves wakeups), restart when shown."""

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtWidgets import (
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from studio.core.errors import redact
 from studio.core.jobs import Job, JobState
 from studio.ui.errors import describe_error, show_error
-from studio.ui.async_utils import connect_core, run_blocking, spawn
+from studio.ui.async_utils import run_blocking, spawn
+from studio.ui.coalescing import CoalescingBridge
 
 from .delegate import ProgressDelegate
 from ..a11y import name
@@ -56,7 +57,9 @@ _SECRET_KEYS = ("token", "api_key", "apikey", "key", "authorization", "secret", 
 ACTIVE_STATES = frozenset(s for s in JobState if not s.terminal)
 # A stalled job is "retried" by resuming it: it is paid for and keeps its remote id.
 RETRYABLE_STATES = frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN, JobState.STALLED})
-ERROR_WIDTH = 180  # the error column, elided; its tooltip has the whole text
+ERROR_WIDTH = 180  # the error column at most, elided; its tooltip has the whole text
+ERROR_MIN_WIDTH = 72  # enough for "Quota…" or "Moderat…": the tooltip says the rest
+PROMPT_MIN_WIDTH = 180  # the prompt stays readable ("A lighthouse at dusk, waves…")
 
 
 def job_details(job: Job) -> dict[str, Any]:
@@ -190,6 +193,7 @@ class JobMonitor(QWidget):
         header.resizeSection(COL_ERROR, ERROR_WIDTH)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(48)
+        self.table.viewport().installEventFilter(self)  # the error column gives way as the dock narrows
 
         # actions: one set, used by the buttons, the context menu and shortcuts
         self.cancel_action = QAction(self.tr("Cancel job"), self, shortcut=QKeySequence.StandardKey.Delete)
@@ -234,17 +238,30 @@ class JobMonitor(QWidget):
         self.model.rowsInserted.connect(lambda *_: self._update_summary())
         self.model.modelReset.connect(lambda *_: self._update_summary())
 
-        self._pending_progress: dict[str, Job] = {}
         self._coalescing = False
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(16)  # one frame
-        self._progress_timer.timeout.connect(self._apply_progress)
         runner = getattr(services, "runner", None)
         if runner is not None and hasattr(runner, "job_changed"):
-            connect_core(runner.job_changed, self, self._on_job_changed)
+            # A frame's job events (a hundred jobs polling) become one model update.
+            self._job_bridge = CoalescingBridge(runner.job_changed, self)
+            self._job_bridge.batch.connect(self._on_jobs_changed)
         self.refresh(in_worker=True)  # the window paints first; the stored jobs arrive from a worker
         self._update_actions()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_error_column()
+        return super().eventFilter(watched, event)
+
+    def fit_error_column(self) -> None:
+        """Share the width so the prompt keeps PROMPT_MIN_WIDTH before the error grows.
+
+        The prompt stretches over whatever is left; the error column (elided, the whole text
+        in its tooltip) takes up to ERROR_WIDTH of what the prompt does not need.
+        """
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in (COL_PROMPT, COL_ERROR))
+        room = self.table.viewport().width() - fixed
+        header.resizeSection(COL_ERROR, max(ERROR_MIN_WIDTH, min(ERROR_WIDTH, room - PROMPT_MIN_WIDTH)))
 
     def _fitted_widths(self, catalog) -> dict[int, int]:
         metrics = self.table.fontMetrics()
@@ -255,7 +272,8 @@ class JobMonitor(QWidget):
 
         names = [spec.name for spec in catalog.all()] if catalog is not None else []
         return {
-            COL_MODEL: min(widest(names or [self.tr("Offline animatic")]), 220),
+            # A long model name elides (its tooltip has it); the prompt needs the width more.
+            COL_MODEL: min(widest(names or [self.tr("Offline animatic")]), widest(["Veo 3.1 Fast (Vertex)"])),
             COL_STATE: widest([QCoreApplication.translate("JobState", s) for s in STATE_LABELS.values()]) + 12,  # + the 14 px mark
             COL_PROGRESS: widest(["100% · 10:00:00", self.model.headerData(COL_PROGRESS, Qt.Orientation.Horizontal)]),
             COL_COST: widest([format_cost(100.0), self.model.headerData(COL_COST, Qt.Orientation.Horizontal), format_cost(None)]),
@@ -298,24 +316,14 @@ class JobMonitor(QWidget):
             pass
 
     def _on_job_changed(self, job: Job) -> None:
-        shown = self.model.job_by_id(job.id)
-        if shown is None or shown.state is not job.state or shown.error != job.error:
-            self._pending_progress.pop(job.id, None)
-            self.model.upsert(job)  # a new row or a new state shows at once
-            return
-        # Progress ticks (a hundred jobs polling and downloading) are applied once per frame.
-        self._pending_progress[job.id] = job
-        if not self._progress_timer.isActive():
-            self._progress_timer.start()
+        """One job's change, at once (the live feed arrives per frame through :meth:`_on_jobs_changed`)."""
+        self._on_jobs_changed([(job,)])
 
-    def _apply_progress(self) -> None:
-        pending, self._pending_progress = self._pending_progress, {}
+    def _on_jobs_changed(self, events: list[tuple]) -> None:
+        """A frame's worth of job events: one model update, one summary."""
         self._coalescing = True
         try:
-            for job in pending.values():
-                shown = self.model.job_by_id(job.id)
-                if shown is None or job.updated_at >= shown.updated_at:
-                    self.model.upsert(job)
+            self.model.apply_jobs([args[0] for args in events])
         finally:
             self._coalescing = False
         self._update_actions()

@@ -1,11 +1,13 @@
 """``PreviewPane``: play a clip or a whole cut with sound; scrub and step frame by frame.
 
-Playback uses QtMultimedia (QMediaPlayer + QAudioOutput + QVideoWidget). Scrubbing shows
-frames grabbed with OpenCV in a worker (see :mod:`.frames`), so the picture follows the
-slider at once. Without a multimedia backend (a headless machine, a missing plugin) the
-pane still works: it shows frames only, plays them silently on a timer, and says so.
+The cut plays as the export renders it: the same plan (trims, rate, crossfades, length) and
+the same renderer (:mod:`studio.services.media.cut_render`), decoded ahead in worker threads
+(:mod:`.engine`) so joins play without a gap, crossfades blend, and scrubbing lands on the
+exact frame of the cut, inside a crossfade too. A timer on the GUI thread only shows frames
+that are ready and feeds the sound device (Qt Multimedia's QAudioSink). Without a sound device
+or a multimedia backend the pane plays silently, and says so.
 
-The cut model is :mod:`.cut`, the frame view and seek bar :mod:`.widgets`, scrubbing
+The clock is :mod:`.clock`, the frame view and seek bar :mod:`.widgets`, scrubbing
 :mod:`.scrubbing`.
 """
 
@@ -13,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
@@ -31,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from studio.ui.errors import set_tone
 
-from .cut import CutItem, _Item, format_time
-from .frames import ClipFacts, FrameGrabber
+from .clock import Clock
+from .cut import CutItem, format_time
+from .engine import CutEngine
 from .scrubbing import Scrubbing
 from .widgets import FrameView, SeekSlider
 from ..i18n import format_count, format_number_short
@@ -64,10 +67,11 @@ def multimedia_available() -> bool:
 
 
 class PreviewPane(Scrubbing, QWidget):
-    """Plays one clip (:meth:`show_clip`) or a cut of trimmed clips in order (:meth:`show_cut`).
+    """Plays one clip (:meth:`show_clip`) or a cut of trimmed clips (:meth:`show_cut`), as exported.
 
     ``position_changed(seconds)`` reports the position in the whole cut;
-    ``item_changed(index)`` when playback moves to another clip of the cut.
+    ``item_changed(index)`` when playback moves to another clip of the cut (inside a
+    crossfade, to the clip that shows more); ``loaded()`` once a cut is planned.
     """
 
     position_changed = Signal(float)
@@ -77,34 +81,38 @@ class PreviewPane(Scrubbing, QWidget):
     def __init__(self, services: Any = None, parent: QWidget | None = None, *, multimedia: bool | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._items: list[_Item] = []
-        self._offsets: list[float] = []
-        self._current = -1
-        self._position = 0.0  # in the cut, seconds (authoritative in frames-only mode and while dragging)
+        self._items: list[CutItem] = []
+        self._preview = None  # PreviewPlan of the shown cut, once planned
+        self._current = -1  # index into _items
+        self._position = 0.0  # seconds into the cut
+        self._shown = -1  # output frame on screen
         self._playing = False
         self._dragging = False
         self._resume_after_drag = False
-        self._pending_seek: float | None = None  # file seconds, applied once the media has loaded
-        self._load_started = False
         self._token = 0
-        self._clock_origin = (0.0, 0.0)  # (monotonic, cut seconds) when frames-only play started
+        self._generation = 0  # of the engine's current render
+        self._clock = Clock()
+        self.sound = None
 
-        self.grabber = FrameGrabber(self)
-        self.grabber.frame_ready.connect(self._on_frame_ready)
-        self.grabber.failed.connect(self._on_grab_failed)
-        self.grabber.probed.connect(self._on_probed)
+        # No Qt parent: the workers emit from their own threads, so the engine must not be deleted
+        # along with the pane while a worker is mid-emit. Python owns it (the workers hold it
+        # until they have stopped), and a destroyed pane stops them.
+        self.engine = CutEngine()
+        self.destroyed.connect(self.engine.close)
+        self.engine.planned.connect(self._on_planned)
+        self.engine.still_ready.connect(self._on_still)
+        self.engine.failed.connect(self._on_render_failed)
 
         self.frame_view = FrameView()
         self.frame_view.set_text(self.tr("No clip selected."))
+        self.frame_view.setAccessibleName(self.tr("Preview picture"))
+        self.frame_view.resized.connect(lambda size: setattr(self.engine, "view_size", size))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.frame_view)
 
-        self.player = None
-        self.audio = None
-        self.video_widget = None
-        # Left to itself (the window), the pane loads Qt Multimedia after the first paint: its
-        # backend (FFmpeg, the audio service) is not needed to show the window.
+        # Left to itself (the window), the pane loads Qt Multimedia after the first paint.
         self._multimedia_pending = multimedia is None
+        self._multimedia_wanted = multimedia is not False
         if multimedia:
             self._init_multimedia()
 
@@ -142,7 +150,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.mute_button.setToolTip(self.tr("Mute"))
         self.mute_button.toggled.connect(self._on_mute)
         name(self.mute_button, self.tr("Mute"), self.tr("Turn the sound off or on"))
-        self.mute_button.setVisible(self.player is not None)
+        self.mute_button.setVisible(self.has_multimedia)
 
         self.item_label = QLabel()
         self.item_label.setVisible(False)
@@ -170,10 +178,13 @@ class PreviewPane(Scrubbing, QWidget):
         layout.addLayout(controls)
         layout.addLayout(info)
 
-        self._clock = QTimer(self)
-        self._clock.setInterval(40)
-        self._clock.timeout.connect(self._on_clock)
+        self._ticker = QTimer(self)
+        self._ticker.setTimerType(Qt.TimerType.PreciseTimer)
+        self._ticker.setInterval(10)
+        self._ticker.timeout.connect(self._on_tick)
 
+        # Space, Left and Right while the pane (or a child) has focus; the window may route its
+        # own Space to toggle_play() so there is one play/pause behaviour everywhere.
         for keys, slot, what in ((Qt.Key.Key_Space, self.toggle_play, self.tr("Play or pause")),
                                  (Qt.Key.Key_Left, lambda: self.step(-1), self.tr("Previous frame")),
                                  (Qt.Key.Key_Right, lambda: self.step(1), self.tr("Next frame"))):
@@ -182,7 +193,7 @@ class PreviewPane(Scrubbing, QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        if self.player is None and not self._multimedia_pending:
+        if not self._multimedia_wanted:
             self._set_note(QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE))
         self._update_controls()
         if self._multimedia_pending:
@@ -196,35 +207,33 @@ class PreviewPane(Scrubbing, QWidget):
             return  # shut down (or started) meanwhile
         self._multimedia_pending = False
         try:
-            if multimedia_available():
-                self._init_multimedia()
-            self.mute_button.setVisible(self.player is not None)
-            if self.player is None:
-                self._set_note(QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE))
+            self._init_multimedia()
+            self.mute_button.setVisible(self.has_multimedia)
             self._update_controls()
         except RuntimeError:  # the pane was destroyed before the loop turned
             pass
 
     def _init_multimedia(self) -> None:
-        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
-        from PySide6.QtMultimediaWidgets import QVideoWidget
+        if os.environ.get("STUDIO_NO_MULTIMEDIA"):
+            self._multimedia_wanted = False
+            self._set_note(NO_MULTIMEDIA_NOTE)
+            return
+        try:
+            from .clock import SoundOut
 
-        self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
-        self.video_widget = QVideoWidget()
-        self.video_widget.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        self.player.setVideoOutput(self.video_widget)
-        self.stack.addWidget(self.video_widget)
-        self.player.positionChanged.connect(self._on_player_position)
-        self.player.mediaStatusChanged.connect(self._on_media_status)
-        self.player.playbackStateChanged.connect(lambda *_: self._update_controls())
-        self.player.errorOccurred.connect(self._on_player_error)
-        self._no_sound_device = not QMediaDevices.audioOutputs()
+            self.sound = SoundOut(self)
+        except ImportError:
+            self.sound = None
+        if self.sound is None:
+            self._set_note(NO_MULTIMEDIA_NOTE)
 
     @property
     def has_multimedia(self) -> bool:
-        return self.player is not None
+        """Whether Qt Multimedia is loaded (sound plays when a sound device is there too)."""
+        return self.sound is not None
+
+    def _sound_on(self) -> bool:
+        return self.sound is not None and self.sound.available
 
     # -- public API ----------------------------------------------------------------------
 
@@ -232,133 +241,122 @@ class PreviewPane(Scrubbing, QWidget):
         """Show one clip from its start, paused."""
         self.show_cut([(str(path), 0.0, None)])
 
-    def show_cut(self, items: list[CutItem]) -> None:
-        """Show a cut: clips in order, each trimmed to ``[trim_in, trim_out)``; paused at the start."""
+    def show_cut(self, items: list[CutItem], transitions: list[float] | None = None, fps: float | None = None) -> None:
+        """Show a cut, paused at its start: clips in order, each trimmed to ``[trim_in, trim_out)``
+        (seconds, ``trim_out`` None = to the end), ``transitions`` seconds of crossfade at each join
+        (None: cuts) and ``fps`` the export's rate (None: the rate the export would pick)."""
         self.pause()
         self._token += 1
-        self._items = [_Item(str(p), max(0.0, float(i or 0.0)), None if o is None else float(o)) for p, i, o in items]
-        self._offsets = [0.0] * len(self._items)
+        self._items = [(str(p), max(0.0, float(i or 0.0)), None if o is None else float(o)) for p, i, o in items]
+        self._preview = None
         self._current = -1
         self._position = 0.0
-        self._pending_seek = None
-        if self.player is not None:
-            self.player.stop()
-            self.player.setSource(QUrl())
-        self.stack.setCurrentWidget(self.frame_view)
+        self._shown = -1
+        self.engine.stop()
+        self.slider.setRange(0, 0)
         self.frame_view.set_image(None)
         self.frame_view.set_text(self.tr("Loading…") if self._items else self.tr("No clip selected."))
         self._set_note("")
+        self._update_item_label()
+        self._update_time_label()
         self._update_controls()
         if self._items:
-            self.grabber.probe_async([item.path for item in self._items], self._token)
+            self.engine.plan(self._token, list(self._items), transitions, fps)
 
     def clear(self) -> None:
         self.show_cut([])
 
     def items(self) -> list[CutItem]:
-        return [(it.path, it.trim_in, it.trim_out) for it in self._items]
+        return list(self._items)
 
     def duration(self) -> float:
-        """Length of the whole cut in seconds (0 until the clips have been probed)."""
-        return sum(item.length for item in self._items)
+        """Length of the whole cut in seconds, as the export renders it (0 until planned)."""
+        cut = self._cut()
+        return cut.duration if cut else 0.0
 
     def position(self) -> float:
         """Where playback is in the whole cut, in seconds."""
         return self._position
 
     def current_index(self) -> int:
+        """The clip (index into the shown items) at the position."""
         return self._current
 
     def is_playing(self) -> bool:
         return self._playing
 
     def fps(self) -> float:
-        item = self._item()
-        return item.fps if item else 24.0
+        cut = self._cut()
+        return float(cut.rate) if cut else 24.0
 
     def play(self) -> None:
         if not self._playable():
             return
-        if self._position >= self.duration() - 1e-3:
+        cut = self._cut()
+        if cut.frame_at(self._position) >= cut.total_frames - 1 and self._position >= cut.duration - 1.5 / self.fps():
             self.seek(0.0)
         self._playing = True
-        if self.player is not None:
-            self.stack.setCurrentWidget(self.video_widget)
-            if self._pending_seek is None:
-                self.player.play()
-        else:
-            self._clock_origin = (time.monotonic(), self._position)
-            self._clock.start()
+        frame = cut.frame_at(self._position)
+        self._generation = self.engine.play_from(frame, self._sound_on())
+        if self._sound_on():
+            self.sound.start()
+        self._clock.start(self._position, self.sound if self._sound_on() else None)
+        self._ticker.start()
         self._update_controls()
 
     def pause(self) -> None:
         was = self._playing
         self._playing = False
-        self._clock.stop()
-        if self.player is not None and was:
-            self.player.pause()
+        self._ticker.stop()
+        if was:
+            self.engine.stop()
+            if self.sound is not None:
+                self.sound.stop()
         self._update_controls()
 
     def toggle_play(self) -> None:
+        """Play or pause (Space)."""
         self.pause() if self._playing else self.play()
 
     def seek(self, seconds: float) -> None:
-        """Go to ``seconds`` in the whole cut (clamped)."""
+        """Go to ``seconds`` in the whole cut (clamped); keeps playing if it was."""
         if not self._playable():
             return
-        total = self.duration()
-        seconds = max(0.0, min(seconds, total))
-        index, local = self._locate(seconds)
-        self._position = seconds
-        if self.player is not None:
-            self._load(index, local)
-        else:
-            self._set_current(index)
-            self._clock_origin = (time.monotonic(), seconds)
-            self._show_frame(index, local)
+        playing = self._playing
+        if playing:
+            self.pause()
+        cut = self._cut()
+        self._position = max(0.0, min(seconds, cut.duration))
+        self._set_current(self._clip_of(cut.frame_at(self._position)))
+        self._show_still(cut.frame_at(self._position))
         self._report_position()
+        if playing:
+            self.play()
 
     def step(self, frames: int) -> None:
         """Pause and move ``frames`` frames (negative: back)."""
         if not self._playable():
             return
         self.pause()
-        fps = self.fps()
-        # Land in the middle of the target frame so rounding never picks its neighbour.
-        current = int(self._position * fps + 1e-6)
-        last = max(0, int(self.duration() * fps + 1e-6) - 1)
-        self.seek((max(0, min(last, current + frames)) + 0.5) / fps)
-        if self.player is None or self._dragging:
-            return
-        # Show the exact frame (OpenCV) as well: the player may need a moment to render it.
-        index, local = self._locate(self._position)
-        self._show_frame(index, local)
+        cut = self._cut()
+        current = cut.frame_at(self._position)
+        target = max(0, min(cut.total_frames - 1, current + frames))
+        # Land in the middle of the frame so rounding never picks its neighbour.
+        self.seek((target + 0.5) / float(cut.rate))
 
-    # -- internals: the cut ------------------------------------------------------------
+    # -- internals: the cut --------------------------------------------------------------
 
-    def _item(self) -> _Item | None:
-        return self._items[self._current] if 0 <= self._current < len(self._items) else None
+    def _cut(self):
+        return self._preview.plan.cut if self._preview is not None and self._preview.plan is not None else None
 
     def _playable(self) -> bool:
-        return self.duration() > 0
+        return self._cut() is not None
 
-    def _recompute_offsets(self) -> None:
-        total = 0.0
-        self._offsets = []
-        for item in self._items:
-            self._offsets.append(total)
-            total += item.length
-
-    def _locate(self, seconds: float) -> tuple[int, float]:
-        """(index of the clip, seconds into its file) for a position in the cut."""
-        last_playable = max((i for i, it in enumerate(self._items) if it.length > 0), default=0)
-        for i, item in enumerate(self._items):
-            if item.length <= 0:
-                continue
-            if seconds < self._offsets[i] + item.length or i == last_playable:
-                local = min(max(0.0, seconds - self._offsets[i]), item.length)
-                return i, item.trim_in + local
-        return 0, 0.0
+    def _clip_of(self, frame: int) -> int:
+        """Index into the shown items of the clip that owns output ``frame``."""
+        cut = self._cut()
+        clip = cut.clip_at(frame) if cut else -1
+        return self._preview.kept[clip] if clip >= 0 else -1
 
     def _set_current(self, index: int) -> None:
         if index != self._current:
@@ -366,150 +364,90 @@ class PreviewPane(Scrubbing, QWidget):
             self._update_item_label()
             self.item_changed.emit(index)
 
-    def _on_probed(self, token: int, results: list) -> None:
+    def _on_planned(self, token: int, result) -> None:
         if token != self._token:
             return  # an older cut
-        problems = []
-        for item, result in zip(self._items, results):
-            if isinstance(result, ClipFacts):
-                item.facts = result
-                if item.trim_in >= item.end:
-                    item.error = self.tr("%1 is trimmed to nothing").replace("%1", os.path.basename(item.path))
-            else:
-                item.error = str(result)
-            if item.error:
-                problems.append(item.error)
-        self._recompute_offsets()
-        total = self.duration()
-        self.slider.setRange(0, int(round(total * 1000)))
-        if problems:
-            others = len(problems) - 1  # a plain name: lupdate reads no call as the count
-            more = QCoreApplication.translate("PreviewPane", " (and %n more)", "", others) if others else ""
-            self._set_note(problems[0].rstrip(".") + more + "; " + (self.tr("skipping it.") if total else self.tr("nothing to play.")))
-        elif self.player is not None and self._no_sound_device:
-            self._set_note(self.tr("No sound device was found: playing without sound."))
-        if total <= 0:
+        if isinstance(result, str) or result.plan is None:
+            problems = [result] if isinstance(result, str) else result.notes
             self.frame_view.set_image(None)
             self.frame_view.set_text(problems[0] if problems else self.tr("Nothing to play."))
+            if len(problems) > 1:
+                self._set_note(problems[1])
             self._update_controls()
             self.loaded.emit()
             return
-        for item in self._items:
-            if item.facts and not item.error:
-                self.grabber.prefetch(item.facts, count=min(48, max(8, int(item.length * 4))))
-        index, local = self._locate(0.0)
+        self._preview = result
+        self.engine.use(result, f"cut-{token}")
+        cut = result.plan.cut
+        self.slider.setRange(0, int(round(cut.duration * 1000)))
+        notes = result.notes
+        if notes:
+            more = self.tr(" (and %n more)", "", len(notes) - 1) if len(notes) > 1 else ""
+            self._set_note(self.tr("{problem}{more}; skipping it.").format(problem=notes[0].rstrip("."), more=more))
+        elif self.sound is not None and not self.sound.available:
+            self._set_note(self.tr("No sound device was found: playing without sound."))
         self._position = 0.0
-        self._show_frame(index, local)
-        if self.player is not None:
-            self._load(index, local)
-        else:
-            self._set_current(index)
+        self._set_current(self._clip_of(0))
+        self._show_still(0)
         self._report_position()
         self._update_controls()
         self.loaded.emit()
 
-    # -- internals: the player -----------------------------------------------------------
+    def _show_still(self, frame: int) -> None:
+        generation, image = self.engine.still(frame)
+        self._generation = generation
+        if image is not None:
+            self.frame_view.set_image(image)
+            self._shown = frame
 
-    def _load(self, index: int, file_seconds: float) -> None:
-        item = self._items[index]
-        assert self.player is not None
-        same = index == self._current or (self._item() is not None and self._item().path == item.path)
-        self._set_current(index)
-        if same and self.player.source().isValid() and self.player.mediaStatus() not in (
-            self.player.MediaStatus.LoadingMedia, self.player.MediaStatus.NoMedia
-        ):
-            self._pending_seek = None
-            self.player.setPosition(int(round(file_seconds * 1000)))
-            if self._playing:
-                self.player.play()
+    def _on_still(self, generation: int, frame: int, image: QImage) -> None:
+        if generation == self._generation and not self._playing:
+            self.frame_view.set_image(image)
+            self._shown = frame
+
+    # -- internals: playback -------------------------------------------------------------
+
+    def _on_render_failed(self, message: str) -> None:
+        """A clip stopped decoding: say so, and stop rather than wait for frames that never come."""
+        self.pause()
+        self._set_note(message)
+
+    def _on_tick(self) -> None:
+        """Show the frame the clock has reached, if it is ready; feed the sound device."""
+        if not self._playing:
             return
-        self._pending_seek = file_seconds
-        # setSource first reports the old media's statuses; only a load that has started
-        # (LoadingMedia) for the new source may take the pending seek.
-        self._load_started = False
-        self.player.setSource(QUrl.fromLocalFile(item.path))
-
-    def _on_media_status(self, status) -> None:
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        if status == QMediaPlayer.MediaStatus.LoadingMedia:
-            self._load_started = True
-        elif status in (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia):
-            if self._pending_seek is not None and self._load_started:
-                seek, self._pending_seek = self._pending_seek, None
-                self.player.setPosition(int(round(seek * 1000)))
-                if self._playing:
-                    self.player.play()
-                else:
-                    self.player.pause()  # render the frame at the position
-        elif status == QMediaPlayer.MediaStatus.EndOfMedia:
-            if self._playing:
-                self._advance()
-        elif status == QMediaPlayer.MediaStatus.InvalidMedia:
-            item = self._item()
-            if item is not None:
-                self._set_note(self.tr("%1 cannot be played; skipping it.").replace("%1", os.path.basename(item.path)))
-            if self._playing:
-                self._advance()
-
-    def _on_player_position(self, ms: int) -> None:
-        item = self._item()
-        if item is None or self._dragging or self._pending_seek is not None or not self._playing:
-            return  # while paused, seek() and step() own the position (the player may rewind at the end)
-        file_seconds = ms / 1000.0
-        if self._playing and item.end and file_seconds >= item.end - 0.5 / item.fps:
-            self._advance()
-            return
-        local = max(0.0, file_seconds - item.trim_in)
-        self._position = min(self.duration(), self._offsets[self._current] + local)
-        self._report_position()
-
-    def _on_player_error(self, error, message: str) -> None:
-        if error == self.player.Error.NoError:
-            return
-        item = self._item()
-        name = os.path.basename(item.path) if item else self.tr("The clip")
-        self._set_note(self.tr("%1 cannot be played: %2.").replace("%1", name).replace("%2", message.rstrip(".")))
-
-    def _advance(self) -> None:
-        """The current clip ended (or reached its trim out): go on to the next one."""
-        nxt = next((i for i in range(self._current + 1, len(self._items)) if self._items[i].length > 0), None)
-        if nxt is None:
-            self._position = self.duration()
+        cut = self._cut()
+        now = self._clock.now()
+        end = cut.duration
+        if now >= end and self.engine.next_frame() is None and self._shown >= cut.total_frames - 1:
+            self._position = end
             self.pause()
             self._report_position()
             return
-        self._position = self._offsets[nxt]
-        if self.player is not None:
-            self._load(nxt, self._items[nxt].trim_in)
-        else:
-            self._set_current(nxt)
+        target = cut.frame_at(now)
+        ready = self.engine.take_frames(self._generation, target)
+        if ready:
+            frame, image = ready[-1]
+            self.frame_view.set_image(image)
+            self._shown = frame
+        if self._shown < target and now < end and not self._clock.follows_sound:
+            # The next picture is not decoded yet: hold the clock at the one on screen.
+            now = max(self._position, cut.seconds_of(max(self._shown, 0) + 1) - 1e-6)
+            self._clock.hold(now)
+        self._position = min(now, end)
+        if self._sound_on():
+            for block in self.engine.take_sound(self.sound.free_samples()):
+                self.sound.write(block)
+        self._set_current(self._clip_of(cut.frame_at(self._position)))
         self._report_position()
 
     def _on_mute(self, muted: bool) -> None:
-        if self.audio is not None:
-            self.audio.setMuted(muted)
+        if self.sound is not None:
+            self.sound.set_muted(muted)
         style = self.style()
         icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
         self.mute_button.setIcon(style.standardIcon(icon))
         self.mute_button.setToolTip(self.tr("Unmute") if muted else self.tr("Mute"))
-
-    # -- internals: frames-only clock ------------------------------------------------------
-
-    def _on_clock(self) -> None:
-        started, origin = self._clock_origin
-        position = origin + (time.monotonic() - started)
-        total = self.duration()
-        if position >= total:
-            self._position = total
-            self.pause()
-            self._report_position()
-            return
-        index, local = self._locate(position)
-        self._position = position
-        self._set_current(index)
-        self._show_frame(index, local)
-        self._report_position()
 
     # -- internals: labels -----------------------------------------------------------------
 
@@ -523,7 +461,8 @@ class PreviewPane(Scrubbing, QWidget):
 
     def _update_time_label(self) -> None:
         text = f"{format_time(self._position)} / {format_time(self.duration())}"
-        self.time_label.setText(text)
+        if text != self.time_label.text():
+            self.time_label.setText(text)
         fps = self.fps()
         self.time_label.setToolTip(self.tr("frame %1 at %2 fps").replace("%1", format_count(int(self._position * fps + 1e-6) + 1)).replace("%2", format_number_short(fps)))
 
@@ -544,7 +483,7 @@ class PreviewPane(Scrubbing, QWidget):
         self.play_button.setToolTip(self.tr("Pause (Space)") if self._playing else self.tr("Play (Space)"))
 
     def _set_note(self, text: str) -> None:
-        if not text and self.player is None and not self._multimedia_pending:
+        if not text and not self._multimedia_wanted:
             text = QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE)
         self.note.setText(text)
         self.note.setVisible(bool(text))
@@ -555,9 +494,7 @@ class PreviewPane(Scrubbing, QWidget):
         super().hideEvent(event)
 
     def shutdown(self) -> None:
-        """Stop playback and the frame workers (call before the app quits)."""
+        """Stop playback and the workers (call before the app quits)."""
         self._multimedia_pending = False
         self.pause()
-        if self.player is not None:
-            self.player.stop()
-        self.grabber.close()
+        self.engine.close()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QSlider, QStyle, QStyleOptionSlider, QWidget
 
 
 class FrameView(QWidget):
-    """Paints one QImage, scaled to fit with its aspect ratio, on black."""
+    """Paints one QImage, scaled to fit with its aspect ratio, on black.
+
+    ``resized(size)`` gives the new size in device pixels, so pictures can be scaled ahead."""
+
+    resized = Signal(QSize)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +32,10 @@ class FrameView(QWidget):
         self._text = text
         self.update()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit(self.size() * self.devicePixelRatioF())
+
     def sizeHint(self) -> QSize:
         return QSize(480, 270)
 
@@ -38,7 +46,10 @@ class FrameView(QWidget):
             size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
             x = (self.width() - size.width()) // 2
             y = (self.height() - size.height()) // 2
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            ratio = self.devicePixelRatioF()
+            exact = abs(size.width() * ratio - self._image.width()) <= 1 and abs(size.height() * ratio - self._image.height()) <= 1
+            if not exact:  # pictures scaled ahead to this size paint as a plain copy
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(QRect(x, y, size.width(), size.height()), self._image)
         elif self._text:
             painter.setPen(Qt.GlobalColor.lightGray)

@@ -7,6 +7,7 @@ and draws from the canvas's laid-out card rectangles; it never edits anything.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -82,6 +83,19 @@ def wrap_to_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
     finally:
         layout.endLayout()
     return lines
+
+
+def job_words(text: str) -> str:
+    """A card's job state as shown: a mark (never the colour alone) and the words in the
+    window's language, e.g. "⏳ генерация 40%" for the stored "generating 40%"."""
+    match = re.match(r"^(.*?)( \d+%)?$", text)
+    key, progress = match.group(1), match.group(2) or ""
+    mark = "✗" if "fail" in key else ("⚠" if "attention" in key else "⏳")
+    return f"{mark} {QCoreApplication.translate('ShotJob', key)}{progress}"
+
+
+def _job_colour(text: str) -> str:
+    return style.ERROR if "fail" in text else style.WARN
 
 
 class CardPainting:
@@ -197,6 +211,11 @@ class CardPainting:
                 p.drawText(row, Qt.AlignLeft | Qt.AlignVCenter, line)
         if self._trim and self._trim["shot_id"] == shot.id:
             p.fillRect(strip, QColor(76, 141, 255, 40))
+        if getattr(self, "_drop_card", None) == shot.id:  # an image dragged over: it becomes the first frame
+            p.fillRect(strip, QColor(76, 141, 255, 90))
+        job = self.job_text.get(shot.id)
+        if job:
+            self._paint_job_badge(p, job, strip)
         p.restore()
         if shot.chosen_take is not None:  # trim handles
             p.setBrush(QColor(style.ACCENT if selected else style.TEXT_DIM))
@@ -212,20 +231,52 @@ class CardPainting:
             bits.append(self.tr("take %1/%2").replace("%1", str(chosen + 1) if chosen is not None else "–").replace("%2", str(len(shot.takes))))
         else:
             bits.append(self.tr("no take"))
-        job = self.job_text.get(shot.id)
         foot = QRect(rect.left() + 8, rect.bottom() - FOOTER_H + 1, rect.width() - 16, FOOTER_H)
         p.setPen(QColor(style.TEXT_DIM))
         left = "  ·  ".join(bits)
-        if job:  # while a job runs, its state replaces the take count
-            # a mark as well as the colour: the state is never told by colour alone
-            mark = "✗" if "fail" in job else ("⚠" if "attention" in job else "⏳")
-            left = f"{bits[0]}  ·  {mark} {QCoreApplication.translate('ShotJob', job)}"
-            p.setPen(QColor(style.ERROR if "fail" in job else style.WARN))
+        if job:  # while a job runs, its state (on the strip) replaces the take count
+            left = bits[0]
+            p.setPen(QColor(_job_colour(job)))
         p.drawText(foot, Qt.AlignVCenter | Qt.AlignLeft, fm.elidedText(left, Qt.ElideRight, foot.width()))
 
         p.setBrush(Qt.NoBrush)
         p.setPen(QPen(QColor(style.ACCENT if selected else style.BORDER), 2 if selected else 1))
         p.drawPath(path)
+        if selected and self.hasFocus():  # keyboard focus: a ring outside the selection border
+            ring = QPainterPath()
+            ring.addRoundedRect(QRectF(rect).adjusted(-4, -4, 4, 4), 8, 8)
+            p.setPen(QPen(QColor(style.ACCENT), 2, Qt.DashLine))
+            p.drawPath(ring)
+
+    def job_badge(self, text: str, strip: QRect) -> tuple[QRect, QFont, list[str]]:
+        """Where a job's state is written on a card's strip: the box, its font, its lines.
+
+        Written large on the strip rather than in the footer, so "generating 40%" stays whole
+        on the narrowest (3 s) card; a longer text wraps onto a second line.
+        """
+        font = QFont(self.font())
+        font.setBold(True)
+        inner = strip.adjusted(6, 6, -6, -6)
+        lines = wrap_to_lines(text, font, inner.width() - 12, 2)
+        fm = QFontMetrics(font)
+        width = min(inner.width(), max(fm.horizontalAdvance(line) for line in lines) + 16)
+        height = fm.lineSpacing() * len(lines) + 8
+        box = QRect(0, 0, width, height)
+        box.moveCenter(inner.center())
+        return box, font, lines
+
+    def _paint_job_badge(self, p: QPainter, text: str, strip: QRect) -> None:
+        box, font, lines = self.job_badge(job_words(text), strip)
+        p.fillRect(strip, QColor(21, 23, 27, 170))  # the prompt or frames behind step back
+        p.setPen(QPen(QColor(_job_colour(text)), 1))
+        p.setBrush(QColor(21, 23, 27, 235))
+        p.drawRoundedRect(QRectF(box), 5, 5)
+        p.setFont(font)
+        p.setPen(QColor(_job_colour(text)))
+        line_h = QFontMetrics(font).lineSpacing()
+        for i, line in enumerate(lines):
+            p.drawText(QRect(box.left(), box.top() + 4 + i * line_h, box.width(), line_h), Qt.AlignCenter, line)
+        p.setFont(self.font())
 
     def _paint_strip(self, p: QPainter, shot: Shot, strip: QRect) -> bool:
         take = shot.chosen_take
@@ -241,7 +292,7 @@ class CardPainting:
         frames = self.strips.get(source, count, STRIP_H)
         if not frames:
             p.setPen(QColor(style.TEXT_DIM))
-            p.drawText(strip, Qt.AlignCenter, "loading…")
+            p.drawText(strip, Qt.AlignCenter, self.tr("loading…"))
             return True
         x = strip.left()
         i = 0

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from studio.core.project import Project, Shot
+from studio.core.project import Project, Shot, Take
 
 # Merge ids: consecutive edits of one text field of one shot become one undo step.
 _MERGE_TEXT = 1001
@@ -154,6 +154,26 @@ class ChooseTakeCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.project.choose_take(self.shot_id, self._previous)
+
+
+class AddTakeCommand(QUndoCommand):
+    """Add a take (a clip brought back from the History library) and choose it for the cut."""
+
+    def __init__(self, project: Project, shot_id: str, take: Take, text: str = "Add take") -> None:
+        super().__init__(text)
+        self.project = project
+        self.shot_id = shot_id
+        self.take = take
+        self._previous: str | None = None
+
+    def redo(self) -> None:
+        self._previous = self.project.shot(self.shot_id).chosen_take_id
+        self.project.add_take(self.shot_id, self.take, choose=True)
+
+    def undo(self) -> None:
+        self.project.remove_take(self.shot_id, self.take.id)
+        if self._previous is not None:
+            self.project.choose_take(self.shot_id, self._previous)
 
 
 class RemoveTakeCommand(QUndoCommand):

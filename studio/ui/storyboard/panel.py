@@ -21,17 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.project import CONTINUITY_MODES, TRANSITIONS, Project, Shot
+from studio.core.project import CONTINUITY_MODES, MIN_TRANSITION, TRANSITIONS, Project, Shot
 
 from .. import style
 from .cards import CARD_H, MARGIN
 from .cards import continuity_label, mode_name
 from ..a11y import name
 from PySide6.QtCore import QCoreApplication
-from ..i18n import format_seconds
-from .commands import AddShotsCommand
+from ..i18n import format_seconds, format_seconds_short
+from ..async_utils import run_blocking, spawn, user_message
+from ..lazy_media import media
+from .commands import AddShotsCommand, AddTakeCommand, RemoveTakeCommand
 from .model import ShotListModel
 from .story_split import StorySplitDialog
+from .takes_controls import TakesControls
 from .timeline import TimelineCanvas
 
 
@@ -42,12 +45,17 @@ class StoryboardPanel(QWidget):
     shot_activated = Signal(str)
     generate_requested = Signal(str)
     generate_all_requested = Signal()
+    play_toggle_requested = Signal()  # Space on the timeline
+    first_frame_dropped = Signal(str, list)  # shot id, image files
+    message = Signal(str)
+    derive_requested = Signal(str, str)  # shot id, "remix" | "edit" | "extend"
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None, *, services: Any = None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
         self.services = services
         self.split_dialog: StorySplitDialog | None = None
+        self.compare_dialog = None
         self.model: ShotListModel | None = None
         self.canvas: TimelineCanvas | None = None
         self._loading = False
@@ -73,7 +81,10 @@ class StoryboardPanel(QWidget):
         self.zoom.setValue(40)
         self.zoom.setFixedWidth(120)
         self.zoom.setToolTip(self.tr("Zoom (Ctrl+wheel on the timeline)"))
-        for w in (self.add_button, self.duplicate_button, self.delete_button, self.split_button, self.generate_all_button):
+        self.takes_controls = TakesControls(services)
+        self.takes_controls.setToolTip(self.tr("Takes each Generate and Generate missing makes, and on which models"))
+        for w in (self.add_button, self.duplicate_button, self.delete_button, self.split_button, self.generate_all_button,
+                  self.takes_controls):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
@@ -94,6 +105,14 @@ class StoryboardPanel(QWidget):
 
         insp = QHBoxLayout()
         insp.setSpacing(6)
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        self.compare_button.setObjectName("compare_takes")
+        self.compare_button.setAccessibleName(self.tr("Compare the shot's takes"))
+        self.compare_button.setToolTip(self.tr("Play the shot's takes side by side and choose one"))
+        self.delete_take_button = QPushButton(self.tr("Delete take"))
+        self.delete_take_button.setObjectName("delete_take")
+        self.delete_take_button.setAccessibleName(self.tr("Delete the chosen take"))
+        self.delete_take_button.setToolTip(self.tr("Remove the chosen take from the shot; its clip stays in History"))
         self.take_combo = QComboBox()
         self.take_combo.setObjectName("take")
         self.take_combo.setMinimumContentsLength(14)
@@ -107,9 +126,15 @@ class StoryboardPanel(QWidget):
         self.transition_combo.setObjectName("transition")
         for mode in TRANSITIONS:
             self.transition_combo.addItem(mode_name(mode), mode)
+        self.transition_length = QDoubleSpinBox()
+        self.transition_length.setObjectName("transition_length")
+        self.transition_length.setAccessibleName(self.tr("Crossfade length"))
+        self.transition_length.setAccessibleDescription(
+            self.tr("How long the crossfade into this shot lasts, up to the shorter of the two shots")
+        )
         self.trim_in = QDoubleSpinBox()
         self.trim_out = QDoubleSpinBox()
-        for spin in (self.trim_in, self.trim_out):
+        for spin in (self.transition_length, self.trim_in, self.trim_out):
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
             spin.setSuffix(self.tr(" s"))
@@ -118,6 +143,7 @@ class StoryboardPanel(QWidget):
             (self.tr("Take"), self.take_combo),
             (self.tr("Continuity"), self.continuity_combo),
             (self.tr("Transition in"), self.transition_combo),
+            (self.tr("for"), self.transition_length),
             (self.tr("Trim in"), self.trim_in),
             (self.tr("out"), self.trim_out),
         ):
@@ -125,6 +151,9 @@ class StoryboardPanel(QWidget):
             caption.setObjectName("dim")
             insp.addWidget(caption)
             insp.addWidget(widget)
+            if widget is self.take_combo:
+                insp.addWidget(self.compare_button)
+                insp.addWidget(self.delete_take_button)
             insp.addSpacing(6)
         insp.addStretch(1)
         lay.addLayout(insp)
@@ -139,10 +168,13 @@ class StoryboardPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.delete_shot(self.canvas.current_id))
         self.generate_all_button.clicked.connect(self.generate_all_requested)
         self.split_button.clicked.connect(self.open_split)
+        self.compare_button.clicked.connect(lambda: self.open_compare(self.current_shot_id()))
+        self.delete_take_button.clicked.connect(self.delete_chosen_take)
         self.zoom.valueChanged.connect(lambda v: self.canvas and self.canvas.set_zoom(float(v)))
         self.take_combo.activated.connect(self._take_picked)
         self.continuity_combo.activated.connect(lambda _i: self._set(continuity=self.continuity_combo.currentData()))
         self.transition_combo.activated.connect(lambda _i: self._set(transition=self.transition_combo.currentData()))
+        self.transition_length.valueChanged.connect(lambda v: self._set(transition_duration=round(float(v), 2)))
         self.trim_in.valueChanged.connect(lambda v: self._set(trim_in=round(float(v), 2)))
         self.trim_out.valueChanged.connect(self._trim_out_changed)
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
@@ -166,6 +198,17 @@ class StoryboardPanel(QWidget):
             self.canvas.current_changed.connect(self._current_changed)
             self.canvas.shot_activated.connect(self.shot_activated)
             self.canvas.generate_requested.connect(self.generate_requested)
+            self.canvas.compare_requested.connect(self.open_compare)
+            self.canvas.play_toggle_requested.connect(self.play_toggle_requested)
+            self.canvas.first_frame_dropped.connect(self.first_frame_dropped)
+            self.canvas.message.connect(self.message)
+            if self.services is not None:
+                self.canvas.store = self.services.projects
+            self.canvas.derive_requested.connect(self.derive_requested)
+            if self.services is not None:
+                from studio.services.derive import derive_options
+
+                self.canvas.derive_options = lambda shot: derive_options(self.services, shot)
             self.model.shot_changed.connect(self._shot_changed)
             ids = self.model.shot_ids()
             self.canvas.set_current(ids[0] if ids else None)
@@ -194,6 +237,13 @@ class StoryboardPanel(QWidget):
     def _shot_changed(self, kind: str, shot_id: str) -> None:
         if shot_id and shot_id != self.current_shot_id() and kind == "updated":
             self._update_summary()
+            shot = self._shot()
+            if shot is not None and self.canvas is not None:  # a neighbour's trim moves the crossfade's limit
+                self._loading = True
+                try:
+                    self._refresh_transition_length(shot, self.canvas.project.index_of(shot.id) == 0)
+                finally:
+                    self._loading = False
         else:
             self._refresh_inspector()
 
@@ -227,7 +277,8 @@ class StoryboardPanel(QWidget):
         self._loading = True
         try:
             has = shot is not None
-            for w in (self.take_combo, self.continuity_combo, self.transition_combo, self.trim_in, self.trim_out,
+            for w in (self.take_combo, self.compare_button, self.delete_take_button, self.continuity_combo,
+                      self.transition_combo, self.transition_length, self.trim_in, self.trim_out,
                       self.duplicate_button, self.delete_button):
                 w.setEnabled(has)
             self.add_button.setEnabled(self.canvas is not None)
@@ -241,6 +292,8 @@ class StoryboardPanel(QWidget):
             if not shot.takes:
                 self.take_combo.addItem(self.tr("No takes yet"), None)
                 self.take_combo.setEnabled(False)
+            self.compare_button.setEnabled(bool(shot.takes) and self.services is not None)
+            self.delete_take_button.setEnabled(shot.chosen_take is not None)
             for i, take in enumerate(shot.takes):
                 self.take_combo.addItem(self.tr("Take %1 · %2").replace("%1", str(i + 1)).replace("%2", format_seconds(take.duration)), take.id)
                 self.take_combo.setItemData(i, f"{take.model_id}\n{take.path}", Qt.ToolTipRole)
@@ -251,6 +304,7 @@ class StoryboardPanel(QWidget):
             self.transition_combo.setCurrentIndex(max(0, self.transition_combo.findData(shot.transition)))
             self.transition_combo.setEnabled(not first)
             self.transition_combo.setToolTip(self.tr("The first shot has no incoming transition.") if first else self.tr("How this shot follows the previous one"))
+            self._refresh_transition_length(shot, first)
             take = shot.chosen_take
             length = take.duration if take and take.duration else shot.duration
             self.trim_in.setRange(0.0, max(0.0, length - 0.1))
@@ -264,6 +318,24 @@ class StoryboardPanel(QWidget):
                 self.trim_out.setToolTip(self.tr("Generate a take first; trims apply to the chosen take."))
         finally:
             self._loading = False
+
+    def _refresh_transition_length(self, shot: Shot, first: bool) -> None:
+        """The crossfade's length: 0.1 s up to the shorter neighbour, as the project clamps it."""
+        spin = self.transition_length
+        limit = 0.0 if self.canvas is None or first else self.canvas.project.transition_limit(shot.id)
+        fades = shot.transition == "crossfade" and limit >= MIN_TRANSITION
+        if fades:
+            spin.setRange(MIN_TRANSITION, limit)
+            spin.setValue(self.canvas.project.transition_seconds(shot.id))
+        else:  # not in use: shows the length a crossfade here would start from
+            spin.setRange(0.0, 60.0)
+            spin.setValue(shot.transition_duration)
+        spin.setEnabled(fades)
+        if fades:
+            spin.setToolTip(self.tr("Crossfade length: {low} up to {high} (the shorter of the two shots)")
+                            .format(low=format_seconds_short(MIN_TRANSITION), high=format_seconds(limit, 2)))
+        else:
+            spin.setToolTip(self.tr("Choose a crossfade to set its length."))
 
     def _set(self, **changes: Any) -> None:
         if self._loading or self.canvas is None or not self.canvas.current_id:
@@ -285,6 +357,49 @@ class StoryboardPanel(QWidget):
         if take_id:
             self.canvas.choose_take(self.canvas.current_id, take_id)
 
+    # -- takes ---------------------------------------------------------------------------
+
+    def open_compare(self, shot_id: str | None, *, multimedia: bool | None = None):
+        """Open the compare view of a shot's takes (window-modal, not blocking the event loop)."""
+        if self.canvas is None or self.services is None or not shot_id or self.canvas.project_dir is None:
+            return None
+        from ..compare import CompareDialog
+
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+        dialog = CompareDialog(self.services, self.canvas.project, self.canvas.project_dir, shot_id, self.undo_stack,
+                               self, multimedia=multimedia)  # fmt: skip
+        dialog.message.connect(self.message)
+        return self._open_dialog(dialog, "compare_dialog")
+
+    def delete_chosen_take(self) -> None:
+        """Remove the selected shot's chosen take (undoable); its clip stays in the History library."""
+        shot = self._shot()
+        if shot is None or shot.chosen_take is None or self.canvas is None:
+            return
+        self.undo_stack.push(RemoveTakeCommand(self.canvas.project, shot.id, shot.chosen_take_id))
+        self.message.emit(self.tr("The take was removed from the shot; its clip is still in the History library."))
+
+    def add_take_from_job(self, job) -> None:
+        """Make a finished job's clip (from the History library) a take of the selected shot (undoable)."""
+        shot = self._shot()
+        if shot is None or self.canvas is None or self.canvas.project_dir is None or self.services is None:
+            self.message.emit(self.tr("Select a shot first."))
+            return
+        if any(take.job_id == job.id for take in shot.takes):
+            self.message.emit(self.tr("That clip is already a take of this shot."))
+            return
+        project, folder, shot_id = self.canvas.project, self.canvas.project_dir, shot.id
+
+        async def add() -> None:
+            info = await run_blocking(media.probe, job.output_path)
+            take = await run_blocking(self.services.projects.take_for_job, folder, job, info)
+            if self.canvas is not None and self.canvas.project is project:
+                self.undo_stack.push(AddTakeCommand(project, shot_id, take))
+                self.message.emit(self.tr("The clip is now the shot's chosen take."))
+
+        spawn(add(), on_error=lambda error: self.message.emit(user_message(error)))
+
     # -- story to shots ------------------------------------------------------------------
 
     def open_split(self) -> StorySplitDialog | None:
@@ -294,10 +409,14 @@ class StoryboardPanel(QWidget):
         shot = self._shot()
         model_id = shot.model_id if shot else self.services.settings.get("default_model")
         dialog = StorySplitDialog(self.services, model_id, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.shots_accepted.connect(self.add_story_shots)
-        self.split_dialog = dialog
-        dialog.destroyed.connect(lambda *_: setattr(self, "split_dialog", None))
+        return self._open_dialog(dialog, "split_dialog")
+
+    def _open_dialog(self, dialog, attribute: str):
+        """Show ``dialog`` window-modal without blocking the loop; ``self.<attribute>`` holds it while open."""
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        setattr(self, attribute, dialog)
+        dialog.destroyed.connect(lambda *_: setattr(self, attribute, None))
         dialog.open()
         return dialog
 

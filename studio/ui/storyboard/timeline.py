@@ -8,6 +8,7 @@ the shared QUndoStack. The panel around it is :mod:`.panel`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from .cards import (
     CardPainting,
     fmt_seconds,
 )
+from .derive_menu import add_derive_menu
 from .commands import (
     AddShotCommand,
     ChooseTakeCommand,
@@ -38,6 +40,7 @@ from .commands import (
     RemoveShotCommand,
     UpdateShotCommand,
 )
+from .drops import TimelineDrops
 from .filmstrip import FilmstripCache
 from ..shortcuts import declare_keys
 from .cards import continuity_label, mode_name
@@ -60,12 +63,17 @@ __all__ = [
 ]
 
 
-class TimelineCanvas(CardPainting, QWidget):
+class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
     """The painted strip of shot cards."""
 
     current_changed = Signal(str)  # shot id ("" when none)
     shot_activated = Signal(str)  # double-click
     generate_requested = Signal(str)
+    compare_requested = Signal(str)
+    play_toggle_requested = Signal()  # Space: play or pause the preview
+    first_frame_dropped = Signal(str, list)  # shot id, image files
+    message = Signal(str)  # a sentence for the status bar
+    derive_requested = Signal(str, str)  # shot id, "remix" | "edit" | "extend"
 
     def __init__(self, model: ShotListModel, undo_stack: QUndoStack, project_dir: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +83,8 @@ class TimelineCanvas(CardPainting, QWidget):
         self.px_per_second = 40.0
         self.current_id: str | None = None
         self.job_text: dict[str, str] = {}
+        # For a shot: each of remix/edit/extend → None when its take allows it, else why not (set by the panel).
+        self.derive_options: Callable[[Shot], dict[str, str | None]] | None = None
         self.strips = FilmstripCache(parent=self)
         self.strips.ready.connect(lambda _p: self.update())
         self._rects: list[tuple[str, QRect]] = []
@@ -83,13 +93,19 @@ class TimelineCanvas(CardPainting, QWidget):
         self._drag_gap: int | None = None
         self._trim: dict[str, Any] | None = None
         self.setMouseTracking(True)
+        self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.StrongFocus)
         self.setAccessibleName(self.tr("Storyboard timeline"))
-        self.setAccessibleDescription(self.tr("Shots in cut order. Left and Right select a shot, Alt with an arrow moves it."))
+        self.setAccessibleDescription(self.tr(
+            "Shot cards in cut order. Left and Right select, Alt+Left and Alt+Right move the shot, "
+            "Delete removes it, Ctrl+D duplicates it, Space plays or pauses the preview. "
+            "Drop an image on a card for its first frame, or video clips between cards for new shots."
+        ))
         declare_keys(self, [
             ("Left", self.tr("Select the previous shot")), ("Right", self.tr("Select the next shot")),
             ("Alt+Left", self.tr("Move the shot left")), ("Alt+Right", self.tr("Move the shot right")),
-            ("Delete", self.tr("Delete the shot")), ("Return", self.tr("Preview the shot")),
+            ("Delete", self.tr("Delete the shot")), ("Ctrl+D", self.tr("Duplicate the shot")),
+            ("Space", self.tr("Play or pause the preview")), ("Return", self.tr("Preview the shot")),
             ("Ctrl+Wheel", self.tr("Zoom the timeline")),
         ])  # fmt: skip
         self.setMinimumHeight(CARD_H + 2 * MARGIN)
@@ -164,7 +180,7 @@ class TimelineCanvas(CardPainting, QWidget):
     def transition_tooltip(self, shot_id: str) -> str:
         shot = self.project.shot(shot_id)
         if shot.transition == "crossfade":
-            return self.tr("Crossfade %1 — click for a cut").replace("%1", format_seconds_short(shot.transition_duration))
+            return self.tr("Crossfade %1 — click for a cut").replace("%1", format_seconds_short(self.project.transition_seconds(shot_id)))
         return self.tr("Cut — click for a crossfade")
 
     def event(self, event) -> bool:
@@ -339,10 +355,22 @@ class TimelineCanvas(CardPainting, QWidget):
                 self.set_current(ids[max(i - 1, 0)])
         elif event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.current_id:
             self.delete_shot(self.current_id)
+        elif event.key() == Qt.Key_D and event.modifiers() & Qt.ControlModifier and self.current_id:
+            self.duplicate_shot(self.current_id)
+        elif event.key() == Qt.Key_Space and not event.modifiers():
+            self.play_toggle_requested.emit()
         elif event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.current_id:
             self.shot_activated.emit(self.current_id)
         else:
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.update()  # the focus ring around the selected card
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.ControlModifier:
@@ -379,6 +407,8 @@ class TimelineCanvas(CardPainting, QWidget):
             action.setCheckable(True)
             action.setChecked(take.id == shot.chosen_take_id)
             action.triggered.connect(lambda _c=False, tid=take.id: self.choose_take(sid, tid))
+        compare = menu.addAction(self.tr("Compare takes…"), lambda: self.compare_requested.emit(sid))
+        compare.setEnabled(bool(shot.takes))
         cont = menu.addMenu(self.tr("Continuity"))
         for mode in CONTINUITY_MODES:
             action = cont.addAction(continuity_label(mode))
@@ -392,6 +422,8 @@ class TimelineCanvas(CardPainting, QWidget):
                 action.setCheckable(True)
                 action.setChecked(shot.transition == mode)
                 action.triggered.connect(lambda _c=False, m=mode: self.set_field(sid, transition=m))
+        if self.derive_options is not None:
+            add_derive_menu(menu, self.derive_options(shot), lambda op: self.derive_requested.emit(sid, op))
         menu.addSeparator()
         menu.addAction(self.tr("Duplicate"), lambda: self.duplicate_shot(sid))
         menu.addAction(self.tr("Delete"), lambda: self.delete_shot(sid))
