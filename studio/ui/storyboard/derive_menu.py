@@ -1,5 +1,4 @@
 """The "Remix… / Edit… / Extend…" entries of a shot's menu, and the dialog that asks for the instruction.
-from ..i18n import format_number_short
 
 Only what the take's model can do is offered: the others stay in the menu, greyed, with a
 tooltip saying why (another model can, there is no take yet, the take is too long …).
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from studio.core.derive import EXTEND, OPS
 from studio.core.modelspec import ModelSpec
+
+from ..i18n import format_number_short
 
 
 def _tr(text: str) -> str:
