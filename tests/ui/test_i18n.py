@@ -167,7 +167,7 @@ ALLOWED_WORDS = {
     "studio_home", "letterbox", "animatic", "user", "role", "pro", "fast", "lite", "turbo", "flash", "omni",
     "preview", "image", "video", "text", "to", "http", "https", "localhost", "gs", "bucket", "folder", "dall",
     "keyring", "aac", "h264", "png", "jpg", "jpeg", "heic", "avif", "webp",
-    "english", "videos", "tab", "space", "delete", "return", "backspace", "wheel", "left", "right",
+    "english", "videos", "qt", "multimedia", "tab", "space", "delete", "return", "backspace", "wheel", "left", "right",
 }
 
 

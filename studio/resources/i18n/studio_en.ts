@@ -13,6 +13,17 @@
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message numerus="yes">
+            <location line="+14" />
+            <source>%n take(s)</source>
+            <translation>
+                <numerusform>%n take</numerusform>
+                <numerusform>%n takes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message numerus="yes">
             <location line="+41" />
@@ -225,6 +236,14 @@
         </message>
         <message numerus="yes">
             <location line="+3" />
+            <source>%n model(s)</source>
+            <translation>
+                <numerusform>%n model</numerusform>
+                <numerusform>%n models</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
             <source>%n take(s) on each of: {models}</source>
             <translation>
                 <numerusform>%n take on each of: {models}</numerusform>

@@ -411,7 +411,7 @@
     <context>
         <name>CompareDialog</name>
         <message>
-            <location filename="../../ui/compare/dialog.py" line="+132" />
+            <location filename="../../ui/compare/dialog.py" line="+131" />
             <source>Side by side</source>
             <translation>Рядом</translation>
         </message>
@@ -432,17 +432,27 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+193" />
+            <location line="+196" />
             <source>Play all</source>
             <translation>Воспроизвести все</translation>
         </message>
         <message>
-            <location line="-192" />
+            <location line="-195" />
             <source>Play every take from its start</source>
             <translation>Воспроизвести каждый дубль с начала</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+13" />
+            <source>Takes side by side</source>
+            <translation>Дубли рядом</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One tile per take: play it, use it in the cut or delete it</source>
+            <translation>По плитке на дубль: воспроизвести, взять в монтаж или удалить</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>The takes, one after another</source>
             <translation>Дубли по очереди</translation>
         </message>
@@ -481,8 +491,17 @@
             <source>Compare takes — {shot}</source>
             <translation>Сравнение дублей — {shot}</translation>
         </message>
+        <message numerus="yes">
+            <location line="+14" />
+            <source>%n take(s)</source>
+            <translation>
+                <numerusform>%n дубль</numerusform>
+                <numerusform>%n дубля</numerusform>
+                <numerusform>%n дублей</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+32" />
+            <location line="+19" />
             <source>This shot has no takes yet.</source>
             <translation>У этой сцены ещё нет дублей.</translation>
         </message>
@@ -539,7 +558,7 @@
     <context>
         <name>DeriveDialog</name>
         <message>
-            <location filename="../../ui/storyboard/derive_menu.py" line="+63" />
+            <location filename="../../ui/storyboard/derive_menu.py" line="+65" />
             <source>Remix a take</source>
             <translation>Ремикс дубля</translation>
         </message>
@@ -3889,7 +3908,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>TakeTile</name>
         <message>
-            <location filename="../../ui/compare/dialog.py" line="-261" />
+            <location filename="../../ui/compare/dialog.py" line="-264" />
             <source>Use this take</source>
             <translation>Взять этот дубль</translation>
         </message>
@@ -3917,7 +3936,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>TakesControls</name>
         <message>
-            <location filename="../../ui/storyboard/takes_controls.py" line="+34" />
+            <location filename="../../ui/storyboard/takes_controls.py" line="+29" />
             <source>Takes</source>
             <translation>Дубли</translation>
         </message>
@@ -3967,6 +3986,15 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
         </message>
         <message numerus="yes">
             <location line="+3" />
+            <source>%n model(s)</source>
+            <translation>
+                <numerusform>%n модель</numerusform>
+                <numerusform>%n модели</numerusform>
+                <numerusform>%n моделей</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
             <source>%n take(s) on each of: {models}</source>
             <translation>
                 <numerusform>%n дубль на каждой из: {models}</numerusform>

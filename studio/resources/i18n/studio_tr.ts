@@ -409,7 +409,7 @@
     <context>
         <name>CompareDialog</name>
         <message>
-            <location filename="../../ui/compare/dialog.py" line="+132" />
+            <location filename="../../ui/compare/dialog.py" line="+131" />
             <source>Side by side</source>
             <translation>Yan yana</translation>
         </message>
@@ -430,17 +430,27 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+193" />
+            <location line="+196" />
             <source>Play all</source>
             <translation>Tümünü oynat</translation>
         </message>
         <message>
-            <location line="-192" />
+            <location line="-195" />
             <source>Play every take from its start</source>
             <translation>Her sürümü başından oynat</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+13" />
+            <source>Takes side by side</source>
+            <translation>Yan yana sürümler</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One tile per take: play it, use it in the cut or delete it</source>
+            <translation>Her sürüm için bir kutucuk: oynatın, kurguda kullanın ya da silin</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>The takes, one after another</source>
             <translation>Art arda sürümler</translation>
         </message>
@@ -479,8 +489,15 @@
             <source>Compare takes — {shot}</source>
             <translation>Sürümleri karşılaştır — {shot}</translation>
         </message>
+        <message numerus="yes">
+            <location line="+14" />
+            <source>%n take(s)</source>
+            <translation>
+                <numerusform>%n sürüm</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+32" />
+            <location line="+19" />
             <source>This shot has no takes yet.</source>
             <translation>Bu çekimin henüz sürümü yok.</translation>
         </message>
@@ -537,7 +554,7 @@
     <context>
         <name>DeriveDialog</name>
         <message>
-            <location filename="../../ui/storyboard/derive_menu.py" line="+63" />
+            <location filename="../../ui/storyboard/derive_menu.py" line="+65" />
             <source>Remix a take</source>
             <translation>Bir sürümü yeniden karıştır</translation>
         </message>
@@ -3845,7 +3862,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>TakeTile</name>
         <message>
-            <location filename="../../ui/compare/dialog.py" line="-261" />
+            <location filename="../../ui/compare/dialog.py" line="-264" />
             <source>Use this take</source>
             <translation>Bu sürümü kullan</translation>
         </message>
@@ -3873,7 +3890,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>TakesControls</name>
         <message>
-            <location filename="../../ui/storyboard/takes_controls.py" line="+34" />
+            <location filename="../../ui/storyboard/takes_controls.py" line="+29" />
             <source>Takes</source>
             <translation>Sürümler</translation>
         </message>
@@ -3921,6 +3938,13 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
         </message>
         <message numerus="yes">
             <location line="+3" />
+            <source>%n model(s)</source>
+            <translation>
+                <numerusform>%n model</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
             <source>%n take(s) on each of: {models}</source>
             <translation>
                 <numerusform>Şunların her birinde %n sürüm: {models}</numerusform>
