@@ -56,6 +56,12 @@ launchers = {
 # Every studio module (some are imported lazily inside functions, e.g. per command) and every
 # file under studio/ that is not Python: studio/resources (catalog, fonts, translations ...).
 hiddenimports = collect_submodules("studio")
+# The window's translations (.qm) are build products of the .ts sources: compile them now, so
+# the frozen folder ships them even from a checkout that was never pip-installed.
+sys.path.insert(0, str(ROOT / "tools"))
+from i18n_build import compile_all  # noqa: E402
+
+compile_all(ROOT / "studio" / "resources" / "i18n")
 datas = collect_data_files("studio")
 
 # importlib.metadata must answer in the frozen app as it does installed: packages read their

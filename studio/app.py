@@ -46,7 +46,7 @@ async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) 
     import asyncio
     import importlib
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     from studio.core.errors import StudioError
     from studio.services.context import build_services
@@ -60,10 +60,13 @@ async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) 
 
         if frame is not None:
             frame.close()
-        QMessageBox.critical(None, "Studio cannot start", exc.user_message)
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Studio cannot start"), exc.user_message)
         return 1
     MainWindow = (await window_module).MainWindow
 
+    from .ui.i18n import LANGUAGE_KEY, install_translations
+
+    install_translations(services.settings.get(LANGUAGE_KEY))  # before any window text is made
     closed = asyncio.Event()
     window = MainWindow(services, qsettings=qsettings)
     window.destroyed.connect(lambda *_: closed.set())
@@ -76,7 +79,8 @@ async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) 
     try:
         resumed = await services.start()
         if resumed:
-            window.show_message(f"Resumed {len(resumed)} unfinished job(s) from the last session.")
+            count = len(resumed)  # a plain name: lupdate reads no call as the count
+            window.show_message(QCoreApplication.translate("App", "Resumed %n unfinished job(s) from the last session.", "", count))
     except StudioError as exc:
         window.show_message(exc.user_message, 10_000)
     if args.project:
@@ -127,6 +131,16 @@ def main(argv: list[str] | None = None) -> int:
     # window would stop the loop under it ("Event loop stopped before Future completed").
     app.setQuitOnLastWindowClosed(False)
     apply_theme(app)
+    # The system's language for the start-up frame; Settings' choice replaces it once the
+    # services (and so the settings) are read.
+    from .ui.i18n import install_translations
+
+    install_translations()
+    # The system's language for the start-up frame; Settings' choice replaces it once the
+    # services (and so the settings) are read.
+    from .ui.i18n import install_translations
+
+    install_translations()
     # First paint before anything heavy: a frame in the window's place, then the rest.
     from .ui.startup_frame import StartupFrame
 

@@ -4,6 +4,9 @@ Run under a display (Xvfb is fine)::
 
     Xvfb :99 -screen 0 1600x1000x24 &  DISPLAY=:99 python docs/screenshots/capture.py
 
+With ``STUDIO_LANG=ru`` (or ``tr``) the window speaks that language and the pictures are saved
+as ``main-ru.png`` and so on.
+
 Uses a throw-away STUDIO_HOME so it never touches your projects.
 """
 
@@ -16,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent
+LANG = os.environ.get("STUDIO_LANG", "")
 
 
 async def wait_until(predicate, timeout: float = 30.0, step: float = 0.05) -> bool:
@@ -46,11 +50,12 @@ async def scenario(app) -> None:
     window.controller.open_or_create_sample()
     await asyncio.sleep(1.0)
     only = sys.argv[1:] or ["main", "generating", "export"]
+    suffix = f"-{LANG}" if LANG else ""
 
     async def grab(name: str) -> None:
         # Let the loop paint; app.processEvents() here would re-enter the running task (qasync).
         await asyncio.sleep(0.1)
-        path = OUT / f"{name}.png"
+        path = OUT / f"{name}{suffix}.png"
         window.grab().save(str(path))
         print("saved", path)
 
@@ -75,7 +80,7 @@ async def scenario(app) -> None:
         await asyncio.sleep(1.5)
         for w in app.topLevelWidgets():
             if w.isVisible() and w is not window and w.windowTitle():
-                path = OUT / "export.png"
+                path = OUT / f"export{suffix}.png"
                 w.grab().save(str(path))
                 print("saved", path)
                 w.close()
@@ -95,6 +100,10 @@ def main(run_scenario=None) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # closing the window must not stop the loop before cleanup
     apply_theme(app)
+    if LANG:
+        from studio.ui.i18n import install_translations
+
+        install_translations(LANG)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:

@@ -28,6 +28,7 @@ from .project_actions import ProjectController, Prompter
 from .storyboard import StoryboardPanel
 from .window_derive import DeriveMixin
 from .window_generation import GenerationMixin
+from .i18n import format_money, format_seconds
 from .window_money import MoneyMixin
 from .window_timeline import FinishMixin
 
@@ -78,7 +79,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         self._take_batches: dict[str, dict] = {}  # job id → its batch of takes (which one went into the cut)
         self._closing = False
         self._resolved_folder: tuple[Path | None, str] = (None, "")
-        self.setWindowTitle("Studio")
+        self.setWindowTitle(self.tr("Studio"))
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.BottomDockWidgetArea)
@@ -127,8 +128,8 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
 
         JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")
-        self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder("The job monitor is not available.")
-        self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder("The preview is not available.")
+        self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder(self.tr("The job monitor is not available."))
+        self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder(self.tr("The preview is not available."))
         FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
         self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
         if hasattr(self.jobs, "clip_activated"):
@@ -139,11 +140,11 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         self.history.add_take_requested.connect(self.storyboard.add_take_from_job)
         self.history.message.connect(self.show_message)
 
-        self.editor_dock = self._dock("Prompt", "dock_editor", self.editor, Qt.LeftDockWidgetArea)
-        self.preview_dock = self._dock("Preview", "dock_preview", self.preview, Qt.RightDockWidgetArea)
-        self.jobs_dock = self._dock("Jobs", "dock_jobs", self.jobs, Qt.RightDockWidgetArea)
-        self.history_dock = self._dock("History", "dock_history", self.history, Qt.RightDockWidgetArea)
-        self.storyboard_dock = self._dock("Storyboard", "dock_storyboard", self.storyboard, Qt.BottomDockWidgetArea)
+        self.editor_dock = self._dock(self.tr("Prompt"), "dock_editor", self.editor, Qt.LeftDockWidgetArea)
+        self.preview_dock = self._dock(self.tr("Preview"), "dock_preview", self.preview, Qt.RightDockWidgetArea)
+        self.jobs_dock = self._dock(self.tr("Jobs"), "dock_jobs", self.jobs, Qt.RightDockWidgetArea)
+        self.history_dock = self._dock(self.tr("History"), "dock_history", self.history, Qt.RightDockWidgetArea)
+        self.storyboard_dock = self._dock(self.tr("Storyboard"), "dock_storyboard", self.storyboard, Qt.BottomDockWidgetArea)
         self.splitDockWidget(self.preview_dock, self.jobs_dock, Qt.Vertical)
         self.tabifyDockWidget(self.jobs_dock, self.history_dock)
         self.jobs_dock.raise_()
@@ -163,45 +164,62 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         return action
 
     def _build_actions(self) -> None:
-        self.act_new = self._action("&New project…", lambda: self.controller.new(), QKeySequence.New, "Start a new project")
-        self.act_open = self._action("&Open project…", lambda: self.controller.open(), QKeySequence.Open, "Open a project folder")
-        self.act_save = self._action("&Save", self.controller.save, QKeySequence.Save, "Save the project (Ctrl+S)")
-        self.act_save_as = self._action("Save &as…", lambda: spawn(self.controller.save_as()), QKeySequence("Ctrl+Shift+S"))
-        self.act_export = self._action("&Export video…", self.open_export, QKeySequence("Ctrl+E"), "Export the finished video")
+        self.act_new = self._action(self.tr("&New project…"), lambda: self.controller.new(), QKeySequence.New, self.tr("Start a new project"))
+        self.act_open = self._action(self.tr("&Open project…"), lambda: self.controller.open(), QKeySequence.Open, self.tr("Open a project folder"))
+        self.act_save = self._action(self.tr("&Save"), self.controller.save, QKeySequence.Save, self.tr("Save the project (Ctrl+S)"))
+        self.act_save_as = self._action(self.tr("Save &as…"), lambda: spawn(self.controller.save_as()), QKeySequence("Ctrl+Shift+S"))
+        self.act_export = self._action(self.tr("&Export video…"), self.open_export, QKeySequence("Ctrl+E"), self.tr("Export the finished video"))
         self.act_export_timeline = self._action(
-            "Export &timeline…", self.export_timeline, QKeySequence("Ctrl+Shift+E"),
-            "Write the cut as an OpenTimelineIO, FCPXML or EDL timeline for an editor",
+            self.tr("Export &timeline…"), self.export_timeline, QKeySequence("Ctrl+Shift+E"),
+            self.tr("Write the cut as an OpenTimelineIO, FCPXML or EDL timeline for an editor"),
         )
-        self.act_settings = self._action("Se&ttings…", self.open_settings, QKeySequence("Ctrl+,"), "Keys, providers, budget")
-        self.act_quit = self._action("&Quit", self.close, QKeySequence.Quit)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.act_settings = self._action(self.tr("Se&ttings…"), self.open_settings, QKeySequence("Ctrl+,"), self.tr("Keys, providers, budget"))
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.act_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_add_shot = self._action("&Add shot", self._add_shot, QKeySequence("Ctrl+Shift+N"), "Add a shot after the selected one")
-        self.act_duplicate = self._action("&Duplicate shot", self._duplicate_shot, QKeySequence("Ctrl+D"))
-        self.act_delete = self._action("De&lete shot", self._delete_shot)
+        self.act_add_shot = self._action(self.tr("&Add shot"), self._add_shot, QKeySequence("Ctrl+Shift+N"), self.tr("Add a shot after the selected one"))
+        self.act_duplicate = self._action(self.tr("&Duplicate shot"), self._duplicate_shot, QKeySequence("Ctrl+D"))
+        self.act_delete = self._action(self.tr("De&lete shot"), self._delete_shot)
         self.act_generate = self._action(
-            "&Generate shot", lambda: self.editor._generate_clicked(), QKeySequence("Ctrl+Return"), "Generate the selected shot (Ctrl+Enter)"
+            self.tr("&Generate shot"), lambda: self.editor._generate_clicked(), QKeySequence("Ctrl+Return"), self.tr("Generate the selected shot (Ctrl+Enter)")
         )
         self.act_generate.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.act_generate_all = self._action(
-            "Generate &missing shots", self.generate_missing, QKeySequence("Ctrl+Shift+Return"),
-            "Generate every shot without a take, honouring continuity",
+            self.tr("Generate &missing shots"), self.generate_missing, QKeySequence("Ctrl+Shift+Return"),
+            self.tr("Generate every shot without a take, honouring continuity"),
         )
-        self.act_preview_cut = self._action("&Preview the cut", self.preview_cut, QKeySequence("Ctrl+P"), "Play the chosen takes in order")
-        self.act_shortcuts = self._action("&Keyboard shortcuts", self.show_shortcuts, QKeySequence("F1"))
-        self.act_about = self._action("&About Studio", self.show_about)
-        self.act_data = self._action("Open the &data folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
-        self.act_reset_layout = self._action("&Reset layout", self.reset_layout)
+        self.act_preview_cut = self._action(self.tr("&Preview the cut"), self.preview_cut, QKeySequence("Ctrl+P"), self.tr("Play the chosen takes in order"))
+        self.act_shortcuts = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence("F1"))
+        self.act_about = self._action(self.tr("&About Studio"), self.show_about)
+        self.act_data = self._action(self.tr("Open the &data folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
+        self.act_reset_layout = self._action(self.tr("&Reset layout"), self.reset_layout)
         self.act_spend = self._action(self.tr("S&pend and budget…"), self.open_ledger, None,
                                       self.tr("What ran and what it cost, per job, project and day; the project's budget"))  # fmt: skip
+        self._build_panel_keys()
+
+    def _build_panel_keys(self) -> None:
+        """Alt+1..5 show a panel and put the keyboard focus in it (View menu)."""
+        self.panel_actions: list[QAction] = []
+        for number, dock in enumerate((self.editor_dock, self.storyboard_dock, self.preview_dock, self.jobs_dock, self.history_dock), 1):
+            action = self._action(self.tr("Go to %1").replace("%1", dock.windowTitle()), lambda d=dock: self._focus_dock(d), QKeySequence(f"Alt+{number}"))
+            self.panel_actions.append(action)
+
+    def _focus_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+        widget = dock.widget()
+        target = widget if widget.focusPolicy() != Qt.NoFocus else widget.nextInFocusChain()
+        if hasattr(widget, "canvas") and widget.canvas is not None:
+            target = widget.canvas  # the storyboard: its timeline, where the arrows work
+        target.setFocus(Qt.ShortcutFocusReason)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         file.addActions([self.act_new, self.act_open])
-        self.recent_menu = file.addMenu("Open &recent")
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
         file.addSeparator()
         file.addActions([self.act_save, self.act_save_as])
         file.addSeparator()
@@ -209,29 +227,38 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         file.addAction(self.act_settings)
         file.addSeparator()
         file.addAction(self.act_quit)
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
         edit.addActions([self.act_add_shot, self.act_duplicate, self.act_delete])
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         for dock in (self.editor_dock, self.storyboard_dock, self.preview_dock, self.jobs_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
+        view.addActions(self.panel_actions)
+        view.addSeparator()
         view.addAction(self.act_reset_layout)
-        generate = bar.addMenu("&Generate")
+        generate = bar.addMenu(self.tr("&Generate"))
         generate.addActions([self.act_generate, self.act_generate_all])
         generate.addSeparator()
         generate.addAction(self.act_preview_cut)
         generate.addSeparator()
         generate.addAction(self.act_spend)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_shortcuts, self.act_data, self.act_about])
 
     def _build_toolbar(self) -> None:
-        tb = QToolBar("Main", self)
+        tb = QToolBar(self.tr("Main"), self)
         tb.setObjectName("toolbar_main")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        # The toolbar's own words: as the menus say them in English, shorter where a language
+        # needs the room (the menus keep the full command).
+        for action, short in ((self.act_new, self.tr("New project")), (self.act_open, self.tr("Open project")),
+                              (self.act_add_shot, self.tr("Add shot")), (self.act_generate, self.tr("Generate shot")),
+                              (self.act_generate_all, self.tr("Generate missing shots")),
+                              (self.act_preview_cut, self.tr("Preview the cut")), (self.act_export, self.tr("Export video"))):
+            action.setIconText(short)
         for action in (self.act_new, self.act_open, self.act_save):
             tb.addAction(action)
         tb.addSeparator()
@@ -293,12 +320,12 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         c = self.controller
         dirty = c.is_dirty()
         if c.project is None:
-            self.setWindowTitle("Studio")
-            self.project_label.setText("No project open")
+            self.setWindowTitle(self.tr("Studio"))
+            self.project_label.setText(self.tr("No project open"))
             return
-        self.setWindowTitle(f"{c.title}[*] — Studio")
+        self.setWindowTitle(self.tr("%1[*] — Studio").replace("%1", c.title))
         self.setWindowModified(dirty)
-        self.project_label.setText(f"{c.title}  ·  {c.folder}" + ("  ·  unsaved changes" if dirty else ""))
+        self.project_label.setText(f"{c.title}  ·  {c.folder}" + ("  ·  " + self.tr("unsaved changes") if dirty else ""))
 
     def _update_cost(self) -> None:
         project = self.project
@@ -309,11 +336,12 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         seconds = project.duration
 
         def show(today: float | None) -> None:
-            spent = f"${today:.2f}" if today is not None else "unknown"
+            spent = format_money(today) if today is not None else self.tr("unknown")
             try:
                 if project is self.project:
                     self.cost_label.setText(
-                        f"Project cost ${takes_cost:.2f}  ·  last 24 h {spent}  ·  {seconds:.1f} s in the cut"
+                        self.tr("Project cost %1  ·  last 24 h %2  ·  %3 in the cut")
+                        .replace("%1", format_money(takes_cost)).replace("%2", spent).replace("%3", format_seconds(seconds))
                     )
             except RuntimeError:  # the window closed meanwhile
                 pass
@@ -329,7 +357,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
             self.recent_menu.addAction(folder, lambda f=folder: self.controller.open(f))
         if items:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear the list", self.controller.clear_recent)
+            self.recent_menu.addAction(self.tr("Clear the list"), self.controller.clear_recent)
         self.recent_menu.setEnabled(bool(items))
 
     # -- shots -----------------------------------------------------------------------------
@@ -351,7 +379,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
     def _reuse_prompt(self, job: Job) -> None:
         canvas = self.storyboard.canvas
         if canvas is None or not canvas.current_id:
-            self.show_message("Select a shot first.")
+            self.show_message(self.tr("Select a shot first."))
             return
         changes: dict[str, Any] = {"prompt": job.prompt}
         if job.model_id in self.services.catalog:
@@ -373,7 +401,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         shot = project.shot(shot_id)
         take = shot.chosen_take
         if take is None:
-            self.show_message("This shot has no take yet; press Generate.")
+            self.show_message(self.tr("This shot has no take yet; press Generate."))
             return
         if hasattr(self.preview, "show_cut"):
             self.preview.show_cut([(str(folder / take.path), shot.trim_in, shot.trim_out)], None, project.settings.fps)
@@ -388,7 +416,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
 
         items, joins, fps = preview_cut_items(project, folder)
         if not items:
-            self.show_message("No shot has a take yet.")
+            self.show_message(self.tr("No shot has a take yet."))
             return
         if hasattr(self.preview, "show_cut"):
             self.preview.show_cut(items, joins, fps)
@@ -400,7 +428,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
     def open_settings(self) -> None:
         SettingsDialog = _optional("studio.ui.settings", "SettingsDialog")
         if SettingsDialog is None:
-            self.show_message("Settings are not available in this build.")
+            self.show_message(self.tr("Settings are not available in this build."))
             return
         dialog = SettingsDialog(self.services, self)
         dialog.exec()
@@ -411,7 +439,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
             return
         ExportDialog = _optional("studio.ui.export", "ExportDialog")
         if ExportDialog is None:
-            self.show_message("Export is not available in this build.")
+            self.show_message(self.tr("Export is not available in this build."))
             return
         dialog = ExportDialog(self.services, self.project, self.folder, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
@@ -433,28 +461,12 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
             self.show_message(error.user_message, 10_000)
 
     def show_shortcuts(self) -> None:
-        rows = [
-            ("Ctrl+Enter", "Generate the selected shot"),
-            ("Ctrl+Shift+Enter", "Generate every shot without a take"),
-            ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
-            ("Ctrl+Shift+N", "Add a shot"),
-            ("Ctrl+D", "Duplicate the shot"),
-            ("Delete", "Delete the shot (timeline focused)"),
-            ("← / →", "Select the previous / next shot"),
-            (self.tr("Space"), self.tr("Play / pause the preview (timeline focused)")),
-            ("Alt+← / Alt+→", "Move the shot left / right"),
-            ("Ctrl+wheel", "Zoom the timeline"),
-            ("Ctrl+P", "Preview the cut"),
-            ("Ctrl+E", "Export"),
-            (self.tr("Ctrl+Shift+X"), self.tr("Export now, with the last export's settings")),
-            ("Ctrl+Shift+E", "Export the timeline for an editor"),
-            ("Ctrl+S / Ctrl+Shift+S", "Save / save as"),
-        ]
-        text = "<table cellspacing=6>" + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows) + "</table>"
-        QMessageBox.information(self, "Keyboard shortcuts", text)
+        from .shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Studio", "<b>Studio</b><br>Plan, generate, preview and export short AI videos.")
+        QMessageBox.about(self, self.tr("About Studio"), self.tr("<b>Studio</b><br>Plan, generate, preview and export short AI videos."))
 
     # -- messages and errors ---------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -38,13 +39,17 @@ class Prompter:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
+    def tr(self, text: str) -> str:
+        # Not a QObject: translate in this class's own context (lupdate files self.tr here).
+        return QCoreApplication.translate("Prompter", text)
+
     def ask_save_changes(self, title: str) -> str:
         """``"save"``, ``"discard"`` or ``"cancel"``."""
         box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{title}”?")
-        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("Save the changes to “%1”?").replace("%1", title))
+        box.setInformativeText(self.tr("Your changes are lost if you don't save them."))
         box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Save)
         answer = box.exec()
@@ -53,28 +58,30 @@ class Prompter:
     def ask_recover(self, folder: Path) -> bool:
         answer = QMessageBox.question(
             self.parent,
-            "Recover unsaved work?",
-            f"Studio did not close normally while “{folder.name}” had unsaved changes.\n\n"
-            "Restore them from the recovery copy? (No keeps the last saved version.)",
+            self.tr("Recover unsaved work?"),
+            self.tr(
+                "Studio did not close normally while “%1” had unsaved changes.\n\n"
+                "Restore them from the recovery copy? (No keeps the last saved version.)"
+            ).replace("%1", folder.name),
             QMessageBox.Yes | QMessageBox.No,
             QMessageBox.Yes,
         )
         return answer == QMessageBox.Yes
 
     def ask_open_folder(self, start: Path) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.parent, "Open a project folder", str(start))
+        name = QFileDialog.getExistingDirectory(self.parent, self.tr("Open a project folder"), str(start))
         return Path(name) if name else None
 
     def ask_new_name(self, default: str) -> str | None:
-        name, ok = QInputDialog.getText(self.parent, "New project", "Project name:", text=default)
+        name, ok = QInputDialog.getText(self.parent, self.tr("New project"), self.tr("Project name:"), text=default)
         return name.strip() if ok and name.strip() else None
 
     def ask_save_as(self, start: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, "Save project as (a new folder)", str(start))
+        name, _ = QFileDialog.getSaveFileName(self.parent, self.tr("Save project as (a new folder)"), str(start))
         return Path(name) if name else None
 
     def error(self, exc: BaseException | str) -> None:
-        show_error(self.parent, exc, "Project")
+        show_error(self.parent, exc, self.tr("Project"))
 
 
 def safe_folder_name(name: str) -> str:
@@ -125,8 +132,8 @@ class ProjectController(QObject):
     @property
     def title(self) -> str:
         if self.project is None:
-            return "No project"
-        return self.project.title or (self.folder.name if self.folder else "Untitled")
+            return self.tr("No project")
+        return self.project.title or (self.folder.name if self.folder else self.tr("Untitled"))
 
     def is_dirty(self) -> bool:
         return self.project is not None and (self._external_dirty or not self.undo_stack.isClean())
@@ -184,14 +191,14 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         except (OSError, ValueError) as exc:
-            self.prompter.error(ProjectError(f"{folder.name} could not be opened.", detail=str(exc)))
+            self.prompter.error(ProjectError(self.tr("%1 could not be opened.").replace("%1", folder.name), detail=str(exc)))
             return False
         self._set_project(project, folder)
         if recovered:
             self.mark_dirty()
-            self.message.emit("Recovered unsaved changes from the recovery copy. Save to keep them.")
+            self.message.emit(self.tr("Recovered unsaved changes from the recovery copy. Save to keep them."))
         else:
-            self.message.emit(f"Opened {self.title}.")
+            self.message.emit(self.tr("Opened %1.").replace("%1", self.title))
         return True
 
     def new(self, name: str | None = None, *, guard: bool = True) -> bool:
@@ -199,7 +206,7 @@ class ProjectController(QObject):
             return False
         base = self.services.paths.projects
         if name is None:
-            name = self.prompter.ask_new_name(self._unique_name(base, "Untitled project"))
+            name = self.prompter.ask_new_name(self._unique_name(base, self.tr("Untitled project")))
             if name is None:
                 return False
         folder = base / self._unique_name(base, safe_folder_name(name))
@@ -210,7 +217,7 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         self._set_project(project, folder)
-        self.message.emit(f"Created {name} in {folder}.")
+        self.message.emit(self.tr("Created %1 in %2.").replace("%1", name).replace("%2", str(folder)))
         return True
 
     def open_or_create_sample(self) -> bool:
@@ -227,7 +234,7 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         self._set_project(project, folder)
-        self.message.emit("Opened the sample project: it runs offline on the animatic model. Press Generate missing.")
+        self.message.emit(self.tr("Opened the sample project: it runs offline on the animatic model. Press Generate missing."))
         return True
 
     def close_project(self, *, guard: bool = True) -> bool:
@@ -274,7 +281,7 @@ class ProjectController(QObject):
             self.prompter.error(exc)
             return False
         self.note_saved()
-        self.message.emit(f"Saved {self.title}.")
+        self.message.emit(self.tr("Saved %1.").replace("%1", self.title))
         return True
 
     def note_saved(self) -> None:
@@ -296,7 +303,7 @@ class ProjectController(QObject):
                 return False
         target = Path(target)
         if target.exists() and any(target.iterdir()):
-            self.prompter.error(ProjectError(f"{target.name} already exists and is not empty; pick a new folder name."))
+            self.prompter.error(ProjectError(self.tr("%1 already exists and is not empty; pick a new folder name.").replace("%1", target.name)))
             return False
         source = self.folder
         try:
@@ -309,7 +316,7 @@ class ProjectController(QObject):
         self._add_recent(target)
         self.note_saved()
         self.project_changed.emit()
-        self.message.emit(f"Saved as {target}.")
+        self.message.emit(self.tr("Saved as %1.").replace("%1", str(target)))
         return True
 
     def autosave_now(self) -> asyncio.Task | None:
@@ -330,7 +337,7 @@ class ProjectController(QObject):
             try:
                 await run_blocking(self.services.projects.autosave_data, data, folder)
             except (StudioError, OSError) as exc:
-                self.message.emit(f"Autosave failed: {exc}")
+                self.message.emit(self.tr("Autosave failed: %1").replace("%1", str(exc)))
                 return
             self._autosaved_revision = revision
 

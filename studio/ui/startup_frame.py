@@ -24,7 +24,7 @@ class StartupFrame(QMainWindow):
     def __init__(self, qsettings: QSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("startup_frame")
-        self.setWindowTitle("Studio")
+        self.setWindowTitle(self.tr("Studio"))
         label = QLabel(QCoreApplication.translate("StartupFrame", "Opening Studio…"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setObjectName("dim")

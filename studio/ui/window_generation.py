@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.core.jobs import Job, JobState
 from studio.services import storyboard
@@ -19,15 +20,19 @@ from .async_utils import run_blocking, spawn
 from .errors import describe_error
 from .model_status import not_live_question
 
+# English keys kept on the cards; the card translates them when it paints (context "ShotJob").
 STATE_TEXT = {
-    JobState.QUEUED: "queued",
-    JobState.SUBMITTING: "sending",
-    JobState.SUBMITTED: "submitted",
-    JobState.RUNNING: "generating",
-    JobState.DOWNLOADING: "downloading",
-    JobState.UNKNOWN: "needs attention",
-    JobState.FAILED: "failed",
+    JobState.QUEUED: QT_TRANSLATE_NOOP("ShotJob", "queued"),
+    JobState.SUBMITTING: QT_TRANSLATE_NOOP("ShotJob", "sending"),
+    JobState.SUBMITTED: QT_TRANSLATE_NOOP("ShotJob", "submitted"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("ShotJob", "generating"),
+    JobState.DOWNLOADING: QT_TRANSLATE_NOOP("ShotJob", "downloading"),
+    JobState.UNKNOWN: QT_TRANSLATE_NOOP("ShotJob", "needs attention"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("ShotJob", "failed"),
+    JobState.STALLED: QT_TRANSLATE_NOOP("ShotJob", "waiting"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("ShotJob", "cancelled"),
 }
+_WAITING = QT_TRANSLATE_NOOP("ShotJob", "waiting")
 
 
 class GenerationMixin:
@@ -45,7 +50,7 @@ class GenerationMixin:
                 return
             allow_retired = allow_retired or agreed
         self.storyboard.set_job_text(shot_id, "sending")
-        self.show_message("Sending the shot…")
+        self.show_message(self.tr("Sending the shot…"))
 
         def failed(exc: BaseException) -> None:
             self.storyboard.set_job_text(shot_id, None)
@@ -91,7 +96,7 @@ class GenerationMixin:
         takes, models = (controls.takes(), controls.models()) if controls.total() > 1 or controls.models() else (None, None)
         missing = project.shots_without_take() if takes is None else list(project.shots)
         if not missing:
-            self.show_message("Every shot has a take. Select a shot and press Generate for another take.")
+            self.show_message(self.tr("Every shot has a take. Select a shot and press Generate for another take."))
             return
         # Nothing is sent before the person has seen the plan and its price and pressed Run.
         self.ask_quote(project, folder, lambda accepted: self._run_missing(project, folder, accepted, takes, models),
@@ -120,9 +125,10 @@ class GenerationMixin:
                         self.storyboard.set_job_text(shot.id, None)
             if project is self.project:
                 self.controller.note_saved()  # run_storyboard saved the project
-                self.show_message("Every missing shot has a take now.")
+                self.show_message(QCoreApplication.translate("GenerationMixin", "Every missing shot has a take now."))
 
-        self.show_message(f"Generating {len(missing)} shot(s)…")
+        count = len(missing)  # a plain name: lupdate reads no call as the count
+        self.show_message(QCoreApplication.translate("GenerationMixin", "Generating %n shot(s)…", "", count))
         spawn(run())
 
     def _on_job_changed(self, args: tuple) -> None:
@@ -145,7 +151,7 @@ class GenerationMixin:
             self.storyboard.set_job_text(job.shot_id, None)
         elif job.state is JobState.FAILED:
             self.storyboard.set_job_text(job.shot_id, "failed")
-            self.show_message(describe_error(job.error or "The job failed.").one_line(), 10_000)
+            self.show_message(describe_error(job.error or QCoreApplication.translate("GenerationMixin", "The job failed.")).one_line(), 10_000)
         else:
             text = STATE_TEXT.get(job.state, job.state.value)
             if job.progress is not None and job.state in (JobState.RUNNING, JobState.DOWNLOADING):
@@ -177,7 +183,7 @@ class GenerationMixin:
                 self._attaching.discard(job.id)
             if project is self.project:
                 self.controller.mark_dirty()
-                self.show_message(f"A new take for shot {project.index_of(job.shot_id) + 1} is ready.")
+                self.show_message(self.tr("A new take for shot %1 is ready.").replace("%1", str(project.index_of(job.shot_id) + 1)))
 
         spawn(attach())
 

@@ -14,6 +14,7 @@ from studio.services.budgets import Spending, spending
 from studio.services.quote import plan_run
 
 from .async_utils import run_blocking, spawn
+from .i18n import format_money
 from .money import LedgerDialog, QuoteDialog
 
 
@@ -97,7 +98,7 @@ class MoneyMixin:
                 if value is None:
                     self.show_message(self.tr("The project has no budget now."))
                 else:
-                    self.show_message(self.tr("The project's budget is now ${amount:.2f}.").format(amount=value))
+                    self.show_message(self.tr("The project's budget is now {amount}.").format(amount=format_money(value)))
                 if self.ledger_dialog is not None:
                     self.ledger_dialog.refresh()
 

@@ -29,6 +29,7 @@ from studio.services import export as export_service
 from studio.services import storyboard_resume
 
 from .async_utils import run_blocking, spawn
+from .i18n import format_seconds
 
 
 class _ProgressRelay(QObject):
@@ -156,7 +157,7 @@ class FinishMixin:
             finished()
             self.remember_export(settings, out)
             self.show_message(
-                self.tr("Exported {seconds:.1f} s to {path}").format(seconds=float(info.duration or 0.0), path=out), 30_000
+                self.tr("Exported {seconds} to {path}").format(seconds=format_seconds(float(info.duration or 0.0)), path=out), 30_000
             )
 
         def failed(exc: BaseException) -> None:
@@ -174,7 +175,7 @@ class FinishMixin:
         if project is None or folder is None:
             return
 
-        waiting = self.tr("waiting")
+        waiting = "waiting"  # the card's key; it is translated where the card paints it
 
         def on_plan(plan: storyboard_resume.RunPlan) -> None:
             for shot_id in plan.following + plan.to_send:

@@ -48,6 +48,9 @@ def qloop(qapp):
     from studio.ui.style import apply_theme
 
     apply_theme(qapp)
+    from studio.ui.i18n import install_translations
+
+    install_translations("en")  # English with its plural forms ("1 job", "3 jobs"), as the app starts
     loop = qasync.QEventLoop(qapp, already_running=True)
     # Plain worker threads: qasync's own QThread executor is never shut down by a loop that
     # pytest-qt keeps running, and Qt aborts the process when a running QThread is destroyed.

@@ -121,7 +121,7 @@ def test_the_ledger_shows_jobs_projects_and_days_and_sets_the_budget(window, ser
     window.act_spend.trigger()
     dialog = window.ledger_dialog
     run(wait(lambda: dialog.ledger is not None and dialog.jobs_table.rowCount() == 3, timeout=20))
-    assert "Billed $0.40 · in flight $0.35 · may be billed $0.00 · 1 job(s) not billed" == dialog.summary.text()
+    assert "Billed $0.40 · in flight $0.35 · may be billed $0.00 · 1 job not billed" == dialog.summary.text()
     rows = {dialog.jobs_table.item(r, 3).text(): r for r in range(3)}
     assert set(rows) == {"billed", "in flight", "not billed"}
     moderated = rows["not billed"]
@@ -131,7 +131,7 @@ def test_the_ledger_shows_jobs_projects_and_days_and_sets_the_budget(window, ser
     assert set(projects) == {window.folder.name, "no project"}
     own = projects[window.folder.name]
     assert dialog.projects_table.item(own, 2).text() == "$0.40"  # counted: the billed job, not the moderated one
-    assert dialog.projects_table.item(own, 6).text() == "1 job(s)"
+    assert dialog.projects_table.item(own, 6).text() == "1 job"
     assert dialog.days_table.rowCount() >= 1
 
     dialog.only_project.click()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,7 +35,6 @@ from .. import style
 from ..async_utils import connect_core
 from ..preview import PreviewPane
 from ..storyboard.commands import ChooseTakeCommand, RemoveTakeCommand
-from ..storyboard.takes_controls import count_text
 from .labels import take_details, take_title
 
 
@@ -152,6 +151,8 @@ class CompareDialog(QDialog):
         self.grid.setSpacing(10)
         self.grid.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Takes side by side"))
+        scroll.setAccessibleDescription(self.tr("One tile per take: play it, use it in the cut or delete it"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(self.grid_host)
@@ -245,7 +246,8 @@ class CompareDialog(QDialog):
         prompt = " ".join(shot.prompt.split())
         if len(prompt) > 140:
             prompt = prompt[:139] + "…"
-        count = count_text(len(ids), "1 take", "%n takes")
+        takes_count = len(ids)  # a plain name: lupdate reads no call as the count
+        count = QCoreApplication.translate("CompareDialog", "%n take(s)", "", takes_count)
         self.header.setText(f"<b>{shot_name(self.project, shot)}</b> · {count}<br><span>{prompt}</span>")
         self.play_button.setEnabled(bool(ids))
         self._update_sequence_labels()

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from studio.core.project import Take
+from studio.ui.i18n import format_money, format_number
 
 NO_SEED = "—"
 
@@ -32,7 +33,7 @@ def cost_text(take: Take) -> str:
         return _tr("price unknown")
     if not take.cost:
         return _tr("free")
-    return f"${take.cost:.2f}"
+    return format_money(take.cost)
 
 
 def seed_text(take: Take) -> str:
@@ -49,5 +50,5 @@ def take_details(take: Take, catalog: Any) -> str:
     """``Veo 3.1 Fast · $0.40 · seed 42 · 4.0 s``."""
     return _tr("{model} · {cost} · seed {seed} · {seconds} s").format(
         model=model_name(catalog, take.model_id), cost=cost_text(take), seed=seed_text(take),
-        seconds=f"{take.duration:.1f}",
+        seconds=format_number(take.duration, 1),
     )

@@ -32,6 +32,7 @@ from .. import style
 from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
 from ..errors import add_status_lines
+from ..i18n import format_seconds_short
 
 # (shot, its model's spec, the first frame as an absolute path or None)
 Context = Callable[[], "tuple[Shot, ModelSpec | None, Path | None] | None"]
@@ -63,16 +64,16 @@ class AssistantPanel(QFrame):
 
         row = QHBoxLayout()
         row.setSpacing(6)
-        title = QLabel("Assistant")
+        title = QLabel(self.tr("Assistant"))
         title.setStyleSheet("font-weight: 600;")
         row.addWidget(title)
-        self.enhance_button = QPushButton("Enhance")
-        self.enhance_button.setToolTip("Turn your text into a structured prompt fitted to this model and duration")
-        self.meme_button = QPushButton("Meme")
-        self.meme_button.setToolTip("A funny take: short and portrait (9:16)")
-        self.image_button = QPushButton("From first frame")
-        self.image_button.setToolTip("A prompt that animates the first frame; your text, if any, steers the action")
-        self.cancel_button = QPushButton("Cancel")
+        self.enhance_button = QPushButton(self.tr("Enhance"))
+        self.enhance_button.setToolTip(self.tr("Turn your text into a structured prompt fitted to this model and duration"))
+        self.meme_button = QPushButton(self.tr("Meme"))
+        self.meme_button.setToolTip(self.tr("A funny take: short and portrait (9:16)"))
+        self.image_button = QPushButton(self.tr("From first frame"))
+        self.image_button.setToolTip(self.tr("A prompt that animates the first frame; your text, if any, steers the action"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.hide()
         for button in (self.enhance_button, self.meme_button, self.image_button, self.cancel_button):
             row.addWidget(button)
@@ -85,9 +86,9 @@ class AssistantPanel(QFrame):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        mine = QLabel("Your text")
+        mine = QLabel(self.tr("Your text"))
         mine.setObjectName("dim")
-        self.suggestion_label = QLabel("Suggestion (edit before accepting)")
+        self.suggestion_label = QLabel(self.tr("Suggestion (edit before accepting)"))
         self.suggestion_label.setObjectName("dim")
         self.original = QPlainTextEdit()
         self.original.setObjectName("assistant_original")
@@ -97,10 +98,10 @@ class AssistantPanel(QFrame):
         for box in (self.original, self.suggestion):
             box.setMinimumHeight(box.fontMetrics().lineSpacing() * 11)
             box.setLineWrapMode(QPlainTextEdit.WidgetWidth)
-        self.reject_button = QPushButton("Reject")
-        self.accept_button = QPushButton("Accept")
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.accept_button = QPushButton(self.tr("Accept"))
         self.accept_button.setObjectName("primary")
-        self.accept_button.setToolTip("Use the suggestion as this shot's prompt (one undo step)")
+        self.accept_button.setToolTip(self.tr("Use the suggestion as this shot's prompt (one undo step)"))
         head = QHBoxLayout()
         head.addWidget(self.suggestion_label, 1)
         head.addWidget(self.reject_button)
@@ -141,9 +142,9 @@ class AssistantPanel(QFrame):
             button.setEnabled(has_shot and not self.busy)
         self.image_button.setEnabled(has_shot and not self.busy and first_frame is not None)
         self.image_button.setToolTip(
-            "A prompt that animates the first frame; your text, if any, steers the action"
+            self.tr("A prompt that animates the first frame; your text, if any, steers the action")
             if first_frame is not None
-            else "Drop a first frame (a selfie, say) on this shot first"
+            else self.tr("Drop a first frame (a selfie, say) on this shot first")
         )
         if context is not None and context[0].id != self._shot_id:
             stale = self.busy or self._result is not None
@@ -181,7 +182,7 @@ class AssistantPanel(QFrame):
         async def ask() -> PromptResult:
             # the keyring read may block (a desktop keyring over D-Bus): off the GUI thread
             assistant = await run_blocking(build_assistant, self.services)
-            self.status.setText(f"Writing with the {assistant.describe()}…")
+            self.status.setText(self.tr("Writing with the %1…").replace("%1", assistant.describe()))
             try:
                 if kind == "image":
                     return await assistant.from_image(first_frame, idea=text, model_id=model_id, duration=shot.duration)
@@ -192,7 +193,7 @@ class AssistantPanel(QFrame):
                 await assistant.aclose()
 
         self._task = spawn(ask(), on_done=lambda result: self._show(shot.id, text, result), on_error=self._failed, name="assistant")
-        self._set_busy(True, "Writing…")
+        self._set_busy(True, self.tr("Writing…"))
         return self._task
 
     def _show(self, shot_id: str, original: str, result: PromptResult) -> None:
@@ -200,14 +201,15 @@ class AssistantPanel(QFrame):
         if shot_id != self._shot_id:
             return  # the person moved to another shot meanwhile
         self._result = result
-        who = "assistant"
         if result.source == "offline":
-            who = "offline builder (add an OpenAI key in Settings, or a local server, for the assistant)"
-        extra = ""
+            text = self.tr("Suggestion from the offline builder (add an OpenAI key in Settings, or a local server, for the assistant).")
+        else:
+            text = self.tr("Suggestion from the assistant.")
         if result.mode == "meme":
-            extra = f" Accepting also sets {result.duration:g} s" + (f" and {result.aspect_ratio}." if result.aspect_ratio else ".")
-        self._set_busy(False, f"Suggestion from the {who}.{extra}")
-        self.original.setPlainText(original or "(empty)")
+            sets = format_seconds_short(result.duration) + (f", {result.aspect_ratio}" if result.aspect_ratio else "")
+            text += " " + self.tr("Accepting also sets %1.").replace("%1", sets)
+        self._set_busy(False, text)
+        self.original.setPlainText(original or self.tr("(empty)"))
         self.suggestion.setPlainText(result.prompt)
         self.notes.setText("\n".join(result.notes))
         self.notes.setVisible(bool(result.notes))
@@ -232,7 +234,7 @@ class AssistantPanel(QFrame):
         changes["prompt"] = self.suggestion.toPlainText()
         self.accepted.emit(shot.id, changes)
         self.reject()
-        self.status.setText("Suggestion accepted (Ctrl+Z undoes it).")
+        self.status.setText(self.tr("Suggestion accepted (Ctrl+Z undoes it)."))
 
     def reject(self) -> None:
         self._result = None

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QMenu
 
 from studio.core.errors import StudioError
@@ -25,6 +26,17 @@ from ..storyboard.commands import UpdateShotCommand
 from ..lazy_media import media
 from .images import fitted_name, image_files, parse_fitted
 from .request import shot_request
+
+_SLOT_NAMES = {
+    "first_frame": QT_TRANSLATE_NOOP("ImageSlots", "first frame"),
+    "last_frame": QT_TRANSLATE_NOOP("ImageSlots", "last frame"),
+    "reference_images": QT_TRANSLATE_NOOP("ImageSlots", "reference images"),
+}
+
+
+def slot_name(slot: str) -> str:
+    """An image slot's name in a sentence ("first frame"), in the window's language."""
+    return QCoreApplication.translate("ImageSlots", _SLOT_NAMES.get(slot, slot.replace("_", " ")))
 
 FIT_MODES = ("crop", "pad")
 FRAME_SLOTS = ("first_frame", "last_frame")
@@ -65,7 +77,7 @@ class ImageSlots:
             limit = self.spec.max_reference_images if self.spec else len(rels)
             refs = list(shot.reference_images) + [r for r in rels if r not in shot.reference_images]
             value: Any = refs[-limit:] if limit else refs
-            text = "Add reference image" if len(rels) == 1 else "Add reference images"
+            text = self.tr("Add reference image") if len(rels) == 1 else self.tr("Add reference images")
         else:
             value = rels[0]
             size = self._target_size(shot)
@@ -74,7 +86,7 @@ class ImageSlots:
                 value, crop = await self._fit(folder, rels[0], self._fit_mode, size)
                 if crop is not None:
                     crops[slot] = list(crop)
-            text = f"Set {slot.replace('_', ' ')}"
+            text = self.tr("Set %1").replace("%1", slot_name(slot))
             self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: value, "crops": crops}, text))
             return
         self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: value}, text))
@@ -138,7 +150,7 @@ class ImageSlots:
                 if all(getattr(current, s) == changes_needed[s] for s in changes):
                     if crops != current.crops:
                         changes["crops"] = crops
-                    self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, "Fit images"))
+                    self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, self.tr("Fit images")))
             finally:
                 self._refitting = False
 
@@ -150,18 +162,18 @@ class ImageSlots:
         self.fit_preview.setVisible(bool(value))
         self.fit_caption.setVisible(bool(value))
         if not value:
-            self.fit_preview.show_pixmap(None, "No first frame")
-            self.fit_caption.setText("Drop an image on First frame to start the shot from it (image-to-video).")
+            self.fit_preview.show_pixmap(None, self.tr("No first frame"))
+            self.fit_caption.setText(self.tr("Drop an image on First frame to start the shot from it (image-to-video)."))
             return
         path = self._abs(value)
         fitted = parse_fitted(value)
-        which = "First frame" if shot.first_frame else "Last frame"
+        which = self.tr("First frame") if shot.first_frame else self.tr("Last frame")
         slot = "first_frame" if shot.first_frame else "last_frame"
         if fitted and fitted[1] == "crop" and self._show_crop(shot, slot, fitted):
-            self.fit_caption.setText(
-                f"{which} as sent: {fitted[2][0]}×{fitted[2][1]}, cropped to fill (the bright frame; drag it to move "
+            self.fit_caption.setText(self.tr(
+                "%1 as sent: %2, cropped to fill (the bright frame; drag it to move "
                 "the crop). Transparent areas are filled with white."
-            )
+            ).replace("%1", which).replace("%2", f"{fitted[2][0]}×{fitted[2][1]}"))
             return
         pix = self.cache.get(path, self.fit_preview.height())
         if pix is None:
@@ -169,10 +181,11 @@ class ImageSlots:
         self.fit_preview.show_pixmap(pix, path.name)
         if fitted:
             self.fit_caption.setText(
-                f"{which} as sent: {fitted[2][0]}×{fitted[2][1]}, padded (letterboxed). Transparent areas are filled with white."
+                self.tr("%1 as sent: %2, padded (letterboxed). Transparent areas are filled with white.")
+                .replace("%1", which).replace("%2", f"{fitted[2][0]}×{fitted[2][1]}")
             )
         else:
-            self.fit_caption.setText(f"{which} as sent: {path.name} (not fitted).")
+            self.fit_caption.setText(self.tr("%1 as sent: %2 (not fitted).").replace("%1", which).replace("%2", path.name))
 
     def _show_crop(self, shot: Shot, slot: str, fitted: tuple[str, str, tuple[int, int]]) -> bool:
         """Show the whole source with the crop framed; False while the source is still loading."""
@@ -206,7 +219,7 @@ class ImageSlots:
                 return  # the frame changed meanwhile; this crop belongs to the old one
             crops = dict(current.crops)
             crops[slot] = list(used)
-            self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: target, "crops": crops}, "Move crop"))
+            self.undo_stack.push(UpdateShotCommand(self.project, shot_id, {slot: target, "crops": crops}, self.tr("Move crop")))
 
         spawn(refit(), on_error=self._report)
 
@@ -242,11 +255,11 @@ class ImageSlots:
         spec = self.spec
         menu = QMenu(self)
         choices = {}
-        for slot, label in (("first_frame", "Use as first frame"), ("last_frame", "Use as last frame"), ("reference_images", "Add as reference")):
+        for slot, label in (("first_frame", self.tr("Use as first frame")), ("last_frame", self.tr("Use as last frame")), ("reference_images", self.tr("Add as reference"))):
             action = menu.addAction(label)
             if spec is not None and slot not in spec.inputs:
                 action.setEnabled(False)
-                action.setToolTip(f"{spec.name} takes no {slot.replace('_', ' ')}.")
+                action.setToolTip(self.tr("%1 takes no %2.").replace("%1", spec.name).replace("%2", slot_name(slot)))
             choices[action] = slot
         chosen = menu.exec(self.mapToGlobal(pos) if pos is not None else self.cursor().pos())
         return choices.get(chosen)

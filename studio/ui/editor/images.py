@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 def image_filter() -> str:
     """The file dialog's filter: every image format the media service decodes."""
-    return "Images (" + " ".join(f"*{s}" for s in sorted(media.IMAGE_SUFFIXES)) + ")"
+    return QCoreApplication.translate("ImageZone", "Images (%1)").replace("%1", " ".join(f"*{s}" for s in sorted(media.IMAGE_SUFFIXES)))
 
 # A fitted copy is named  <stem>__fit-<mode>-<w>x<h>[-at<x>-<y>].png  next to its original; the
 # crop's corner is in the name so each crop has its own file (and the name alone says which).
@@ -157,18 +158,21 @@ class ImageZone(QFrame):
         head.addWidget(self.title)
         head.addStretch(1)
         self.pick = QToolButton()
-        self.pick.setText("Choose…")
-        self.pick.setToolTip(f"Pick an image file for the {title.lower()}")
+        self.pick.setText(self.tr("Choose…"))
+        self.pick.setToolTip(self.tr("Pick an image file: %1").replace("%1", title))
+        self.pick.setAccessibleName(self.tr("Choose an image: %1").replace("%1", title))
+        self.clear_name = self.tr("Clear: %1").replace("%1", title)
         self.pick.clicked.connect(self._pick)
         self.clear = QToolButton()
-        self.clear.setText("Clear")
+        self.clear.setText(self.tr("Clear"))
         self.clear.clicked.connect(self.clear_requested)
+        self.clear.setAccessibleName(self.clear_name)
         head.addWidget(self.pick)
         head.addWidget(self.clear)
         layout.addLayout(head)
         self.thumbs = QHBoxLayout()
         self.thumbs.setSpacing(6)
-        self.hint = QLabel("Drop an image here")
+        self.hint = QLabel(self.tr("Drop an image here"))
         self.hint.setObjectName("dim")
         self.hint.setAlignment(Qt.AlignCenter)
         self.hint.setMinimumHeight(self.THUMB_H)
@@ -190,7 +194,7 @@ class ImageZone(QFrame):
         self.pick.setEnabled(enabled)
         self.setAcceptDrops(enabled)
         self.setToolTip(reason or "")
-        self.hint.setText("Drop an image here" if enabled else reason or "")
+        self.hint.setText(self.tr("Drop an image here") if enabled else reason or "")
         self.hint.setWordWrap(True)
 
     def _rebuild(self) -> None:
@@ -227,9 +231,9 @@ class ImageZone(QFrame):
 
     def _pick(self) -> None:
         if self._multi:
-            names, _ = QFileDialog.getOpenFileNames(self, "Choose images", "", image_filter())
+            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose images"), "", image_filter())
         else:
-            name, _ = QFileDialog.getOpenFileName(self, "Choose an image", "", image_filter())
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an image"), "", image_filter())
             names = [name] if name else []
         if names:
             self.files_dropped.emit([Path(n) for n in names])
@@ -281,7 +285,7 @@ class FitPreview(QLabel):
         self.setAlignment(Qt.AlignCenter)
         self.setMinimumSize(QSize(160, 90))
         self.setObjectName("dim")
-        self.setText("No image")
+        self.setText(self.tr("No image"))
         self.setStyleSheet("background: #15171b; border-radius: 4px;")
         self.setMouseTracking(True)
         self._source: QPixmap | None = None
@@ -297,7 +301,7 @@ class FitPreview(QLabel):
         self.unsetCursor()
         if pix is None:
             self.clear()
-            self.setText(caption or "No image")
+            self.setText(caption or self.tr("No image"))
             return
         self.setPixmap(pix.scaled(self.width() - 4, self.height() - 4, Qt.KeepAspectRatio, Qt.SmoothTransformation))
         self.setToolTip(caption)
@@ -307,7 +311,7 @@ class FitPreview(QLabel):
         if self._drag is not None:
             return  # the person is moving the frame; their drag wins over a late refresh
         self._source, self._source_size, self._crop = source, tuple(source_size), tuple(crop)
-        self.setToolTip(caption + ("\nDrag the frame to choose what is sent." if self.draggable() else ""))
+        self.setToolTip(caption + ("\n" + self.tr("Drag the frame to choose what is sent.") if self.draggable() else ""))
         self._compose()
 
     def crop(self) -> tuple[int, int, int, int] | None:

@@ -12,6 +12,9 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+
+from ..i18n import format_seconds_short
+from ..a11y import name_form_fields
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -83,8 +86,9 @@ class ParamPanel(QWidget):
         if spec.durations.choices:
             combo = QComboBox()
             combo.setObjectName("duration")
+            combo.setAccessibleDescription(self.tr("How long the generated clip is"))
             for value in spec.durations.choices:
-                combo.addItem(f"{_num(value)} s", float(value))
+                combo.addItem(format_seconds_short(value), float(value))
             combo.currentIndexChanged.connect(lambda _i: self._emit("duration", combo.currentData()))
             self.duration = combo
         else:
@@ -93,43 +97,45 @@ class ParamPanel(QWidget):
             spin.setRange(spec.durations.minimum or 0.5, spec.durations.maximum or 60)
             spin.setSingleStep(spec.durations.step or 1)
             spin.setDecimals(0 if float(spec.durations.step or 1).is_integer() else 1)
-            spin.setSuffix(" s")
+            spin.setSuffix(self.tr(" s"))
             spin.valueChanged.connect(lambda v: self._emit("duration", float(v)))
             self.duration = spin
-        self.form.addRow("Duration", self.duration)
+        self.form.addRow(self.tr("Duration"), self.duration)
 
         self.aspect = QComboBox()
         self.aspect.setObjectName("aspect_ratio")
+        self.aspect.setAccessibleDescription(self.tr("The clip's shape: width to height"))
         for aspect in spec.aspect_ratios:
             self.aspect.addItem(aspect, aspect)
         self.aspect.currentIndexChanged.connect(lambda _i: self._emit("aspect_ratio", self.aspect.currentData()))
-        self.form.addRow("Aspect", self.aspect)
+        self.form.addRow(self.tr("Aspect"), self.aspect)
 
         if spec.resolutions:
             self.resolution = QComboBox()
             self.resolution.setObjectName("resolution")
+            self.resolution.setAccessibleDescription(self.tr("The clip's size in lines; larger costs more with some models"))
             for name in spec.resolutions:
                 self.resolution.addItem(name, name)
             self.resolution.currentIndexChanged.connect(
                 lambda _i: self._emit("resolution", self.resolution.currentData())
             )
-            self.form.addRow("Resolution", self.resolution)
+            self.form.addRow(self.tr("Resolution"), self.resolution)
 
         if spec.audio_supported:
-            self.audio = QCheckBox("Generate sound")
+            self.audio = QCheckBox(self.tr("Generate sound"))
             self.audio.setObjectName("audio")
             if spec.audio_always:
                 self.audio.setEnabled(False)
-                self.audio.setToolTip(f"{spec.name} always makes sound.")
+                self.audio.setToolTip(self.tr("%1 always makes sound.").replace("%1", spec.name))
             self.audio.toggled.connect(lambda on: self._emit("audio", bool(on)))
-            self.form.addRow("Audio", self.audio)
+            self.form.addRow(self.tr("Audio"), self.audio)
 
         if spec.seed_param:
             row = QWidget()
             h = QHBoxLayout(row)
             h.setContentsMargins(0, 0, 0, 0)
-            self.seed_fixed = QCheckBox("Fixed")
-            self.seed_fixed.setToolTip("Off: a new random seed each time. On: repeatable results.")
+            self.seed_fixed = QCheckBox(self.tr("Fixed"))
+            self.seed_fixed.setToolTip(self.tr("Off: a new random seed each time. On: repeatable results."))
             self.seed = QSpinBox()
             self.seed.setObjectName("seed")
             self.seed.setRange(0, 2**31 - 1)
@@ -138,7 +144,7 @@ class ParamPanel(QWidget):
             h.addWidget(self.seed, 1)
             self.seed_fixed.toggled.connect(self._seed_toggled)
             self.seed.valueChanged.connect(lambda v: self._emit("seed", int(v)) if self.seed_fixed.isChecked() else None)
-            self.form.addRow("Seed", row)
+            self.form.addRow(self.tr("Seed"), row)
 
         for param in spec.extra_params:
             widget = self._extra_widget(param)
@@ -146,6 +152,7 @@ class ParamPanel(QWidget):
             label = param.name.replace("_", " ").capitalize()
             widget.setToolTip(param.description)
             self.form.addRow(label, widget)
+        name_form_fields(self.form)
 
     def _extra_widget(self, param: ExtraParam) -> QWidget:
         emit = lambda value, n=param.name: self._emit_extra(n, value)  # noqa: E731

@@ -39,7 +39,11 @@ from .. import style
 from ..async_utils import EventBridge, user_message
 from ..storyboard.commands import UpdateShotCommand
 from .assistant_panel import AssistantPanel
-from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots
+from .image_slots import FIT_MODES, FRAME_SLOTS, ImageSlots, slot_name
+from ..i18n import format_cost, format_seconds_short
+from ..model_status import describe_status, price_summary, status_word
+from ..a11y import name
+from PySide6.QtCore import QCoreApplication
 from .images import FitPreview, ImageZone, PixmapCache, parse_fitted
 from .params import ParamPanel, validation_error
 from .prompt_text import PromptTextEdit
@@ -90,6 +94,7 @@ class PromptEditor(ImageSlots, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        name(scroll, self.tr("Shot editor"), self.tr("The selected shot's model, prompt, images and parameters"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         outer.addWidget(scroll)
@@ -99,27 +104,28 @@ class PromptEditor(ImageSlots, QWidget):
         lay.setContentsMargins(12, 10, 12, 12)
         lay.setSpacing(style.SPACING)
 
-        self.shot_label = QLabel("No shot selected")
+        self.shot_label = QLabel(self.tr("No shot selected"))
         self.shot_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
         lay.addWidget(self.shot_label)
 
         # model picker
         model_row = QHBoxLayout()
-        model_label = QLabel("Model")
+        model_label = QLabel(self.tr("Model"))
         model_label.setMinimumWidth(60)
         self.model_combo = QComboBox()
+        name(self.model_combo, self.tr("Model"), self.tr("The video model for this shot, with its price and status"))
         self.model_combo.setObjectName("model")
         self.model_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.model_combo.setMinimumContentsLength(18)
         self.model_combo.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         for spec in self.services.catalog.all():
             colour = style.STATUS_COLOURS.get(spec.status.state, style.TEXT_DIM)
-            text = f"{spec.name}  ·  {spec.price_summary()}"
+            text = f"{spec.name}  ·  {price_summary(spec)}"
             if spec.status.state != "live":
-                text += f"  ·  {spec.status.state}"
+                text += "  ·  " + status_word(spec.status.state)
             self.model_combo.addItem(_dot(colour), text, spec.id)
             idx = self.model_combo.count() - 1
-            self.model_combo.setItemData(idx, f"{spec.id}\n{spec.description}\nStatus: {spec.status.describe()}", Qt.ToolTipRole)
+            self.model_combo.setItemData(idx, f"{spec.id}\n{spec.description}\n" + self.tr("Status: %1").replace("%1", describe_status(spec.status)), Qt.ToolTipRole)
         self.model_combo.currentIndexChanged.connect(self._model_picked)
         model_row.addWidget(model_label)
         model_row.addWidget(self.model_combo, 1)
@@ -132,39 +138,42 @@ class PromptEditor(ImageSlots, QWidget):
 
         # prompt
         head = QHBoxLayout()
-        head.addWidget(QLabel("Prompt"))
+        head.addWidget(QLabel(self.tr("Prompt")))
         head.addStretch(1)
         self.counter = QLabel("0")
         self.counter.setObjectName("dim")
         head.addWidget(self.counter)
         lay.addLayout(head)
         self.prompt = PromptTextEdit()
+        name(self.prompt, self.tr("Prompt"), self.tr("What the shot shows: subject, action, camera, light, mood. Ctrl+Enter generates."))
         self.prompt.setObjectName("prompt")
-        self.prompt.setPlaceholderText("Describe the shot: subject, action, camera, light, mood…")
+        self.prompt.setPlaceholderText(self.tr("Describe the shot: subject, action, camera, light, mood…"))
         self.prompt.textChanged.connect(self._prompt_edited)
         lay.addWidget(self.prompt, 1)  # the prompt takes any spare height
         self.assistant = AssistantPanel(self.services, self._assistant_context)
         self.assistant.accepted.connect(self._assistant_accepted)
         lay.addWidget(self.assistant)
 
-        self.negative_label = QLabel("Negative prompt")
+        self.negative_label = QLabel(self.tr("Negative prompt"))
         self.negative = QLineEdit()
+        name(self.negative, self.tr("Negative prompt"), self.tr("What the model should avoid (optional)"))
         self.negative.setObjectName("negative_prompt")
-        self.negative.setPlaceholderText("What to avoid (optional)")
+        self.negative.setPlaceholderText(self.tr("What to avoid (optional)"))
         self.negative.textEdited.connect(lambda t: self._push({"negative_prompt": t}, merge=True))
         lay.addWidget(self.negative_label)
         lay.addWidget(self.negative)
 
         # images
         images_head = QHBoxLayout()
-        images_head.addWidget(QLabel("Images"))
+        images_head.addWidget(QLabel(self.tr("Images")))
         images_head.addStretch(1)
-        images_head.addWidget(QLabel("Fit"))
+        images_head.addWidget(QLabel(self.tr("Fit")))
         self.fit_combo = QComboBox()
         self.fit_combo.setObjectName("fit_mode")
-        self.fit_combo.addItem("Crop to fill", "crop")
-        self.fit_combo.addItem("Pad (letterbox)", "pad")
-        self.fit_combo.setToolTip("How a first or last frame is fitted to the model's exact size")
+        self.fit_combo.addItem(self.tr("Crop to fill"), "crop")
+        self.fit_combo.addItem(self.tr("Pad (letterbox)"), "pad")
+        self.fit_combo.setToolTip(self.tr("How a first or last frame is fitted to the model's exact size"))
+        self.fit_combo.setAccessibleName(self.tr("Fit"))
         self.fit_combo.currentIndexChanged.connect(self._fit_mode_picked)
         images_head.addWidget(self.fit_combo)
         lay.addLayout(images_head)
@@ -173,7 +182,7 @@ class PromptEditor(ImageSlots, QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(8)
         for col, (slot, title) in enumerate(
-            (("first_frame", "First frame"), ("last_frame", "Last frame"), ("reference_images", "References"))
+            (("first_frame", self.tr("First frame")), ("last_frame", self.tr("Last frame")), ("reference_images", self.tr("References")))
         ):
             zone = ImageZone(slot, title, self.cache)
             zone.files_dropped.connect(lambda files, s=slot: self.assign_images(s, files))
@@ -188,7 +197,7 @@ class PromptEditor(ImageSlots, QWidget):
         self.fit_preview = FitPreview()
         self.fit_preview.setFixedSize(QSize(240, 144))
         self.fit_preview.crop_chosen.connect(self._crop_moved)
-        self.fit_caption = QLabel("The first frame, exactly as it will be sent, appears here.")
+        self.fit_caption = QLabel(self.tr("The first frame, exactly as it will be sent, appears here."))
         self.fit_caption.setObjectName("dim")
         self.fit_caption.setWordWrap(True)
         preview_row.addWidget(self.fit_preview)
@@ -196,7 +205,7 @@ class PromptEditor(ImageSlots, QWidget):
         lay.addLayout(preview_row)
 
         # parameters
-        params_head = QLabel("Parameters")
+        params_head = QLabel(self.tr("Parameters"))
         lay.addWidget(params_head)
         self.params = ParamPanel()
         self.params.changed.connect(self._params_edited)
@@ -217,9 +226,9 @@ class PromptEditor(ImageSlots, QWidget):
         self.cost = QLabel("—")
         self.cost.setObjectName("cost")
         self.cost.setWordWrap(True)
-        self.generate = QPushButton("Generate")
+        self.generate = QPushButton(self.tr("Generate"))
         self.generate.setObjectName("primary")
-        self.generate.setToolTip("Generate this shot (Ctrl+Enter)")
+        self.generate.setToolTip(self.tr("Generate this shot (Ctrl+Enter)"))
         self.generate.clicked.connect(self._generate_clicked)
         bottom.addWidget(self.cost, 1)
         bottom.addWidget(self.generate)
@@ -285,7 +294,7 @@ class PromptEditor(ImageSlots, QWidget):
         try:
             if shot is None:
                 self._set_enabled(False)
-                self.shot_label.setText("No shot selected" if self.project else "No project open")
+                self.shot_label.setText(self.tr("No shot selected") if self.project else self.tr("No project open"))
                 self.prompt.setPlainText("")
                 self.cost.setText("—")
                 self.problem.hide()
@@ -293,7 +302,7 @@ class PromptEditor(ImageSlots, QWidget):
                 return
             self._set_enabled(True)
             index = self.project.index_of(shot.id) + 1 if self.project else 0
-            self.shot_label.setText(f"Shot {index}" + (f": {shot.title}" if shot.title else ""))
+            self.shot_label.setText(self.tr("Shot %1").replace("%1", str(index)) + (f": {shot.title}" if shot.title else ""))
             try:
                 self.spec = self.services.catalog.get(shot.model_id)
             except StudioError:
@@ -322,11 +331,10 @@ class PromptEditor(ImageSlots, QWidget):
         spec = self.spec
         shot = self.shot()
         if spec is None:
-            self.model_status.setText(f"⚠ {shot.model_id if shot else 'This model'} is not in the catalog. Pick another model.")
+            self.model_status.setText("⚠ " + self.tr("%1 is not in the catalog. Pick another model.").replace("%1", shot.model_id if shot else self.tr("This model")))
             self.model_status.show()
         elif spec.status.state != "live":
-            extra = " Generate asks before sending it."
-            self.model_status.setText(f"⚠ {spec.name} is {spec.status.describe()}.{extra}")
+            self.model_status.setText("⚠ " + self.tr("%1 is %2. Generate asks before sending it.").replace("%1", spec.name).replace("%2", describe_status(spec.status)))
             self.model_status.show()
         else:
             self.model_status.hide()
@@ -338,9 +346,9 @@ class PromptEditor(ImageSlots, QWidget):
             zone.set_paths([self._abs(v) for v in values])
             reason = None
             if spec is not None and slot not in spec.inputs:
-                reason = f"{spec.name} takes no {slot.replace('_', ' ')}."
+                reason = self.tr("%1 takes no %2.").replace("%1", spec.name).replace("%2", slot_name(slot))
             elif spec is not None and slot == "reference_images":
-                zone.title.setText(f"References (up to {spec.max_reference_images})")
+                zone.title.setText(self.tr("References (up to %1)").replace("%1", str(spec.max_reference_images)))
             zone.set_unavailable(reason)
             if values and reason:
                 zone.clear.setEnabled(True)
@@ -374,12 +382,12 @@ class PromptEditor(ImageSlots, QWidget):
             self.counter.setText(f"{length} / {limit}")
             self.counter.setObjectName("counterOver" if length > limit else "dim")
         else:
-            self.counter.setText(f"{length} characters")
+            self.counter.setText(QCoreApplication.translate("PromptEditor", "%n character(s)", "", length))
             self.counter.setObjectName("dim")
         self.counter.style().unpolish(self.counter)
         self.counter.style().polish(self.counter)
         if spec is None:
-            self.problem.setText("This shot's model is not in the catalog; pick another model.")
+            self.problem.setText(self.tr("This shot's model is not in the catalog; pick another model."))
             self.problem.show()
             self.generate.setEnabled(False)
             return
@@ -398,7 +406,7 @@ class PromptEditor(ImageSlots, QWidget):
             self.problem.setText(exc.user_message)
             self.problem.show()
             self.warnings.hide()
-            self.cost.setText("Cannot generate yet")
+            self.cost.setText(self.tr("Cannot generate yet"))
             self.generate.setEnabled(False)
             self.generate.setToolTip(exc.user_message)
             return
@@ -407,23 +415,22 @@ class PromptEditor(ImageSlots, QWidget):
         fitted = parse_fitted(shot.first_frame)
         if fitted and fitted[2] != validated.size:
             warnings.append(
-                f"The first frame was fitted to {fitted[2][0]}×{fitted[2][1]}; it is refitted to {validated.size[0]}×{validated.size[1]}."
+                self.tr("The first frame was fitted to %1; it is refitted to %2.")
+                .replace("%1", f"{fitted[2][0]}×{fitted[2][1]}").replace("%2", f"{validated.size[0]}×{validated.size[1]}")
             )
         self.warnings.setText("\n".join(f"• {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
         w, h = validated.size
-        if validated.cost is None:
-            price = "price unknown"
-        elif validated.cost == 0:
-            price = "Free" + (" (offline animatic)" if spec.is_offline else "")
+        if validated.cost == 0:
+            price = self.tr("Free (offline animatic)") if spec.is_offline else self.tr("Free")
         else:
-            price = f"${validated.cost:.2f}"
-        self.cost.setText(f"{price}  ·  {validated.duration:g} s  ·  {w}×{h}")
+            price = format_cost(validated.cost)
+        self.cost.setText(f"{price}  ·  {format_seconds_short(validated.duration)}  ·  {w}×{h}")
         # A retired or paused model may still answer (a gateway, a pause lifted): Generate asks first.
         usable = spec.status.usable
         self.generate.setEnabled(True)
         self.generate.setToolTip(
-            "Generate this shot (Ctrl+Enter)" if usable else f"{spec.name} is {spec.status.describe()}; Studio asks first."
+            self.tr("Generate this shot (Ctrl+Enter)") if usable else self.tr("%1 is %2; Studio asks first.").replace("%1", spec.name).replace("%2", describe_status(spec.status))
         )
         self._ensure_fitted(shot, validated.size)
 
@@ -479,7 +486,7 @@ class PromptEditor(ImageSlots, QWidget):
         known = {p.name for p in spec.extra_params}
         if shot.extra and any(k not in known for k in shot.extra):
             changes["extra"] = {k: v for k, v in shot.extra.items() if k in known}
-        self._push(changes, text=f"Change model to {spec.name}")
+        self._push(changes, text=self.tr("Change model to %1").replace("%1", spec.name))
 
     def _fit_mode_picked(self, _index: int) -> None:
         self._fit_mode = self.fit_combo.currentData() or "crop"
@@ -490,7 +497,7 @@ class PromptEditor(ImageSlots, QWidget):
             self._refresh_checks()
 
     def _clear_slot(self, slot: str) -> None:
-        self._push({slot: [] if slot == "reference_images" else None}, text=f"Clear {slot.replace('_', ' ')}")
+        self._push({slot: [] if slot == "reference_images" else None}, text=self.tr("Clear %1").replace("%1", slot_name(slot)))
 
     # -- assistant ---------------------------------------------------------------------
 
@@ -504,7 +511,7 @@ class PromptEditor(ImageSlots, QWidget):
         if self.project is None:
             return
         # one command: the prompt and, for a meme, its duration and aspect undo together
-        self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, "Accept assistant prompt"))
+        self.undo_stack.push(UpdateShotCommand(self.project, shot_id, changes, self.tr("Accept assistant prompt")))
 
     # -- generate ----------------------------------------------------------------------
 

@@ -40,22 +40,26 @@ from studio.services import export as export_service
 from studio.services.media.plan import ExportSettings
 from studio.ui.errors import describe_error, set_tone
 from studio.ui.async_utils import spawn
+from studio.ui.i18n import format_number_short, format_seconds
+from studio.ui.a11y import name, name_form_fields
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 log = logging.getLogger(__name__)
 
+# Labels in English, translated where shown (context "ExportDialog").
 SIZE_PRESETS: list[tuple[str, tuple[int, int] | None]] = [
-    ("1080p landscape — 1920×1080", (1920, 1080)),
-    ("720p landscape — 1280×720", (1280, 720)),
-    ("Vertical 1080p — 1080×1920", (1080, 1920)),
-    ("Vertical 720p — 720×1280", (720, 1280)),
-    ("Square — 1080×1080", (1080, 1080)),
-    ("Custom", None),
+    (QT_TRANSLATE_NOOP("ExportDialog", "1080p landscape — 1920×1080"), (1920, 1080)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "720p landscape — 1280×720"), (1280, 720)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Vertical 1080p — 1080×1920"), (1080, 1920)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Vertical 720p — 720×1280"), (720, 1280)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Square — 1080×1080"), (1080, 1080)),
+    (QT_TRANSLATE_NOOP("ExportDialog", "Custom"), None),
 ]
 FPS_CHOICES = (23.976, 24.0, 25.0, 29.97, 30.0, 50.0, 60.0)
 QUALITY_PRESETS = [
-    ("draft", "Draft — fast, larger artefacts"),
-    ("standard", "Standard — good for sharing"),
-    ("high", "High — slower, best picture"),
+    ("draft", QT_TRANSLATE_NOOP("ExportDialog", "Draft — fast, larger artefacts")),
+    ("standard", QT_TRANSLATE_NOOP("ExportDialog", "Standard — good for sharing")),
+    ("high", QT_TRANSLATE_NOOP("ExportDialog", "High — slower, best picture")),
 ]
 
 
@@ -80,7 +84,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, services: Any, project: Project, project_dir: Path | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Export — {project.title or 'Untitled'}")
+        self.setWindowTitle(self.tr("Export — %1").replace("%1", project.title or self.tr("Untitled")))
         self.services = services
         self.project = project
         self.project_dir = Path(project_dir)
@@ -95,42 +99,48 @@ class ExportDialog(QDialog):
 
         ps = project.settings
         # -- format --------------------------------------------------------------------------
-        format_box = QGroupBox("Format")
+        format_box = QGroupBox(self.tr("Format"))
         form = QFormLayout(format_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.size_combo = QComboBox()
-        project_label = f"Project — {ps.width}×{ps.height}"
+        project_label = self.tr("Project — %1").replace("%1", f"{ps.width}×{ps.height}")
         self.size_combo.addItem(project_label, (ps.width, ps.height))
         for label, size in SIZE_PRESETS:
-            self.size_combo.addItem(label, size)
+            self.size_combo.addItem(self.tr(label), size)
         self.width_spin = QSpinBox()
         self.height_spin = QSpinBox()
         for spin, value in ((self.width_spin, ps.width), (self.height_spin, ps.height)):
             spin.setRange(16, 7680)
             spin.setSingleStep(2)
             spin.setValue(int(value))
-            spin.setSuffix(" px")
+            spin.setSuffix(self.tr(" px"))
         size_row = QHBoxLayout()
         size_row.addWidget(self.size_combo, 1)
         size_row.addWidget(self.width_spin)
         size_row.addWidget(QLabel("×"))
         size_row.addWidget(self.height_spin)
-        form.addRow("Size", size_row)
+        form.addRow(self.tr("Size"), size_row)
+        name(self.size_combo, self.tr("Size"), self.tr("A common size, the project's, or your own below"))
+        name(self.width_spin, self.tr("Width"), self.tr("The video's width in pixels"))
+        name(self.height_spin, self.tr("Height"), self.tr("The video's height in pixels"))
 
         self.fps_combo = QComboBox()
+        self.fps_combo.setAccessibleDescription(self.tr("Frames per second of the exported video"))
         self.fps_combo.setEditable(False)
         choices = sorted(set(FPS_CHOICES) | {float(ps.fps)})
         for fps in choices:
-            label = f"{fps:g} fps" + (" (project)" if abs(fps - float(ps.fps)) < 1e-6 else "")
+            rate = format_number_short(fps)
+            label = (self.tr("%1 fps (project)") if abs(fps - float(ps.fps)) < 1e-6 else self.tr("%1 fps")).replace("%1", rate)
             self.fps_combo.addItem(label, fps)
         self.fps_combo.setCurrentIndex(self.fps_combo.findData(float(ps.fps)))
-        form.addRow("Frame rate", self.fps_combo)
+        form.addRow(self.tr("Frame rate"), self.fps_combo)
 
         self.quality_combo = QComboBox()
+        self.quality_combo.setAccessibleDescription(self.tr("Encoding speed against picture quality and file size"))
         for key, label in QUALITY_PRESETS:
-            self.quality_combo.addItem(label, key)
+            self.quality_combo.addItem(self.tr(label), key)
         self.quality_combo.setCurrentIndex(1)
-        form.addRow("Quality", self.quality_combo)
+        form.addRow(self.tr("Quality"), self.quality_combo)
 
         # Copied AAC keeps every join within half a frame (10.7 ms) at remux speed;
         # exact audio re-encodes the sound for sample-exact joins (docs/bench-stitch.md).
@@ -148,23 +158,26 @@ class ExportDialog(QDialog):
         form.addRow("", self.exact_audio_check)
 
         self.output_edit = QLineEdit(str(default_output(project, self.project_dir)))
-        self.output_edit.setToolTip("The MP4 file to write")
-        browse = QPushButton("Choose…")
+        self.output_edit.setToolTip(self.tr("The MP4 file to write"))
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_output)
         out_row = QHBoxLayout()
         out_row.addWidget(self.output_edit, 1)
         out_row.addWidget(browse)
-        form.addRow("Save as", out_row)
+        form.addRow(self.tr("Save as"), out_row)
         self.browse_button = browse
+        name(browse, self.tr("Choose the file"), self.tr("Pick where the MP4 file goes"))
+        name_form_fields(form)
 
         # -- plan ----------------------------------------------------------------------------
-        plan_box = QGroupBox("What will happen")
+        plan_box = QGroupBox(self.tr("What will happen"))
         plan_layout = QVBoxLayout(plan_box)
         self.plan_view = QPlainTextEdit()
+        name(self.plan_view, self.tr("Export plan"), self.tr("What is copied, what is re-encoded, where crossfades go"))
         self.plan_view.setReadOnly(True)
         self.plan_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.plan_view.setMinimumHeight(110)
-        self.plan_view.setPlaceholderText("Working out the plan…")
+        self.plan_view.setPlaceholderText(self.tr("Working out the plan…"))
         self.plan_summary = QLabel()
         self.plan_summary.setWordWrap(True)
         plan_layout.addWidget(self.plan_view, 1)
@@ -174,23 +187,23 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("%p%")
+        self.progress.setFormat(self.tr("%p%"))
         self.progress.setVisible(False)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setDefault(True)
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.start_export)
-        self.cancel_button = QPushButton("Cancel export")
+        self.cancel_button = QPushButton(self.tr("Cancel export"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_export)
-        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
         self.open_folder_button.setVisible(False)
         self.open_folder_button.clicked.connect(self.open_folder)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_folder_button)
@@ -265,7 +278,7 @@ class ExportDialog(QDialog):
         self._schedule_plan()
 
     def _choose_output(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export as", str(self.output_path()), "MP4 video (*.mp4)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as"), str(self.output_path()), self.tr("MP4 video (*.mp4)"))
         if path:
             if not path.lower().endswith(".mp4"):
                 path += ".mp4"
@@ -277,7 +290,7 @@ class ExportDialog(QDialog):
         # The shown plan no longer matches the settings: no export until the new one is in.
         self._plan = None
         set_tone(self.plan_summary)
-        self.plan_summary.setText("Working out the plan…")
+        self.plan_summary.setText(self.tr("Working out the plan…"))
         self._update_buttons()
         self._replan_timer.start()
 
@@ -288,7 +301,7 @@ class ExportDialog(QDialog):
         """Recompute the stitch plan in a worker; a newer request supersedes an older one."""
         self._plan_token += 1
         token = self._plan_token
-        self.plan_summary.setText("Working out the plan…")
+        self.plan_summary.setText(self.tr("Working out the plan…"))
         settings = self.export_settings()
         project = self._snapshot()
         spawn(
@@ -304,9 +317,10 @@ class ExportDialog(QDialog):
         self.plan_view.setPlainText("\n".join(plan.describe()))
         seconds = float(getattr(plan, "duration", 0.0) or 0.0)
         set_tone(self.plan_summary)
+        count = len(plan.clips)  # a plain name: lupdate reads no call as the count
         self.plan_summary.setText(
-            f"{len(plan.clips)} shot{'s' if len(plan.clips) != 1 else ''}, {seconds:.1f} s"
-            + (", with sound." if getattr(plan, "has_audio", False) else ", silent.")
+            QCoreApplication.translate("ExportDialog", "%n shot(s)", "", count) + ", " + format_seconds(seconds)
+            + (self.tr(", with sound.") if getattr(plan, "has_audio", False) else self.tr(", silent."))
         )
         self._update_buttons()
 
@@ -333,7 +347,7 @@ class ExportDialog(QDialog):
             return
         out = self.output_path()
         if not out.name:
-            self._fail("Choose a file to export to.")
+            self._fail(self.tr("Choose a file to export to."))
             return
         if out.suffix.lower() != ".mp4":
             out = out.with_suffix(".mp4")
@@ -350,7 +364,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         set_tone(self.status)
-        self.status.setText(f"Exporting to {out.name}…")
+        self.status.setText(self.tr("Exporting to %1…").replace("%1", out.name))
         self._set_busy(True)
         relay = self._relay
         self._export_task = spawn(
@@ -367,7 +381,7 @@ class ExportDialog(QDialog):
     def ask_overwrite(self, path: Path) -> bool:
         """Ask before replacing an existing file (tests replace this)."""
         answer = QMessageBox.question(
-            self, "Replace file?", f"{path.name} already exists. Replace it?",
+            self, self.tr("Replace file?"), self.tr("%1 already exists. Replace it?").replace("%1", path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -376,7 +390,7 @@ class ExportDialog(QDialog):
         if self._cancel is not None:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _on_progress(self, fraction: float) -> None:
         if self.is_exporting():
@@ -390,11 +404,11 @@ class ExportDialog(QDialog):
         video = getattr(info, "video", None)
         facts = []
         if duration:
-            facts.append(f"{duration:.1f} s")
+            facts.append(format_seconds(duration))
         if video is not None:
             facts.append(f"{video.display_width}×{video.display_height}")  # as shown
         set_tone(self.status, "ok")
-        self.status.setText(f"Exported {out.name}" + (f" ({', '.join(facts)})" if facts else "") + ".")
+        self.status.setText((self.tr("Exported %1 (%2).") if facts else self.tr("Exported %1.")).replace("%1", out.name).replace("%2", ", ".join(facts)))
         self.open_folder_button.setVisible(True)
         self._set_busy(False)
         self.exported.emit(str(out))
@@ -407,7 +421,7 @@ class ExportDialog(QDialog):
         text = describe_error(exc)
         if text.kind == "cancelled":
             set_tone(self.status)
-            self.status.setText("The export was cancelled; no file was written.")
+            self.status.setText(self.tr("The export was cancelled; no file was written."))
         else:
             self._fail(text.one_line(), text.detail)
         self._set_busy(False)
@@ -430,7 +444,7 @@ class ExportDialog(QDialog):
         else:
             self.width_spin.setEnabled(False)
             self.height_spin.setEnabled(False)
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

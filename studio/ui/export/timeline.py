@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
 
 from studio.core.project import Project
 from studio.services.timeline_export import CROSSFADES_KEPT, TIMELINE_FORMATS, export_timeline, timeline_format
@@ -26,7 +27,7 @@ def ask_timeline_path(parent: QWidget, folder: Path, title: str) -> Path | None:
     from ..project_actions import safe_folder_name
 
     start = str(Path(folder) / f"{safe_folder_name(title or 'cut')}.otio")
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export timeline", start, FILTERS)
+    path, chosen = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportTimeline", "Export timeline"), start, FILTERS)
     if not path:
         return None
     target = Path(path)
@@ -51,7 +52,11 @@ def export_timeline_to(
         fades = sum(1 for item in video if item.schema_name() == "Transition")
         note = ""
         if adapter not in CROSSFADES_KEPT and any(s.transition == "crossfade" for s in project.shots[1:]):
-            note = " Crossfades became cuts at their middle: add the dissolves in the editor."
-        say(f"Timeline written to {target.name}: {len(project.shots)} shots, {fades} crossfade(s).{note}")
+            note = " " + QCoreApplication.translate("ExportTimeline", "Crossfades became cuts at their middle: add the dissolves in the editor.")
+        count = len(project.shots)  # a plain name: lupdate reads no call as the count
+        shots = QCoreApplication.translate("ExportTimeline", "%n shot(s)", "", count)
+        crossfades = QCoreApplication.translate("ExportTimeline", "%n crossfade(s)", "", fades)
+        say(QCoreApplication.translate("ExportTimeline", "Timeline written to %1: %2, %3.").replace("%1", target.name)
+            .replace("%2", shots).replace("%3", crossfades) + note)
 
     return spawn(export_timeline(project, folder, target), on_done=done, on_error=on_error, name="export-timeline")

@@ -13,6 +13,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -40,14 +41,18 @@ STATE_COLOURS = {
     JobState.STALLED: style.WARN,
 }
 
+from ..i18n import format_cost  # noqa: E402 - beside its one user
+from ..a11y import name  # noqa: E402
+from ..jobs.model import state_label  # noqa: E402
+
 
 def describe_job(job: Job) -> str:
     when = dt.datetime.fromtimestamp(job.created_at).strftime("%Y-%m-%d %H:%M")
-    cost = "price unknown" if job.cost_quote is None else ("free" if not job.cost_quote else f"${job.cost_quote:.2f}")
-    prompt = " ".join(job.prompt.split()) or "(no prompt)"
+    cost = format_cost(job.cost_quote, job.currency)
+    prompt = " ".join(job.prompt.split()) or QCoreApplication.translate("HistoryPane", "(no prompt)")
     if len(prompt) > 90:
         prompt = prompt[:89] + "…"
-    return f"{prompt}\n{job.model_id}  ·  {job.state.value}  ·  {when}  ·  {cost}"
+    return f"{prompt}\n{job.model_id}  ·  {state_label(job)}  ·  {when}  ·  {cost}"
 
 
 class HistoryPane(QWidget):
@@ -66,17 +71,20 @@ class HistoryPane(QWidget):
         lay.setSpacing(6)
         row = QHBoxLayout()
         self.search = QLineEdit()
+        name(self.search, self.tr("Search history"), self.tr("Shows the past jobs whose prompt holds these words"))
         self.search.setObjectName("history_search")
-        self.search.setPlaceholderText("Search prompts")
+        self.search.setPlaceholderText(self.tr("Search prompts"))
         self.search.setClearButtonEnabled(True)
         self.model_filter = QComboBox()
-        self.model_filter.addItem("All models", None)
+        name(self.model_filter, self.tr("Model filter"), self.tr("Shows the past jobs of one model"))
+        self.model_filter.addItem(self.tr("All models"), None)
         for spec in services.catalog.all():
             self.model_filter.addItem(spec.name, spec.id)
         row.addWidget(self.search, 1)
         row.addWidget(self.model_filter)
         lay.addLayout(row)
         self.list = QListWidget()
+        name(self.list, self.tr("Past jobs"), self.tr("Enter previews a job's clip; the context menu reuses its prompt"))
         self.list.setObjectName("history_list")
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
@@ -127,7 +135,7 @@ class HistoryPane(QWidget):
         def failed(error: BaseException) -> None:
             # The window may have closed (and the store with it) while the query ran.
             if shiboken6.isValid(self):
-                self.message.emit(f"History could not be read: {error}")
+                self.message.emit(self.tr("History could not be read: %1").replace("%1", str(error)))
 
         spawn(query(), on_error=failed)
 
@@ -145,7 +153,11 @@ class HistoryPane(QWidget):
             if colour:
                 item.setData(Qt.DecorationRole, QColor(colour))
             self.list.addItem(item)
-        self.count.setText(f"{len(jobs)} jobs" + (" (newest 200)" if len(jobs) >= 200 else ""))
+        count = len(jobs)  # a plain name: lupdate reads no call as the count
+        if count >= 200:
+            self.count.setText(QCoreApplication.translate("HistoryPane", "%n job(s) (newest 200)", "", count))
+        else:
+            self.count.setText(QCoreApplication.translate("HistoryPane", "%n job(s)", "", count))
         self.loaded = True
 
     def _job(self, item: QListWidgetItem | None) -> Job | None:
@@ -158,7 +170,7 @@ class HistoryPane(QWidget):
         if job.output_path and Path(job.output_path).exists():
             self.clip_activated.emit(job.output_path)
         else:
-            self.message.emit("This job has no clip to preview." if job.state is not JobState.DONE else "The clip file is gone.")
+            self.message.emit(self.tr("This job has no clip to preview.") if job.state is not JobState.DONE else self.tr("The clip file is gone."))
 
     def _menu(self, pos) -> None:
         item = self.list.itemAt(pos)
@@ -167,11 +179,11 @@ class HistoryPane(QWidget):
             return
         menu = QMenu(self)
         has_clip = bool(job.output_path and Path(job.output_path).exists())
-        preview = menu.addAction("Preview", lambda: self._activate(item))
+        preview = menu.addAction(self.tr("Preview"), lambda: self._activate(item))
         preview.setEnabled(has_clip)
-        reveal = menu.addAction("Show in folder", lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.output_path).parent))))
+        reveal = menu.addAction(self.tr("Show in folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.output_path).parent))))
         reveal.setEnabled(has_clip)
-        menu.addAction("Use this prompt in the selected shot", lambda: self.reuse_requested.emit(job))
+        menu.addAction(self.tr("Use this prompt in the selected shot"), lambda: self.reuse_requested.emit(job))
         add_take = menu.addAction(self.tr("Add as a take of the selected shot"), lambda: self.add_take_requested.emit(job))
         add_take.setEnabled(has_clip and job.state is JobState.DONE)
         menu.exec(self.list.viewport().mapToGlobal(pos))

@@ -12,12 +12,22 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.core.jobs import Job, JobState
 from studio.ui.errors import describe_error, tone_colour
+from studio.ui.i18n import format_cost, format_elapsed
 
-COLUMNS = ("Model", "Prompt", "State", "Progress", "Cost", "Error")
+# English here, translated in headerData (context "JobTableModel").
+COLUMNS = (
+    QT_TRANSLATE_NOOP("JobTableModel", "Model"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Prompt"),
+    QT_TRANSLATE_NOOP("JobTableModel", "State"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Progress"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Cost"),
+    QT_TRANSLATE_NOOP("JobTableModel", "Error"),
+)
 COL_MODEL, COL_PROMPT, COL_STATE, COL_PROGRESS, COL_COST, COL_ERROR = range(len(COLUMNS))
 
 JobRole = Qt.ItemDataRole.UserRole + 1
@@ -26,16 +36,30 @@ ProgressRole = Qt.ItemDataRole.UserRole + 2
 """0..1, or None when the provider reports no progress (the delegate then shows elapsed time)."""
 
 STATE_LABELS = {
-    JobState.QUEUED: "Queued",
-    JobState.SUBMITTING: "Submitting",
-    JobState.SUBMITTED: "Submitted",
-    JobState.RUNNING: "Running",
-    JobState.DOWNLOADING: "Downloading",
-    JobState.DONE: "Done",
-    JobState.FAILED: "Failed",
-    JobState.CANCELLED: "Cancelled",
-    JobState.UNKNOWN: "Unknown",
-    JobState.STALLED: "Waiting",
+    JobState.QUEUED: QT_TRANSLATE_NOOP("JobState", "Queued"),
+    JobState.SUBMITTING: QT_TRANSLATE_NOOP("JobState", "Submitting"),
+    JobState.SUBMITTED: QT_TRANSLATE_NOOP("JobState", "Submitted"),
+    JobState.RUNNING: QT_TRANSLATE_NOOP("JobState", "Running"),
+    JobState.DOWNLOADING: QT_TRANSLATE_NOOP("JobState", "Downloading"),
+    JobState.DONE: QT_TRANSLATE_NOOP("JobState", "Done"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("JobState", "Failed"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("JobState", "Cancelled"),
+    JobState.UNKNOWN: QT_TRANSLATE_NOOP("JobState", "Unknown"),
+    JobState.STALLED: QT_TRANSLATE_NOOP("JobState", "Waiting"),
+}
+
+# A mark beside each state's word, so the state is never told by colour alone.
+STATE_MARKS = {
+    JobState.QUEUED: "◷",
+    JobState.SUBMITTING: "↑",
+    JobState.SUBMITTED: "◔",
+    JobState.RUNNING: "▶",
+    JobState.DOWNLOADING: "↓",
+    JobState.DONE: "✓",
+    JobState.FAILED: "✗",
+    JobState.CANCELLED: "⊘",
+    JobState.UNKNOWN: "⚠",
+    JobState.STALLED: "⏸",
 }
 
 _STATE_COLORS = {
@@ -49,23 +73,6 @@ _STATE_COLORS = {
 PROMPT_EXCERPT = 80
 
 
-def format_elapsed(seconds: float) -> str:
-    """``83 → "1:23"``, ``3725 → "1:02:05"``."""
-    seconds = int(max(0, seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
-
-
-def format_cost(amount: float | None, currency: str = "USD") -> str:
-    if amount is None:
-        return "price unknown"  # never "free": an unpriced model may still bill
-    if amount == 0:
-        return "free"
-    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)
-    return f"{symbol}{amount:.2f}" if symbol else f"{amount:.2f} {currency}"
 
 
 def excerpt(text: str, limit: int = PROMPT_EXCERPT) -> str:
@@ -74,7 +81,30 @@ def excerpt(text: str, limit: int = PROMPT_EXCERPT) -> str:
 
 
 def state_label(job: Job) -> str:
-    return STATE_LABELS.get(job.state, job.state.value.title())
+    """The state's word in the window's language (the row also shows its mark as an icon)."""
+    word = STATE_LABELS.get(job.state)
+    return QCoreApplication.translate("JobState", word) if word else job.state.value.title()
+
+
+_mark_icons: dict[JobState, QIcon] = {}
+
+
+def state_icon(state: JobState) -> QIcon:
+    """The state's mark (✓, ✗, ⚠ ...) drawn in its colour: a shape as well as a colour."""
+    icon = _mark_icons.get(state)
+    if icon is None:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        colour = _STATE_COLORS.get(state)
+        painter.setPen(colour if colour is not None else QColor(tone_colour("dim") or "#9aa1ad"))
+        font = painter.font()
+        font.setPixelSize(14)
+        painter.setFont(font)
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, STATE_MARKS.get(state, "•"))
+        painter.end()
+        icon = _mark_icons[state] = QIcon(pixmap)
+    return icon
 
 
 class JobTableModel(QAbstractTableModel):
@@ -102,7 +132,7 @@ class JobTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("JobTableModel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -123,13 +153,15 @@ class JobTableModel(QAbstractTableModel):
                 text = describe_error(job.error)
                 return "\n\n".join(x for x in (text.sentence, text.action, text.detail) if x)
             if col == COL_MODEL:
-                return f"{job.model_id}\njob {job.id}" + (f"\nremote {job.remote_id}" if job.remote_id else "")
+                return f"{job.model_id}\n" + self.tr("job %1").replace("%1", job.id) + ("\n" + self.tr("remote %1").replace("%1", job.remote_id) if job.remote_id else "")
             if col == COL_STATE and job.state is JobState.UNKNOWN:
-                return "Studio lost the provider's answer to this submit. Check the provider's dashboard before retrying."
+                return self.tr("Studio lost the provider's answer to this submit. Check the provider's dashboard before retrying.")
             if col == COL_STATE and job.state is JobState.STALLED:
-                return f"Kept, waiting for {job.waiting_for or 'a temporary problem to pass'}. Retry resumes it without paying again."
+                return self.tr("Kept, waiting for %1. Retry resumes it without paying again.").replace("%1", job.waiting_for or self.tr("a temporary problem to pass"))
             if col == COL_STATE and job.output_path:
                 return job.output_path
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATE:
+            return state_icon(job.state)
         if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_ERROR):
             color = _STATE_COLORS.get(job.state)
             return QBrush(color) if color is not None else None

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +35,7 @@ from studio.ui.async_utils import run_blocking, spawn
 from studio.ui.coalescing import CoalescingBridge
 
 from .delegate import ProgressDelegate
+from ..a11y import name
 from .model import (
     COL_COST,
     COL_ERROR,
@@ -122,10 +124,10 @@ class _FilterProxy(QSortFilterProxyModel):
 
 
 _STATE_FILTERS: list[tuple[str, frozenset[JobState] | None]] = [
-    ("All jobs", None),
-    ("Active", ACTIVE_STATES),
-    ("Done", frozenset({JobState.DONE})),
-    ("Failed or cancelled", frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})),
+    (QT_TRANSLATE_NOOP("JobMonitor", "All jobs"), None),
+    (QT_TRANSLATE_NOOP("JobMonitor", "Active"), ACTIVE_STATES),
+    (QT_TRANSLATE_NOOP("JobMonitor", "Done"), frozenset({JobState.DONE})),
+    (QT_TRANSLATE_NOOP("JobMonitor", "Failed or cancelled"), frozenset({JobState.FAILED, JobState.CANCELLED, JobState.UNKNOWN})),
 ]
 
 
@@ -147,19 +149,23 @@ class JobMonitor(QWidget):
         self.proxy = _FilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit(placeholderText="Search prompt, model or error")
+        self.search = QLineEdit(placeholderText=self.tr("Search prompt, model or error"))
+        name(self.search, self.tr("Search jobs"), self.tr("Shows the jobs whose prompt, model or error holds these words"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.state_filter = QComboBox()
         for label, _ in _STATE_FILTERS:
-            self.state_filter.addItem(label)
+            self.state_filter.addItem(self.tr(label))
+        name(self.state_filter, self.tr("Show jobs"), self.tr("All jobs, the active ones, the done ones, or those that failed"))
         self.state_filter.currentIndexChanged.connect(lambda i: self.proxy.set_states(_STATE_FILTERS[i][1]))
         self.summary = QLabel()
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTableView()
+        name(self.table, self.tr("Jobs"), self.tr("One row per generation job: model, prompt, state, progress, cost, error. Delete cancels, Ctrl+C copies."))
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
+        self.table.setIconSize(QSize(14, 14))  # the state's mark beside its word
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -190,19 +196,19 @@ class JobMonitor(QWidget):
         self.table.viewport().installEventFilter(self)  # the error column gives way as the dock narrows
 
         # actions: one set, used by the buttons, the context menu and shortcuts
-        self.cancel_action = QAction("Cancel job", self, shortcut=QKeySequence.StandardKey.Delete)
-        self.cancel_action.setToolTip("Stop this job (and ask the provider to stop billing for it)")
+        self.cancel_action = QAction(self.tr("Cancel job"), self, shortcut=QKeySequence.StandardKey.Delete)
+        self.cancel_action.setToolTip(self.tr("Stop this job (and ask the provider to stop billing for it)"))
         self.cancel_action.triggered.connect(self.cancel_selected)
-        self.retry_action = QAction("Retry…", self)
-        self.retry_action.setToolTip("Start a new job with the same request")
+        self.retry_action = QAction(self.tr("Retry…"), self)
+        self.retry_action.setToolTip(self.tr("Start a new job with the same request"))
         self.retry_action.triggered.connect(self.retry_selected)
-        self.reveal_action = QAction("Show in folder", self)
-        self.reveal_action.setToolTip("Open the folder that holds the clip")
+        self.reveal_action = QAction(self.tr("Show in folder"), self)
+        self.reveal_action.setToolTip(self.tr("Open the folder that holds the clip"))
         self.reveal_action.triggered.connect(self.reveal_selected)
-        self.preview_action = QAction("Preview", self)
+        self.preview_action = QAction(self.tr("Preview"), self)
         self.preview_action.triggered.connect(self.preview_selected)
-        self.copy_action = QAction("Copy details", self, shortcut=QKeySequence.StandardKey.Copy)
-        self.copy_action.setToolTip("Copy the job as JSON (no keys) for a bug report")
+        self.copy_action = QAction(self.tr("Copy details"), self, shortcut=QKeySequence.StandardKey.Copy)
+        self.copy_action.setToolTip(self.tr("Copy the job as JSON (no keys) for a bug report"))
         self.copy_action.triggered.connect(self.copy_selected)
         for action in (self.cancel_action, self.copy_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -267,10 +273,10 @@ class JobMonitor(QWidget):
         names = [spec.name for spec in catalog.all()] if catalog is not None else []
         return {
             # A long model name elides (its tooltip has it); the prompt needs the width more.
-            COL_MODEL: min(widest(names or ["Offline animatic"]), widest(["Veo 3.1 Fast (Vertex)"])),
-            COL_STATE: widest(STATE_LABELS.values()),
-            COL_PROGRESS: widest(["100% · 10:00:00", "Progress"]),
-            COL_COST: widest(["$100.00", "Cost", format_cost(None)]),
+            COL_MODEL: min(widest(names or [self.tr("Offline animatic")]), widest(["Veo 3.1 Fast (Vertex)"])),
+            COL_STATE: widest([QCoreApplication.translate("JobState", s) for s in STATE_LABELS.values()]) + 12,  # + the 14 px mark
+            COL_PROGRESS: widest(["100% · 10:00:00", self.model.headerData(COL_PROGRESS, Qt.Orientation.Horizontal)]),
+            COL_COST: widest([format_cost(100.0), self.model.headerData(COL_COST, Qt.Orientation.Horizontal), format_cost(None)]),
         }
 
     # -- loading -------------------------------------------------------------------------
@@ -362,13 +368,14 @@ class JobMonitor(QWidget):
         active = sum(1 for j in jobs if j.state in ACTIVE_STATES)
         failed = sum(1 for j in jobs if j.state is JobState.FAILED)
         spent = sum(j.cost_quote or 0 for j in jobs if j.state is JobState.DONE)
-        parts = [f"{len(jobs)} job{'s' if len(jobs) != 1 else ''}"]
+        count = len(jobs)  # a plain name: lupdate reads no call as the count
+        parts = [QCoreApplication.translate("JobMonitor", "%n job(s)", "", count)]
         if active:
-            parts.append(f"{active} running")
+            parts.append(QCoreApplication.translate("JobMonitor", "%n running", "", active))
         if failed:
-            parts.append(f"{failed} failed")
+            parts.append(QCoreApplication.translate("JobMonitor", "%n failed", "", failed))
         if spent:
-            parts.append(f"{format_cost(spent)} spent")
+            parts.append(self.tr("%1 spent").replace("%1", format_cost(spent)))
         self.summary.setText(" · ".join(parts))
 
     def _button(self, action: QAction) -> QPushButton:
@@ -422,19 +429,19 @@ class JobMonitor(QWidget):
             return True  # resuming costs nothing more
         lines = []
         if job.state is JobState.UNKNOWN:
-            lines.append(
+            lines.append(self.tr(
                 "Studio lost the provider's answer to this submit: the job may be running, and billed, "
                 "already. Check the provider's dashboard before retrying."
-            )
+            ))
         if job.cost_quote:
-            lines.append(f"Retrying starts a new generation that costs about {format_cost(job.cost_quote, job.currency)}.")
+            lines.append(self.tr("Retrying starts a new generation that costs about %1.").replace("%1", format_cost(job.cost_quote, job.currency)))
         elif job.cost_quote is None and not job.model_id.startswith("animatic:"):
-            lines.append("Retrying starts a new generation; its price is unknown, so it may cost as much again.")
+            lines.append(self.tr("Retrying starts a new generation; its price is unknown, so it may cost as much again."))
         if not lines:
             return True
-        lines.append("Retry now?")
+        lines.append(self.tr("Retry now?"))
         answer = self.ask(
-            "Retry this job?", "\n\n".join(lines),
+            self.tr("Retry this job?"), "\n\n".join(lines),
         )
         return answer
 
@@ -472,11 +479,11 @@ class JobMonitor(QWidget):
         if job is None:
             return
         QGuiApplication.clipboard().setText(job_details_json(job))
-        self.summary.setText("Copied the job's details (without keys) to the clipboard.")
+        self.summary.setText(self.tr("Copied the job's details (without keys) to the clipboard."))
 
     def _report(self, exc: BaseException) -> None:
         self._update_actions()
-        show_error(self, exc, "Job")
+        show_error(self, exc, self.tr("Job"))
 
     # -- lifecycle ---------------------------------------------------------------------
 

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from studio.core.project_fields import MAX_BUDGET
 from studio.services.ledger import NOT_BILLED, Ledger, Totals, build_ledger, project_label
-from studio.services.quote import money
+from studio.ui.i18n import money  # the locale's money format
 
+from ..a11y import name
 from ..async_utils import run_blocking, spawn
 
 
@@ -103,6 +104,10 @@ class LedgerDialog(QDialog):
         self.tabs.addTab(self.jobs_table, self.tr("Per job"))
         self.tabs.addTab(self.projects_table, self.tr("Per project"))
         self.tabs.addTab(self.days_table, self.tr("Per day"))
+        self.tabs.setAccessibleDescription(self.tr("The ledger per job, per project and per day"))
+        name(self.jobs_table, self.tr("Jobs and their cost"), self.tr("One row per job: when, project, model, billing, cost and reason"))
+        name(self.projects_table, self.tr("Spend per project"), self.tr("Each project's budget and what it spent"))
+        name(self.days_table, self.tr("Spend per day"), self.tr("What was spent on each day"))
         layout.addWidget(self.tabs, 1)
 
         note = QLabel(self.tr(

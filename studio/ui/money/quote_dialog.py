@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from studio.services.budgets import Spending
-from studio.services.quote import Quote, money
+from studio.services.quote import Quote
+from studio.ui.i18n import format_seconds_short, money  # the locale's formats
 
 
 class QuoteDialog(QDialog):
@@ -51,6 +52,8 @@ class QuoteDialog(QDialog):
         layout.addWidget(self.summary)
 
         self.table = self._build_table()
+        self.table.setAccessibleName(self.tr("Generations in this run"))
+        self.table.setAccessibleDescription(self.tr("One row per generation: the shot, its model, seconds, cost and what it waits for"))
         layout.addWidget(self.table, 1)
 
         self.order = QLabel(self._order_text())
@@ -136,7 +139,7 @@ class QuoteDialog(QDialog):
             waits = names.get(g.waits_for, "") if g.waits_for else self.tr("—")
             starts = self.tr("at once") if g.stage == 0 else self.tr("step {step}").format(step=g.stage + 1)
             cost = money(g.cost, self.quote.currency) if g.cost is not None else self.tr("unknown")
-            cells = [shot, g.model_name, f"{g.seconds:g} s", cost, waits, starts]
+            cells = [shot, g.model_name, format_seconds_short(g.seconds), cost, waits, starts]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 3):

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,12 +38,14 @@ from .cut import CutItem, format_time
 from .engine import CutEngine
 from .scrubbing import Scrubbing
 from .widgets import FrameView, SeekSlider
+from ..i18n import format_count, format_number_short
+from ..a11y import name
 
 __all__ = ["CutItem", "FrameView", "PreviewPane", "SeekSlider", "format_time", "multimedia_available"]
 
 log = logging.getLogger(__name__)
 
-NO_MULTIMEDIA_NOTE = "No Qt Multimedia backend here: showing frames only, without sound."
+NO_MULTIMEDIA_NOTE = QT_TRANSLATE_NOOP("PreviewPane", "No Qt Multimedia backend here: showing frames only, without sound.")
 
 
 def multimedia_available() -> bool:
@@ -116,19 +119,23 @@ class PreviewPane(Scrubbing, QWidget):
         style = self.style()
         self.play_button = QToolButton()
         self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        self.play_button.setToolTip("Play (Space)")
+        self.play_button.setToolTip(self.tr("Play (Space)"))
         self.play_button.clicked.connect(self.toggle_play)
+        name(self.play_button, self.tr("Play"), self.tr("Play or pause the clip (Space)"))
         self.back_button = QToolButton()
         self.back_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
-        self.back_button.setToolTip("Previous frame (Left)")
+        self.back_button.setToolTip(self.tr("Previous frame (Left)"))
         self.back_button.setAutoRepeat(True)
         self.back_button.clicked.connect(lambda: self.step(-1))
+        name(self.back_button, self.tr("Previous frame"), self.tr("One frame back (Left)"))
         self.forward_button = QToolButton()
         self.forward_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
-        self.forward_button.setToolTip("Next frame (Right)")
+        self.forward_button.setToolTip(self.tr("Next frame (Right)"))
         self.forward_button.setAutoRepeat(True)
         self.forward_button.clicked.connect(lambda: self.step(1))
+        name(self.forward_button, self.tr("Next frame"), self.tr("One frame forward (Right)"))
         self.slider = SeekSlider()
+        name(self.slider, self.tr("Position"), self.tr("Where the playhead is in the clip or cut"))
         self.slider.sliderPressed.connect(self._on_slider_pressed)
         self.slider.sliderMoved.connect(self._on_slider_moved)
         self.slider.sliderReleased.connect(self._on_slider_released)
@@ -140,8 +147,9 @@ class PreviewPane(Scrubbing, QWidget):
         self.mute_button = QToolButton()
         self.mute_button.setCheckable(True)
         self.mute_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
-        self.mute_button.setToolTip("Mute")
+        self.mute_button.setToolTip(self.tr("Mute"))
         self.mute_button.toggled.connect(self._on_mute)
+        name(self.mute_button, self.tr("Mute"), self.tr("Turn the sound off or on"))
         self.mute_button.setVisible(self.has_multimedia)
 
         self.item_label = QLabel()
@@ -177,14 +185,16 @@ class PreviewPane(Scrubbing, QWidget):
 
         # Space, Left and Right while the pane (or a child) has focus; the window may route its
         # own Space to toggle_play() so there is one play/pause behaviour everywhere.
-        for keys, slot in ((Qt.Key.Key_Space, self.toggle_play), (Qt.Key.Key_Left, lambda: self.step(-1)),
-                           (Qt.Key.Key_Right, lambda: self.step(1))):
+        for keys, slot, what in ((Qt.Key.Key_Space, self.toggle_play, self.tr("Play or pause")),
+                                 (Qt.Key.Key_Left, lambda: self.step(-1), self.tr("Previous frame")),
+                                 (Qt.Key.Key_Right, lambda: self.step(1), self.tr("Next frame"))):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setProperty("description", what)  # listed in Help → Keyboard shortcuts
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
         if not self._multimedia_wanted:
-            self._set_note(NO_MULTIMEDIA_NOTE)
+            self._set_note(QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE))
         self._update_controls()
         if self._multimedia_pending:
             QTimer.singleShot(0, self._start_multimedia)
@@ -437,7 +447,7 @@ class PreviewPane(Scrubbing, QWidget):
         style = self.style()
         icon = QStyle.StandardPixmap.SP_MediaVolumeMuted if muted else QStyle.StandardPixmap.SP_MediaVolume
         self.mute_button.setIcon(style.standardIcon(icon))
-        self.mute_button.setToolTip("Unmute" if muted else "Mute")
+        self.mute_button.setToolTip(self.tr("Unmute") if muted else self.tr("Mute"))
 
     # -- internals: labels -----------------------------------------------------------------
 
@@ -454,12 +464,12 @@ class PreviewPane(Scrubbing, QWidget):
         if text != self.time_label.text():
             self.time_label.setText(text)
         fps = self.fps()
-        self.time_label.setToolTip(f"frame {int(self._position * fps + 1e-6) + 1} at {fps:g} fps")
+        self.time_label.setToolTip(self.tr("frame %1 at %2 fps").replace("%1", format_count(int(self._position * fps + 1e-6) + 1)).replace("%2", format_number_short(fps)))
 
     def _update_item_label(self) -> None:
         count = len(self._items)
         if count > 1 and self._current >= 0:
-            self.item_label.setText(f"Clip {self._current + 1} of {count}")
+            self.item_label.setText(self.tr("Clip %1 of %2").replace("%1", str(self._current + 1)).replace("%2", str(count)))
             self.item_label.setVisible(True)
         else:
             self.item_label.setVisible(False)
@@ -470,11 +480,11 @@ class PreviewPane(Scrubbing, QWidget):
             w.setEnabled(playable)
         icon = QStyle.StandardPixmap.SP_MediaPause if self._playing else QStyle.StandardPixmap.SP_MediaPlay
         self.play_button.setIcon(self.style().standardIcon(icon))
-        self.play_button.setToolTip("Pause (Space)" if self._playing else "Play (Space)")
+        self.play_button.setToolTip(self.tr("Pause (Space)") if self._playing else self.tr("Play (Space)"))
 
     def _set_note(self, text: str) -> None:
         if not text and not self._multimedia_wanted:
-            text = NO_MULTIMEDIA_NOTE
+            text = QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE)
         self.note.setText(text)
         self.note.setVisible(bool(text))
 

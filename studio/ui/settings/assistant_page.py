@@ -28,6 +28,9 @@ from studio.services.secrets import mask
 from studio.ui.async_utils import run_blocking, spawn
 from studio.ui.errors import describe_error, set_tone
 
+from .keyring_help import fallback_help
+from ..a11y import name_form_fields
+
 KEY_NAME = "openai"
 SAMPLE_IDEA = "A paper boat drifts down a rainy street"
 
@@ -40,16 +43,16 @@ class AssistantPage(QWidget):
         self.services = services
         secrets, settings = services.secrets, services.settings
 
-        key_box = QGroupBox("OpenAI key (shared with OpenAI video models)")
+        key_box = QGroupBox(self.tr("OpenAI key (shared with OpenAI video models)"))
         key_layout = QVBoxLayout(key_box)
         self.key_status = QLabel()
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("Paste an OpenAI key (a local server needs none)")
+        self.key_edit.setPlaceholderText(self.tr("Paste an OpenAI key (a local server needs none)"))
         self.key_edit.setClearButtonEnabled(True)
-        self.save_key_button = QPushButton("Save key")
+        self.save_key_button = QPushButton(self.tr("Save key"))
         self.save_key_button.setEnabled(False)
-        self.remove_key_button = QPushButton("Remove")
+        self.remove_key_button = QPushButton(self.tr("Remove"))
         self.key_edit.textChanged.connect(lambda t: self.save_key_button.setEnabled(bool(t.strip()) and secrets.available))
         self.save_key_button.clicked.connect(self.save_key)
         self.key_edit.returnPressed.connect(self.save_key)
@@ -62,27 +65,28 @@ class AssistantPage(QWidget):
         key_layout.addLayout(row)
         if not secrets.available:
             self.key_edit.setEnabled(False)
-            note = QLabel(secrets.fallback_help(KEY_NAME))
+            note = QLabel(fallback_help(KEY_NAME))
             note.setWordWrap(True)
             set_tone(note, "warning")
             key_layout.addWidget(note)
 
-        box = QGroupBox("Endpoint")
+        box = QGroupBox(self.tr("Endpoint"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.base_url_edit = QLineEdit(settings.get("assistant.base_url") or "")
-        self.base_url_edit.setPlaceholderText("OpenAI's API, or a local server such as http://localhost:11434/v1")
-        form.addRow("Base URL", self.base_url_edit)
+        self.base_url_edit.setPlaceholderText(self.tr("OpenAI's API, or a local server such as http://localhost:11434/v1"))
+        form.addRow(self.tr("Base URL"), self.base_url_edit)
         if os.environ.get("STUDIO_OPENAI_BASE_URL"):
-            form.addRow("", _dim(f"STUDIO_OPENAI_BASE_URL is set and wins: {os.environ['STUDIO_OPENAI_BASE_URL']}"))
+            form.addRow("", _dim(self.tr("%1 is set and wins: %2").replace("%1", "STUDIO_OPENAI_BASE_URL").replace("%2", os.environ["STUDIO_OPENAI_BASE_URL"])))
         self.model_edit = QLineEdit(settings.get("assistant.model") or "")
         self.model_edit.setPlaceholderText(DEFAULT_MODEL)
-        form.addRow("Model", self.model_edit)
-        self.english = QCheckBox("Always answer in English (some video models follow English better)")
+        form.addRow(self.tr("Model"), self.model_edit)
+        self.english = QCheckBox(self.tr("Always answer in English (some video models follow English better)"))
         self.english.setChecked(bool(settings.get("assistant.english")))
         form.addRow("", self.english)
-        self.try_button = QPushButton("Try it")
-        self.try_button.setToolTip("Applies the fields above, then asks for one prompt")
+        name_form_fields(form)
+        self.try_button = QPushButton(self.tr("Try it"))
+        self.try_button.setToolTip(self.tr("Applies the fields above, then asks for one prompt"))
         self.try_button.clicked.connect(self.try_it)
         self.try_result = QLabel()
         self.try_result.setWordWrap(True)
@@ -95,7 +99,7 @@ class AssistantPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(key_box)
         layout.addWidget(box)
-        layout.addWidget(_dim("With no key and no address, the offline builder writes prompts from presets; nothing leaves this computer."))
+        layout.addWidget(_dim(self.tr("With no key and no address, the offline builder writes prompts from presets; nothing leaves this computer.")))
         layout.addStretch(1)
         self.refresh_key_status()
 
@@ -104,9 +108,9 @@ class AssistantPage(QWidget):
         source = secrets.source(KEY_NAME)
         key = secrets.get(KEY_NAME)
         if key:
-            self.key_status.setText(("Saved" if source == "keyring" else f"From {source}") + f": {mask(key)}")
+            self.key_status.setText((self.tr("Saved: %2") if source == "keyring" else self.tr("From %1: %2")).replace("%1", str(source)).replace("%2", mask(key)))
         else:
-            self.key_status.setText("No key set.")
+            self.key_status.setText(self.tr("No key set."))
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
 
     def save_key(self) -> bool:
@@ -116,7 +120,7 @@ class AssistantPage(QWidget):
         try:
             self.services.secrets.set(KEY_NAME, key)
         except Exception as exc:  # noqa: BLE001 - the keyring said no: show why
-            self._say(f"The key was not saved: {describe_error(exc).sentence}", "error")
+            self._say(self.tr("The key was not saved: %1").replace("%1", describe_error(exc).sentence), "error")
             return False
         self.key_edit.clear()
         self.refresh_key_status()
@@ -142,16 +146,16 @@ class AssistantPage(QWidget):
             return
         self.apply()
         self.try_button.setEnabled(False)
-        self._say("Asking…")
+        self._say(self.tr("Asking…"))
 
         async def ask() -> str:
             services = self.services
             assistant = await run_blocking(build_assistant, services.settings, services.secrets, services.catalog)
             try:
                 if not assistant.online:
-                    return "No key and no address: the offline builder answers, so there is nothing to reach."
+                    return self.tr("No key and no address: the offline builder answers, so there is nothing to reach.")
                 await assistant.enhance(SAMPLE_IDEA)
-                return f"✓ Works: {assistant.describe()} answered."
+                return self.tr("✓ Works: %1 answered.").replace("%1", assistant.describe())
             finally:
                 await assistant.aclose()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidg
 from studio.core.errors import StudioError
 from studio.ui.errors import set_tone
 
+from ..a11y import name_form_fields
 from .dialog import ProviderPage, _muted
 
 
@@ -23,10 +24,10 @@ class VertexPage(ProviderPage):
     def __init__(self, services: Any, name: str = "vertex", parent: QWidget | None = None) -> None:
         super().__init__(services, name, parent)
         settings = services.settings
-        self.key_edit.setPlaceholderText("Drop the service account's JSON key here, choose it, or paste its text")
-        self.key_box.setTitle("Service account (JSON key)")
-        self.choose_button = QPushButton("Choose file…")
-        self.choose_button.setToolTip("Pick the JSON key downloaded from the Google Cloud console")
+        self.key_edit.setPlaceholderText(self.tr("Drop the service account's JSON key here, choose it, or paste its text"))
+        self.key_box.setTitle(self.tr("Service account (JSON key)"))
+        self.choose_button = QPushButton(self.tr("Choose file…"))
+        self.choose_button.setToolTip(self.tr("Pick the JSON key downloaded from the Google Cloud console"))
         self.choose_button.clicked.connect(self.choose_file)
         self.choose_button.setEnabled(services.secrets.available)
         self.key_row.insertWidget(1, self.choose_button)
@@ -34,16 +35,17 @@ class VertexPage(ProviderPage):
 
         form = self.conn_form
         self.project_edit = QLineEdit(settings.get("providers.vertex.project") or "")
-        self.project_edit.setPlaceholderText("the key's own project")
+        self.project_edit.setPlaceholderText(self.tr("the key's own project"))
         self.location_edit = QLineEdit(settings.get("providers.vertex.location") or "")
         self.location_edit.setPlaceholderText("us-central1")
         self.bucket_edit = QLineEdit(settings.get("providers.vertex.output_gcs_uri") or "")
-        self.bucket_edit.setPlaceholderText("optional: gs://bucket/folder for results")
-        self.bucket_edit.setToolTip("Without a bucket Vertex returns each video inline; with one it writes it there")
-        form.insertRow(0, "Project", self.project_edit)
-        form.insertRow(1, "Location", self.location_edit)
-        form.insertRow(2, "Output bucket", self.bucket_edit)
-        form.insertRow(3, "", _muted(QLabel("Give the service account the Vertex AI User role in this project.")))
+        self.bucket_edit.setPlaceholderText(self.tr("optional: gs://bucket/folder for results"))
+        self.bucket_edit.setToolTip(self.tr("Without a bucket Vertex returns each video inline; with one it writes it there"))
+        form.insertRow(0, self.tr("Project"), self.project_edit)
+        form.insertRow(1, self.tr("Location"), self.location_edit)
+        form.insertRow(2, self.tr("Output bucket"), self.bucket_edit)
+        form.insertRow(3, "", _muted(QLabel(self.tr("Give the service account the Vertex AI User role in this project."))))
+        name_form_fields(form)
         self.refresh_key_status()
 
     # -- the key ---------------------------------------------------------------------------
@@ -59,10 +61,10 @@ class VertexPage(ProviderPage):
         try:
             account = vertex_account(secrets)
         except StudioError:
-            self.key_status.setText("No service account set.")
+            self.key_status.setText(self.tr("No service account set."))
         else:
-            where = "Saved" if source == "keyring" else "From GOOGLE_APPLICATION_CREDENTIALS"
-            self.key_status.setText(f"{where}: {account.client_email} (project {account.project_id})")
+            where = self.tr("Saved") if source == "keyring" else self.tr("From %1").replace("%1", "GOOGLE_APPLICATION_CREDENTIALS")
+            self.key_status.setText(self.tr("%1: %2 (project %3)").replace("%1", where).replace("%2", account.client_email).replace("%3", account.project_id))
         self.remove_key_button.setEnabled(secrets.available and source == "keyring")
 
     def save_key(self) -> bool:
@@ -86,13 +88,13 @@ class VertexPage(ProviderPage):
             text = Path(path).read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             set_tone(self.test_result, "error")
-            self.test_result.setText(f"✗ {Path(path).name} cannot be read.")
+            self.test_result.setText("✗ " + self.tr("%1 cannot be read.").replace("%1", Path(path).name))
             return False
         self.key_edit.setText(text)
         return self.save_key()
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Service-account JSON key", str(Path.home()), "JSON key (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Service-account JSON key"), str(Path.home()), self.tr("JSON key (*.json)"))
         if path:
             self.use_file(Path(path))
 

@@ -7,14 +7,17 @@ and draws from the canvas's laid-out card rectangles; it never edits anything.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF, QTextLayout, QTextOption
 
 from studio.core.project import Shot
 
 from .. import style
+from ..i18n import format_seconds
 
 MARGIN = 12
 GAP = 30
@@ -25,12 +28,34 @@ CARD_H = HEADER_H + STRIP_H + FOOTER_H
 MIN_CARD_W = 150
 HANDLE_W = 8
 
-CONTINUITY_LABELS = {"independent": "Independent", "chained": "Chained (from previous shot)", "bridged": "Bridged (first + last frame)"}
+CONTINUITY_LABELS = {
+    "independent": QT_TRANSLATE_NOOP("Continuity", "Independent"),
+    "chained": QT_TRANSLATE_NOOP("Continuity", "Chained (from previous shot)"),
+    "bridged": QT_TRANSLATE_NOOP("Continuity", "Bridged (first + last frame)"),
+}
+# Short names of the continuity modes and transitions, for combo boxes and menus.
+MODE_NAMES = {
+    "independent": QT_TRANSLATE_NOOP("Continuity", "Independent"),
+    "chained": QT_TRANSLATE_NOOP("Continuity", "Chained"),
+    "bridged": QT_TRANSLATE_NOOP("Continuity", "Bridged"),
+    "cut": QT_TRANSLATE_NOOP("Continuity", "Cut"),
+    "crossfade": QT_TRANSLATE_NOOP("Continuity", "Crossfade"),
+}
 CONTINUITY_MARK = {"independent": "", "chained": "⛓", "bridged": "⇄"}
 
 
 def fmt_seconds(value: float) -> str:
-    return f"{value:.1f} s"
+    return format_seconds(value)
+
+
+def continuity_label(mode: str) -> str:
+    """The continuity mode's name in the window's language."""
+    return QCoreApplication.translate("Continuity", CONTINUITY_LABELS.get(mode, mode))
+
+
+def mode_name(mode: str) -> str:
+    """A continuity mode's or transition's short name in the window's language."""
+    return QCoreApplication.translate("Continuity", MODE_NAMES.get(mode, mode.capitalize()))
 
 
 def wrap_to_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
@@ -60,6 +85,15 @@ def wrap_to_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
     return lines
 
 
+def job_words(text: str) -> str:
+    """A card's job state as shown: a mark (never the colour alone) and the words in the
+    window's language, e.g. "⏳ генерация 40%" for the stored "generating 40%"."""
+    match = re.match(r"^(.*?)( \d+%)?$", text)
+    key, progress = match.group(1), match.group(2) or ""
+    mark = "✗" if "fail" in key else ("⚠" if "attention" in key else "⏳")
+    return f"{mark} {QCoreApplication.translate('ShotJob', key)}{progress}"
+
+
 def _job_colour(text: str) -> str:
     return style.ERROR if "fail" in text else style.WARN
 
@@ -81,7 +115,7 @@ class CardPainting:
         p.fillRect(self.rect(), QColor(style.BG))
         if not self._rects:
             p.setPen(QColor(style.TEXT_DIM))
-            p.drawText(self.rect(), Qt.AlignCenter, "No shots yet. Click “Add shot” to plan the first one.")
+            p.drawText(self.rect(), Qt.AlignCenter, self.tr("No shots yet. Click “Add shot” to plan the first one."))
             return
         for index, (sid, rect) in enumerate(self._rects):
             if index > 0:
@@ -89,10 +123,28 @@ class CardPainting:
             if rect.right() < visible.left() - GAP or rect.left() > visible.right() + GAP:
                 continue
             self._paint_card(p, index, self.project.shot(sid), rect)
+        if self.hasFocus() and self.current_id:  # the keyboard focus, beyond the selection border
+            focused = self.card_rect(self.current_id)
+            if focused is not None:
+                p.setBrush(Qt.NoBrush)
+                p.setPen(QPen(QColor(style.FOCUS), 2, Qt.DashLine))
+                p.drawRoundedRect(QRectF(focused.adjusted(-4, -4, 4, 4)), 8, 8)
         if self._drag_gap is not None:
             x = self._gap_x(self._drag_gap)
             p.setPen(QPen(QColor(style.ACCENT), 3))
             p.drawLine(x, MARGIN - 4, x, MARGIN + CARD_H + 4)
+
+    def announce_current(self) -> None:
+        """Tell assistive technology which shot is selected (the cards are painted, not widgets)."""
+        sid = self.current_id
+        if not sid or all(s.id != sid for s in self.project.shots):
+            self.setAccessibleDescription(self.tr("No shot selected. Left and Right select a shot, Alt with an arrow moves it."))
+            return
+        shot = self.project.shot(sid)
+        index = self.project.index_of(sid)
+        text = self.tr("Shot %1 of %2: %3, %4.").replace("%1", str(index + 1)).replace("%2", str(len(self.project.shots)))
+        text = text.replace("%3", shot.title or self.tr("Untitled")).replace("%4", fmt_seconds(shot.cut_duration))
+        self.setAccessibleDescription(text + " " + (self.tr("Has a take.") if shot.chosen_take else self.tr("No take yet.")))
 
     def _gap_x(self, gap: int) -> int:
         if not self._rects:
@@ -138,7 +190,8 @@ class CardPainting:
         bold.setBold(True)
         p.setFont(bold)
         mark = CONTINUITY_MARK.get(shot.continuity, "")
-        title = f"{index + 1}  {mark + ' ' if mark else ''}{shot.title or 'Untitled'}"
+        untitled = self.tr("Untitled")  # lupdate does not read inside f-strings
+        title = f"{index + 1}  {mark + ' ' if mark else ''}{shot.title or untitled}"
         head = QRect(rect.left() + 8, rect.top(), rect.width() - 16, HEADER_H)
         p.drawText(head, Qt.AlignVCenter | Qt.AlignLeft, QFontMetrics(bold).elidedText(title, Qt.ElideRight, head.width()))
         p.setFont(self.font())
@@ -153,7 +206,7 @@ class CardPainting:
             p.setPen(QColor(style.TEXT_DIM))
             text_rect = strip.adjusted(8, 6, -8, -6)
             line_h = fm.lineSpacing()
-            for i, line in enumerate(wrap_to_lines(shot.prompt or "No prompt yet", self.font(), text_rect.width(), text_rect.height() // line_h)):
+            for i, line in enumerate(wrap_to_lines(shot.prompt or self.tr("No prompt yet"), self.font(), text_rect.width(), text_rect.height() // line_h)):
                 row = QRect(text_rect.left(), text_rect.top() + i * line_h, text_rect.width(), line_h)
                 p.drawText(row, Qt.AlignLeft | Qt.AlignVCenter, line)
         if self._trim and self._trim["shot_id"] == shot.id:
@@ -175,9 +228,9 @@ class CardPainting:
         bits = [fmt_seconds(duration)]
         if shot.takes:
             chosen = next((i for i, t in enumerate(shot.takes) if t.id == shot.chosen_take_id), None)
-            bits.append(f"take {chosen + 1 if chosen is not None else '–'}/{len(shot.takes)}")
+            bits.append(self.tr("take %1/%2").replace("%1", str(chosen + 1) if chosen is not None else "–").replace("%2", str(len(shot.takes))))
         else:
-            bits.append("no take")
+            bits.append(self.tr("no take"))
         foot = QRect(rect.left() + 8, rect.bottom() - FOOTER_H + 1, rect.width() - 16, FOOTER_H)
         p.setPen(QColor(style.TEXT_DIM))
         left = "  ·  ".join(bits)
@@ -213,7 +266,7 @@ class CardPainting:
         return box, font, lines
 
     def _paint_job_badge(self, p: QPainter, text: str, strip: QRect) -> None:
-        box, font, lines = self.job_badge(text, strip)
+        box, font, lines = self.job_badge(job_words(text), strip)
         p.fillRect(strip, QColor(21, 23, 27, 170))  # the prompt or frames behind step back
         p.setPen(QPen(QColor(_job_colour(text)), 1))
         p.setBrush(QColor(21, 23, 27, 235))
@@ -239,7 +292,7 @@ class CardPainting:
         frames = self.strips.get(source, count, STRIP_H)
         if not frames:
             p.setPen(QColor(style.TEXT_DIM))
-            p.drawText(strip, Qt.AlignCenter, "loading…")
+            p.drawText(strip, Qt.AlignCenter, self.tr("loading…"))
             return True
         x = strip.left()
         i = 0

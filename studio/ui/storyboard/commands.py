@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from studio.core.project import Project, Shot, Take
@@ -14,8 +15,8 @@ _MERGE_TEXT = 1001
 
 
 class AddShotCommand(QUndoCommand):
-    def __init__(self, project: Project, shot: Shot, index: int | None = None, text: str = "Add shot") -> None:
-        super().__init__(text)
+    def __init__(self, project: Project, shot: Shot, index: int | None = None, text: str = "") -> None:
+        super().__init__(text or QCoreApplication.translate("Commands", "Add shot"))
         self.project = project
         self.shot = shot
         self.index = len(project.shots) if index is None else index
@@ -31,8 +32,8 @@ class AddShotsCommand(QUndoCommand):
     """Insert several shots (a split story) as one step; sets the project's style when it has none."""
 
     def __init__(self, project: Project, shots: list[Shot], index: int | None = None, *, style: str = "",
-                 text: str = "Add shots from story") -> None:  # fmt: skip
-        super().__init__(text)
+                 text: str = "") -> None:  # fmt: skip
+        super().__init__(text or QCoreApplication.translate("Commands", "Add shots from story"))
         self.project = project
         self.shots = list(shots)
         self.index = len(project.shots) if index is None else index
@@ -55,7 +56,7 @@ class AddShotsCommand(QUndoCommand):
 
 class DuplicateShotCommand(QUndoCommand):
     def __init__(self, project: Project, shot_id: str) -> None:
-        super().__init__("Duplicate shot")
+        super().__init__(QCoreApplication.translate("Commands", "Duplicate shot"))
         self.project = project
         self.source_id = shot_id
         self.clone_id: str | None = None
@@ -77,7 +78,7 @@ class DuplicateShotCommand(QUndoCommand):
 
 class RemoveShotCommand(QUndoCommand):
     def __init__(self, project: Project, shot_id: str) -> None:
-        super().__init__("Delete shot")
+        super().__init__(QCoreApplication.translate("Commands", "Delete shot"))
         self.project = project
         self.shot_id = shot_id
         self._index = 0
@@ -93,7 +94,7 @@ class RemoveShotCommand(QUndoCommand):
 
 class MoveShotCommand(QUndoCommand):
     def __init__(self, project: Project, shot_id: str, new_index: int) -> None:
-        super().__init__("Move shot")
+        super().__init__(QCoreApplication.translate("Commands", "Move shot"))
         self.project = project
         self.shot_id = shot_id
         self.new_index = new_index
@@ -142,7 +143,7 @@ class UpdateShotCommand(QUndoCommand):
 
 class ChooseTakeCommand(QUndoCommand):
     def __init__(self, project: Project, shot_id: str, take_id: str | None) -> None:
-        super().__init__("Choose take")
+        super().__init__(QCoreApplication.translate("Commands", "Choose take"))
         self.project = project
         self.shot_id = shot_id
         self.take_id = take_id
@@ -177,7 +178,7 @@ class AddTakeCommand(QUndoCommand):
 
 class RemoveTakeCommand(QUndoCommand):
     def __init__(self, project: Project, shot_id: str, take_id: str) -> None:
-        super().__init__("Remove take")
+        super().__init__(QCoreApplication.translate("Commands", "Remove take"))
         self.project = project
         self.shot_id = shot_id
         self.take_id = take_id
@@ -204,28 +205,28 @@ class RemoveTakeCommand(QUndoCommand):
 
 
 _LABELS = {
-    "prompt": "Edit prompt",
-    "negative_prompt": "Edit negative prompt",
-    "model_id": "Change model",
-    "duration": "Change duration",
-    "aspect_ratio": "Change aspect ratio",
-    "resolution": "Change resolution",
-    "audio": "Toggle audio",
-    "seed": "Change seed",
-    "first_frame": "Set first frame",
-    "last_frame": "Set last frame",
-    "reference_images": "Change references",
-    "continuity": "Change continuity",
-    "transition": "Change transition",
-    "trim_in": "Trim shot",
-    "trim_out": "Trim shot",
-    "title": "Rename shot",
-    "extra": "Change parameter",
+    "prompt": QT_TRANSLATE_NOOP("Commands", "Edit prompt"),
+    "negative_prompt": QT_TRANSLATE_NOOP("Commands", "Edit negative prompt"),
+    "model_id": QT_TRANSLATE_NOOP("Commands", "Change model"),
+    "duration": QT_TRANSLATE_NOOP("Commands", "Change duration"),
+    "aspect_ratio": QT_TRANSLATE_NOOP("Commands", "Change aspect ratio"),
+    "resolution": QT_TRANSLATE_NOOP("Commands", "Change resolution"),
+    "audio": QT_TRANSLATE_NOOP("Commands", "Toggle audio"),
+    "seed": QT_TRANSLATE_NOOP("Commands", "Change seed"),
+    "first_frame": QT_TRANSLATE_NOOP("Commands", "Set first frame"),
+    "last_frame": QT_TRANSLATE_NOOP("Commands", "Set last frame"),
+    "reference_images": QT_TRANSLATE_NOOP("Commands", "Change references"),
+    "continuity": QT_TRANSLATE_NOOP("Commands", "Change continuity"),
+    "transition": QT_TRANSLATE_NOOP("Commands", "Change transition"),
+    "trim_in": QT_TRANSLATE_NOOP("Commands", "Trim shot"),
+    "trim_out": QT_TRANSLATE_NOOP("Commands", "Trim shot"),
+    "title": QT_TRANSLATE_NOOP("Commands", "Rename shot"),
+    "extra": QT_TRANSLATE_NOOP("Commands", "Change parameter"),
 }
 
 
 def _describe(changes: dict[str, Any]) -> str:
     for key in changes:
         if key in _LABELS:
-            return _LABELS[key]
-    return "Edit shot"
+            return QCoreApplication.translate("Commands", _LABELS[key])
+    return QCoreApplication.translate("Commands", "Edit shot")

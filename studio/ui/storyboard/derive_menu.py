@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from studio.core.derive import EXTEND, OPS
 from studio.core.modelspec import ModelSpec
 
+from ..i18n import format_number_short
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DeriveMenu", text)
@@ -82,7 +84,7 @@ class DeriveDialog(QDialog):
         self.seconds.setAccessibleName(self.tr("Seconds to add"))
         if op == EXTEND:
             for value in spec.durations.choices or (spec.default_duration,):
-                self.seconds.addItem(self.tr("{n} s").format(n=f"{value:g}"), float(value))
+                self.seconds.addItem(self.tr("{n} s").format(n=format_number_short(value)), float(value))
             index = self.seconds.findData(float(spec.default_duration))
             self.seconds.setCurrentIndex(max(0, index))
             form.addRow(self.tr("Seconds to add"), self.seconds)

@@ -54,7 +54,7 @@ class ShotListModel(QAbstractListModel):
         except KeyError:
             return None
         if role == Qt.DisplayRole:
-            return shot.title or f"Shot {index.row() + 1}"
+            return shot.title or self.tr("Shot %1").replace("%1", str(index.row() + 1))
         if role == Qt.ToolTipRole:
             return shot.prompt
         if role == ShotRole:

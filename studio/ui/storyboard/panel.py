@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 from studio.core.project import CONTINUITY_MODES, MIN_TRANSITION, TRANSITIONS, Project, Shot
 
 from .. import style
-from .cards import CARD_H, CONTINUITY_LABELS, MARGIN
+from .cards import CARD_H, MARGIN
+from .cards import continuity_label, mode_name
+from ..a11y import name
+from PySide6.QtCore import QCoreApplication
+from ..i18n import format_seconds, format_seconds_short
 from ..async_utils import run_blocking, spawn, user_message
 from ..lazy_media import media
 from .commands import AddShotsCommand, AddTakeCommand, RemoveTakeCommand
@@ -61,21 +65,22 @@ class StoryboardPanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.add_button = QPushButton("Add shot")
-        self.add_button.setToolTip("Add a shot after the selected one (Ctrl+Shift+N)")
-        self.duplicate_button = QPushButton("Duplicate")
-        self.delete_button = QPushButton("Delete")
-        self.generate_all_button = QPushButton("Generate missing")
-        self.generate_all_button.setToolTip("Generate every shot that has no take yet, honouring continuity")
-        self.split_button = QPushButton("Split story…")
-        self.split_button.setToolTip("Write shots from a story, with a continuity pass")
+        self.add_button = QPushButton(self.tr("Add shot"))
+        self.add_button.setToolTip(self.tr("Add a shot after the selected one (Ctrl+Shift+N)"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.generate_all_button = QPushButton(self.tr("Generate missing"))
+        self.generate_all_button.setToolTip(self.tr("Generate every shot that has no take yet, honouring continuity"))
+        self.split_button = QPushButton(self.tr("Split story…"))
+        self.split_button.setToolTip(self.tr("Write shots from a story, with a continuity pass"))
         self.summary = QLabel()
         self.summary.setObjectName("dim")
         self.zoom = QSlider(Qt.Horizontal)
+        name(self.zoom, self.tr("Timeline zoom"), self.tr("How wide a second of video is drawn on the timeline"))
         self.zoom.setRange(12, 240)
         self.zoom.setValue(40)
         self.zoom.setFixedWidth(120)
-        self.zoom.setToolTip("Zoom (Ctrl+wheel on the timeline)")
+        self.zoom.setToolTip(self.tr("Zoom (Ctrl+wheel on the timeline)"))
         self.takes_controls = TakesControls(services)
         self.takes_controls.setToolTip(self.tr("Takes each Generate and Generate missing makes, and on which models"))
         for w in (self.add_button, self.duplicate_button, self.delete_button, self.split_button, self.generate_all_button,
@@ -83,13 +88,14 @@ class StoryboardPanel(QWidget):
             bar.addWidget(w)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
-        zl = QLabel("Zoom")
+        zl = QLabel(self.tr("Zoom"))
         zl.setObjectName("dim")
         bar.addWidget(zl)
         bar.addWidget(self.zoom)
         lay.addLayout(bar)
 
         self.scroll = QScrollArea()
+        name(self.scroll, self.tr("Timeline"), self.tr("The shots in cut order"))
         self.scroll.setWidgetResizable(False)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -114,12 +120,12 @@ class StoryboardPanel(QWidget):
         self.continuity_combo = QComboBox()
         self.continuity_combo.setObjectName("continuity")
         for mode in CONTINUITY_MODES:
-            self.continuity_combo.addItem(mode.capitalize(), mode)
-            self.continuity_combo.setItemData(self.continuity_combo.count() - 1, CONTINUITY_LABELS[mode], Qt.ToolTipRole)
+            self.continuity_combo.addItem(mode_name(mode), mode)
+            self.continuity_combo.setItemData(self.continuity_combo.count() - 1, continuity_label(mode), Qt.ToolTipRole)
         self.transition_combo = QComboBox()
         self.transition_combo.setObjectName("transition")
         for mode in TRANSITIONS:
-            self.transition_combo.addItem(mode.capitalize(), mode)
+            self.transition_combo.addItem(mode_name(mode), mode)
         self.transition_length = QDoubleSpinBox()
         self.transition_length.setObjectName("transition_length")
         self.transition_length.setAccessibleName(self.tr("Crossfade length"))
@@ -131,15 +137,15 @@ class StoryboardPanel(QWidget):
         for spin in (self.transition_length, self.trim_in, self.trim_out):
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
-            spin.setSuffix(" s")
+            spin.setSuffix(self.tr(" s"))
             spin.setKeyboardTracking(False)
         for label, widget in (
-            ("Take", self.take_combo),
-            ("Continuity", self.continuity_combo),
-            ("Transition in", self.transition_combo),
+            (self.tr("Take"), self.take_combo),
+            (self.tr("Continuity"), self.continuity_combo),
+            (self.tr("Transition in"), self.transition_combo),
             (self.tr("for"), self.transition_length),
-            ("Trim in", self.trim_in),
-            ("out", self.trim_out),
+            (self.tr("Trim in"), self.trim_in),
+            (self.tr("out"), self.trim_out),
         ):
             caption = QLabel(label)
             caption.setObjectName("dim")
@@ -151,6 +157,11 @@ class StoryboardPanel(QWidget):
             insp.addSpacing(6)
         insp.addStretch(1)
         lay.addLayout(insp)
+        name(self.take_combo, self.tr("Take"), self.tr("Which of the selected shot's takes goes into the cut"))
+        name(self.continuity_combo, self.tr("Continuity"), self.tr("How the selected shot starts from the one before it"))
+        name(self.transition_combo, self.tr("Transition in"), self.tr("Cut or crossfade from the previous shot"))
+        name(self.trim_in, self.tr("Trim in"), self.tr("Seconds cut from the start of the chosen take"))
+        name(self.trim_out, self.tr("Trim out"), self.tr("Where the chosen take ends, in seconds"))
 
         self.add_button.clicked.connect(lambda: self.canvas and self.canvas.add_shot())
         self.duplicate_button.clicked.connect(lambda: self.canvas and self.canvas.current_id and self.canvas.duplicate_shot(self.canvas.current_id))
@@ -242,7 +253,10 @@ class StoryboardPanel(QWidget):
             return
         project = self.canvas.project
         missing = len(project.shots_without_take())
-        text = f"{len(project.shots)} shots  ·  {project.duration:.1f} s" + (f"  ·  {missing} without a take" if missing else "")
+        count = len(project.shots)  # a plain name: lupdate reads no call as the count
+        text = QCoreApplication.translate("StoryboardPanel", "%n shot(s)", "", count) + "  ·  " + format_seconds(project.duration)
+        if missing:
+            text += "  ·  " + QCoreApplication.translate("StoryboardPanel", "%n without a take", "", missing)
         if text != self.summary.text():
             self.summary.setText(text)
 
@@ -276,12 +290,12 @@ class StoryboardPanel(QWidget):
                 return
             assert shot is not None
             if not shot.takes:
-                self.take_combo.addItem("No takes yet", None)
+                self.take_combo.addItem(self.tr("No takes yet"), None)
                 self.take_combo.setEnabled(False)
             self.compare_button.setEnabled(bool(shot.takes) and self.services is not None)
             self.delete_take_button.setEnabled(shot.chosen_take is not None)
             for i, take in enumerate(shot.takes):
-                self.take_combo.addItem(f"Take {i + 1} · {take.duration:.1f} s", take.id)
+                self.take_combo.addItem(self.tr("Take %1 · %2").replace("%1", str(i + 1)).replace("%2", format_seconds(take.duration)), take.id)
                 self.take_combo.setItemData(i, f"{take.model_id}\n{take.path}", Qt.ToolTipRole)
                 if take.id == shot.chosen_take_id:
                     self.take_combo.setCurrentIndex(i)
@@ -289,7 +303,7 @@ class StoryboardPanel(QWidget):
             first = self.canvas is not None and self.canvas.project.index_of(shot.id) == 0
             self.transition_combo.setCurrentIndex(max(0, self.transition_combo.findData(shot.transition)))
             self.transition_combo.setEnabled(not first)
-            self.transition_combo.setToolTip("The first shot has no incoming transition." if first else "How this shot follows the previous one")
+            self.transition_combo.setToolTip(self.tr("The first shot has no incoming transition.") if first else self.tr("How this shot follows the previous one"))
             self._refresh_transition_length(shot, first)
             take = shot.chosen_take
             length = take.duration if take and take.duration else shot.duration
@@ -300,8 +314,8 @@ class StoryboardPanel(QWidget):
             self.trim_in.setEnabled(take is not None)
             self.trim_out.setEnabled(take is not None)
             if take is None:
-                self.trim_in.setToolTip("Generate a take first; trims apply to the chosen take.")
-                self.trim_out.setToolTip("Generate a take first; trims apply to the chosen take.")
+                self.trim_in.setToolTip(self.tr("Generate a take first; trims apply to the chosen take."))
+                self.trim_out.setToolTip(self.tr("Generate a take first; trims apply to the chosen take."))
         finally:
             self._loading = False
 
@@ -318,8 +332,8 @@ class StoryboardPanel(QWidget):
             spin.setValue(shot.transition_duration)
         spin.setEnabled(fades)
         if fades:
-            spin.setToolTip(self.tr("Crossfade length: {low:g} s up to {high:.2f} s (the shorter of the two shots)")
-                            .format(low=MIN_TRANSITION, high=limit))
+            spin.setToolTip(self.tr("Crossfade length: {low} up to {high} (the shorter of the two shots)")
+                            .format(low=format_seconds_short(MIN_TRANSITION), high=format_seconds(limit, 2)))
         else:
             spin.setToolTip(self.tr("Choose a crossfade to set its length."))
 

@@ -29,6 +29,10 @@ from PySide6.QtWidgets import (
 from ..assistant_loader import build_assistant
 from ..async_utils import run_blocking, spawn, user_message
 from ..errors import add_status_lines
+from ..i18n import format_seconds_short
+from ..model_status import describe_durations
+from ..a11y import name
+from PySide6.QtCore import QCoreApplication
 
 
 if TYPE_CHECKING:
@@ -45,20 +49,20 @@ class StorySplitDialog(QDialog):
         self.services = services
         self.result: StoryResult | None = None
         self._task: asyncio.Task | None = None
-        self.setWindowTitle("Split a story into shots")
+        self.setWindowTitle(self.tr("Split a story into shots"))
         self.resize(900, 720)
         lay = QVBoxLayout(self)
         lay.setSpacing(8)
 
-        lay.addWidget(QLabel("Story"))
+        lay.addWidget(QLabel(self.tr("Story")))
         self.story = QPlainTextEdit()
         self.story.setObjectName("story")
-        self.story.setPlaceholderText("Write or paste the story. Each shot gets one camera setup and one main action.")
+        self.story.setPlaceholderText(self.tr("Write or paste the story. Each shot gets one camera setup and one main action."))
         self.story.setMinimumHeight(self.story.fontMetrics().lineSpacing() * 6)
         lay.addWidget(self.story, 1)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("Shots"))
+        row.addWidget(QLabel(self.tr("Shots")))
         self.count = QSpinBox()
         from studio.services.assistant.modes import MAX_SHOTS  # the openai SDK loads on first use
 
@@ -66,7 +70,7 @@ class StorySplitDialog(QDialog):
         self.count.setValue(3)
         row.addWidget(self.count)
         row.addSpacing(12)
-        row.addWidget(QLabel("Model"))
+        row.addWidget(QLabel(self.tr("Model")))
         self.model = QComboBox()
         self.model.setObjectName("split_model")
         for spec in services.catalog.all():
@@ -78,7 +82,7 @@ class StorySplitDialog(QDialog):
         self.allowed = QLabel()
         self.allowed.setObjectName("dim")
         row.addWidget(self.allowed)
-        self.split_button = QPushButton("Split")
+        self.split_button = QPushButton(self.tr("Split"))
         self.split_button.setObjectName("primary")
         row.addWidget(self.split_button)
         lay.addLayout(row)
@@ -91,7 +95,7 @@ class StorySplitDialog(QDialog):
         lay.addWidget(self.look)
         self.plan = QTreeWidget()
         self.plan.setObjectName("plan")
-        self.plan.setHeaderLabels(["#", "Title", "Length", "Continuity", "Scene"])
+        self.plan.setHeaderLabels(["#", self.tr("Title"), self.tr("Length"), self.tr("Continuity"), self.tr("Scene")])
         self.plan.setRootIsDecorated(False)
         self.plan.setUniformRowHeights(True)
         header = self.plan.header()
@@ -102,8 +106,13 @@ class StorySplitDialog(QDialog):
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("shot_prompt")
         self.preview.setReadOnly(True)
-        self.preview.setPlaceholderText("The selected shot's full prompt appears here.")
+        self.preview.setPlaceholderText(self.tr("The selected shot's full prompt appears here."))
         lay.addWidget(self.preview, 3)
+        name(self.story, self.tr("Story"), self.tr("The story to split; each shot gets one camera setup and one main action"))
+        name(self.count, self.tr("Shots"), self.tr("How many shots to split the story into"))
+        name(self.model, self.tr("Model"), self.tr("The video model the shots are written for"))
+        name(self.plan, self.tr("Shots"), self.tr("The shots the split made: title, length, continuity and scene"))
+        name(self.preview, self.tr("Prompt"), self.tr("The selected shot's full prompt"))
         self.plan.currentItemChanged.connect(self._preview_current)
         self.notes = QLabel()
         self.notes.setObjectName("warning")
@@ -113,8 +122,8 @@ class StorySplitDialog(QDialog):
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.close_button = QPushButton("Close")
-        self.add_button = QPushButton("Add shots")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.add_button = QPushButton(self.tr("Add shots"))
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
         bottom.addWidget(self.close_button)
@@ -132,7 +141,7 @@ class StorySplitDialog(QDialog):
         if not model_id:
             return
         spec = self.services.catalog.get(model_id)
-        self.allowed.setText(f"{spec.durations.describe()}" + (" · sound" if spec.audio_supported else " · silent"))
+        self.allowed.setText(f"{describe_durations(spec.durations)} · " + (self.tr("sound") if spec.audio_supported else self.tr("silent")))
 
     def split(self) -> asyncio.Task | None:
         """Start the split (returns the task so tests can await it)."""
@@ -142,11 +151,11 @@ class StorySplitDialog(QDialog):
         self.error.hide()
         self.add_button.setEnabled(False)
         self.split_button.setEnabled(False)
-        self.status.setText("Splitting…")
+        self.status.setText(self.tr("Splitting…"))
 
         async def work() -> StoryResult:
             assistant = await run_blocking(build_assistant, self.services)
-            self.status.setText(f"Splitting with the {assistant.describe()}, then checking continuity…")
+            self.status.setText(self.tr("Splitting with the %1, then checking continuity…").replace("%1", assistant.describe()))
             try:
                 return await assistant.split(story, shots, model_id=model_id)
             finally:
@@ -158,16 +167,21 @@ class StorySplitDialog(QDialog):
     def _show(self, result: StoryResult) -> None:
         self.result = result
         self.split_button.setEnabled(True)
-        who = "offline builder (split by sentences)" if result.source == "offline" else "assistant, after a continuity pass"
-        self.status.setText(f"{len(result.shots)} shot(s) from the {who}.")
+        count = len(result.shots)  # a plain name: lupdate reads no call as the count
+        if result.source == "offline":
+            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the offline builder (split by sentences).", "", count)
+        else:
+            text = QCoreApplication.translate("StorySplitDialog", "%n shot(s) from the assistant, after a continuity pass.", "", count)
+        self.status.setText(text)
         palette = ", ".join(result.palette)
-        self.look.setText(f"<b>Style</b>: {_escape(result.style)}" + (f"<br><b>Palette</b>: {_escape(palette)}" if palette else ""))
+        style_word, palette_word = self.tr("Style"), self.tr("Palette")  # lupdate does not read inside f-strings
+        self.look.setText(f"<b>{style_word}</b>: {_escape(result.style)}" + (f"<br><b>{palette_word}</b>: {_escape(palette)}" if palette else ""))
         self.look.show()
         self.plan.clear()
         for i, shot in enumerate(result.shots, 1):
-            continuity = "chained ⟵ previous" if shot.continuity == "chained" else "independent"
+            continuity = self.tr("chained ⟵ previous") if shot.continuity == "chained" else self.tr("independent")
             scene = " ".join(shot.sections.scene.split())
-            item = QTreeWidgetItem([str(i), shot.title, f"{shot.duration:g} s", continuity, scene])
+            item = QTreeWidgetItem([str(i), shot.title, format_seconds_short(shot.duration), continuity, scene])
             item.setToolTip(4, scene)
             item.setData(0, Qt.UserRole, i - 1)
             item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
@@ -178,7 +192,7 @@ class StorySplitDialog(QDialog):
             self.preview.clear()
         self.notes.setText("\n".join(result.notes))
         self.notes.setVisible(bool(result.notes))
-        self.add_button.setText(f"Add {len(result.shots)} shot(s)")
+        self.add_button.setText(QCoreApplication.translate("StorySplitDialog", "Add %n shot(s)", "", count))
         self.add_button.setEnabled(bool(result.shots))
 
     def _preview_current(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:

@@ -15,11 +15,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSpinBox, QToolButton,
 from studio.services.takes import MAX_TAKES_PER_RUN
 
 
-def count_text(count: int, one: str, many: str) -> str:
-    """``1 take`` / ``3 takes`` (``many`` holds ``%n``; translators see both forms)."""
-    return QCoreApplication.translate("TakeLabels", one) if count == 1 else QCoreApplication.translate("TakeLabels", many, "", count)
-
-
 class TakesControls(QWidget):
     """A spin box for the number of takes and a menu of models to make them on."""
 
@@ -114,7 +109,8 @@ class TakesControls(QWidget):
             self.models_button.setText(self.tr("Shot's model"))
             tip = self.tr("%n take(s) of each shot on its own model", "", self.takes())
         else:
-            self.models_button.setText(count_text(len(models), "1 model", "%n models"))
+            models_count = len(models)  # a plain name: lupdate reads no call as the count
+            self.models_button.setText(QCoreApplication.translate("TakesControls", "%n model(s)", "", models_count))
             tip = self.tr("%n take(s) on each of: {models}", "", self.takes()).format(models=", ".join(models))
         self.models_button.setToolTip(tip)
         self.changed.emit()

@@ -42,6 +42,9 @@ from .commands import (
 )
 from .drops import TimelineDrops
 from .filmstrip import FilmstripCache
+from ..shortcuts import declare_keys
+from .cards import continuity_label, mode_name
+from ..i18n import format_seconds, format_seconds_short
 from .model import ShotListModel
 
 __all__ = [
@@ -98,6 +101,13 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
             "Delete removes it, Ctrl+D duplicates it, Space plays or pauses the preview. "
             "Drop an image on a card for its first frame, or video clips between cards for new shots."
         ))
+        declare_keys(self, [
+            ("Left", self.tr("Select the previous shot")), ("Right", self.tr("Select the next shot")),
+            ("Alt+Left", self.tr("Move the shot left")), ("Alt+Right", self.tr("Move the shot right")),
+            ("Delete", self.tr("Delete the shot")), ("Ctrl+D", self.tr("Duplicate the shot")),
+            ("Space", self.tr("Play or pause the preview")), ("Return", self.tr("Preview the shot")),
+            ("Ctrl+Wheel", self.tr("Zoom the timeline")),
+        ])  # fmt: skip
         self.setMinimumHeight(CARD_H + 2 * MARGIN)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
@@ -170,8 +180,8 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
     def transition_tooltip(self, shot_id: str) -> str:
         shot = self.project.shot(shot_id)
         if shot.transition == "crossfade":
-            return f"Crossfade {self.project.transition_seconds(shot_id):g} s — click for a cut"
-        return "Cut — click for a crossfade"
+            return self.tr("Crossfade %1 — click for a cut").replace("%1", format_seconds_short(self.project.transition_seconds(shot_id)))
+        return self.tr("Cut — click for a crossfade")
 
     def event(self, event) -> bool:
         if event.type() == QEvent.ToolTip:
@@ -205,6 +215,7 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
             return
         self.current_id = shot_id
         self.update()
+        self.announce_current()
         rect = self.card_rect(shot_id) if shot_id else None
         scroll = self._scroll_area()
         if rect is not None and scroll is not None:
@@ -306,7 +317,7 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
             if new_out != shot.trim_out:
                 changes["trim_out"] = new_out
             if changes:
-                self.undo_stack.push(UpdateShotCommand(self.project, shot.id, changes, "Trim shot"))
+                self.undo_stack.push(UpdateShotCommand(self.project, shot.id, changes, self.tr("Trim shot")))
             self._relayout()
             return
         if self._drag_gap is not None and self._press_id:
@@ -381,41 +392,41 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
         sid = self.shot_at(event.pos())
         menu = QMenu(self)
         if sid is None:
-            menu.addAction("Add shot", lambda: self.add_shot())
+            menu.addAction(self.tr("Add shot"), lambda: self.add_shot())
             menu.exec(event.globalPos())
             return
         self.set_current(sid)
         shot = self.project.shot(sid)
-        menu.addAction("Generate", lambda: self.generate_requested.emit(sid))
-        menu.addAction("Preview", lambda: self.shot_activated.emit(sid))
+        menu.addAction(self.tr("Generate"), lambda: self.generate_requested.emit(sid))
+        menu.addAction(self.tr("Preview"), lambda: self.shot_activated.emit(sid))
         menu.addSeparator()
-        takes = menu.addMenu("Take")
+        takes = menu.addMenu(self.tr("Take"))
         takes.setEnabled(bool(shot.takes))
         for i, take in enumerate(shot.takes):
-            action = takes.addAction(f"Take {i + 1} · {take.model_id} · {take.duration:.1f} s")
+            action = takes.addAction(self.tr("Take %1 · %2 · %3").replace("%1", str(i + 1)).replace("%2", take.model_id).replace("%3", format_seconds(take.duration)))
             action.setCheckable(True)
             action.setChecked(take.id == shot.chosen_take_id)
             action.triggered.connect(lambda _c=False, tid=take.id: self.choose_take(sid, tid))
         compare = menu.addAction(self.tr("Compare takes…"), lambda: self.compare_requested.emit(sid))
         compare.setEnabled(bool(shot.takes))
-        cont = menu.addMenu("Continuity")
+        cont = menu.addMenu(self.tr("Continuity"))
         for mode in CONTINUITY_MODES:
-            action = cont.addAction(CONTINUITY_LABELS[mode])
+            action = cont.addAction(continuity_label(mode))
             action.setCheckable(True)
             action.setChecked(shot.continuity == mode)
             action.triggered.connect(lambda _c=False, m=mode: self.set_field(sid, continuity=m))
         if self.project.index_of(sid) > 0:
-            trans = menu.addMenu("Transition in")
+            trans = menu.addMenu(self.tr("Transition in"))
             for mode in TRANSITIONS:
-                action = trans.addAction(mode.capitalize())
+                action = trans.addAction(mode_name(mode))
                 action.setCheckable(True)
                 action.setChecked(shot.transition == mode)
                 action.triggered.connect(lambda _c=False, m=mode: self.set_field(sid, transition=m))
         if self.derive_options is not None:
             add_derive_menu(menu, self.derive_options(shot), lambda op: self.derive_requested.emit(sid, op))
         menu.addSeparator()
-        menu.addAction("Duplicate", lambda: self.duplicate_shot(sid))
-        menu.addAction("Delete", lambda: self.delete_shot(sid))
+        menu.addAction(self.tr("Duplicate"), lambda: self.duplicate_shot(sid))
+        menu.addAction(self.tr("Delete"), lambda: self.delete_shot(sid))
         menu.exec(event.globalPos())
 
     # -- edits (all undoable) ----------------------------------------------------------
@@ -426,7 +437,7 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
         if shot is None:
             template = self.project.shot(self.current_id) if self.current_id in ids else None
             shot = Shot(
-                title=f"Shot {len(ids) + 1}",
+                title=self.tr("Shot %1").replace("%1", str(len(ids) + 1)),
                 model_id=template.model_id if template else "animatic:kenburns",
                 duration=template.duration if template else 4.0,
                 aspect_ratio=template.aspect_ratio if template else None,
