@@ -50,7 +50,7 @@ async def scenario(app) -> None:
     window.controller.open_or_create_sample()
     await asyncio.sleep(1.0)
     only = sys.argv[1:] or ["main", "generating", "export"]
-    suffix = f"-{LANG}" if LANG else ""
+    suffix = f"-{LANG}" if LANG and LANG != "en" else ""
 
     async def grab(name: str) -> None:
         # Let the loop paint; app.processEvents() here would re-enter the running task (qasync).
@@ -100,10 +100,9 @@ def main(run_scenario=None) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)  # closing the window must not stop the loop before cleanup
     apply_theme(app)
-    if LANG:
-        from studio.ui.i18n import install_translations
+    from studio.ui.i18n import install_translations
 
-        install_translations(LANG)
+    install_translations(LANG or "en")  # as the app does: English too, for its plural forms
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:

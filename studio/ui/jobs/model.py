@@ -59,7 +59,7 @@ STATE_MARKS = {
     JobState.FAILED: "✗",
     JobState.CANCELLED: "⊘",
     JobState.UNKNOWN: "⚠",
-    JobState.STALLED: "⏸",
+    JobState.STALLED: "‖",  # not U+23F8: common UI fonts lack it
 }
 
 _STATE_COLORS = {

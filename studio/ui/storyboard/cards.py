@@ -87,10 +87,18 @@ def wrap_to_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
 
 def job_words(text: str) -> str:
     """A card's job state as shown: a mark (never the colour alone) and the words in the
-    window's language, e.g. "⏳ генерация 40%" for the stored "generating 40%"."""
+    window's language, e.g. "▶ генерация 40%" for the stored "generating 40%".
+
+    The marks are ones the bundled and common UI fonts have (an emoji such as an hourglass
+    paints as an empty box where no emoji font is installed)."""
     match = re.match(r"^(.*?)( \d+%)?$", text)
     key, progress = match.group(1), match.group(2) or ""
-    mark = "✗" if "fail" in key else ("⚠" if "attention" in key else "⏳")
+    if "fail" in key:
+        mark = "✗"
+    elif "attention" in key:
+        mark = "⚠"
+    else:
+        mark = "▶" if "generat" in key else "◷"
     return f"{mark} {QCoreApplication.translate('ShotJob', key)}{progress}"
 
 
