@@ -50,12 +50,32 @@ class OwnerLock:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.token = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
-        self._fd: int | None = os.open(self._path(self.token), os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(self._fd):  # a fresh random name: nobody else can hold it
-            os.close(self._fd)
-            self._fd = None
-            raise OSError(f"could not lock {self._path(self.token)}")
+        self._fd: int | None = self._create_locked(self._path(self.token))
         self._sweep()
+
+    @staticmethod
+    def _create_locked(path: Path) -> int:
+        """Open ``path`` already locked: it must never be seen unlocked.
+
+        Another store's sweep treats an unlocked ``*.lock`` as a dead owner's: it would take the
+        lock for a moment (so ours fails) and delete the file (so this live owner's jobs would look
+        adoptable). On POSIX the file is locked under a name no sweep looks at, then renamed into
+        place; the lock belongs to the open file, so it survives the rename. Windows cannot rename
+        an open file, so there it is created in place.
+        """
+        staging = path.with_name(path.name + ".new") if os.name != "nt" else path
+        fd = os.open(staging, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        if not _try_lock(fd):  # a fresh random name: nobody else can hold it
+            os.close(fd)
+            raise OSError(f"could not lock {path}")
+        if staging != path:
+            try:
+                os.replace(staging, path)
+            except OSError:
+                os.close(fd)
+                staging.unlink(missing_ok=True)
+                raise
+        return fd
 
     def _sweep(self, limit: int = 200) -> None:
         """Remove lock files that killed processes left behind (checking one removes it when stale)."""
