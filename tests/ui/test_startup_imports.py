@@ -11,7 +11,8 @@ HEAVY = ("openai", "av", "cv2", "numpy", "studio.services.media", "studio.servic
 
 def test_building_the_window_module_imports_none_of_the_heavy_libraries():
     code = (
-        "import sys, studio.ui.main_window\n"
+        # the docks the window imports as it builds them (before its first paint) count too
+        "import sys, studio.ui.main_window, studio.ui.jobs, studio.ui.preview, studio.ui.preview.follow\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -90,3 +91,19 @@ def test_the_app_replaces_its_start_up_frame_with_the_window_once_it_has_painted
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert "only the window is shown" in out.stdout
+
+
+def test_the_preview_loads_qt_multimedia_only_once_it_has_painted(qtbot):
+    """Loaded at construction (or on the loop's first turn), it would come before the window's first paint."""
+    import pytest
+
+    from studio.ui.preview import PreviewPane, multimedia_available
+
+    if not multimedia_available():
+        pytest.skip("Qt Multimedia cannot play here")
+    pane = PreviewPane(None)
+    qtbot.addWidget(pane)
+    qtbot.wait(100)
+    assert not pane.has_multimedia
+    pane.show()
+    qtbot.waitUntil(lambda: pane.has_multimedia, timeout=10_000)

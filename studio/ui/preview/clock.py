@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +114,8 @@ class SoundOut(QObject):
 
     def write(self, block: np.ndarray) -> None:
         if self._io is not None:
+            import numpy as np  # not at module level: the preview pane is built before the window's first paint
+
             self._io.write(np.ascontiguousarray(block.T, dtype=np.float32).tobytes())
 
     def set_muted(self, muted: bool) -> None:

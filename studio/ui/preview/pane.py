@@ -196,10 +196,15 @@ class PreviewPane(Scrubbing, QWidget):
         if not self._multimedia_wanted:
             self._set_note(QCoreApplication.translate("PreviewPane", NO_MULTIMEDIA_NOTE))
         self._update_controls()
-        if self._multimedia_pending:
-            QTimer.singleShot(0, self._start_multimedia)
 
     # -- setup -------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        # A zero timer set at construction ran before the window's first paint (~40 ms of
+        # Qt Multimedia in front of it); once the pane has painted, the window has too.
+        if self._multimedia_pending:
+            QTimer.singleShot(0, self._start_multimedia)
 
     def _start_multimedia(self) -> None:
         """Load Qt Multimedia once the event loop runs (after the window's first paint)."""
