@@ -378,7 +378,10 @@ async def _produce(services, folder: Path, out: Path, quality: str, accept_unkno
 
     project = services.projects.load(folder)
     options = take_options(args, project, services.catalog) if args else {}
-    preflight(services, project, accept_unknown_price, _say, takes=options.get("takes"))  # before anything is sent
+    preflight(  # before anything is sent
+        services, project, accept_unknown_price, _say,
+        takes=options.get("takes"), models=options.get("models"), shot_ids=options.get("regenerate"),
+    )  # fmt: skip
     await services.start()
     missing = shots_to_generate(project, options)
     if missing:

@@ -29,6 +29,7 @@ def add_money_parsers(sub, board_sub) -> None:
     quote = board_sub.add_parser("quote", help="show what a run would send, in what order, and its price")
     quote.add_argument("project")
     quote.add_argument("--takes", type=int, metavar="N", help="N new takes of every shot (default: the shots without a take)")
+    quote.add_argument("--models", metavar="A,B", help="variations: the takes on each of these models, as `storyboard run --models`")
     quote.add_argument("--json", action="store_true", help='{"total", "currency", "shots": [...]}')
     budget = board_sub.add_parser("budget", help="show or set the most this project may spend")
     budget.add_argument("project")
@@ -53,7 +54,10 @@ def _add_run_arguments(run: argparse.ArgumentParser) -> None:
 
 async def cmd_quote(services, args, say: Callable[[str], None]) -> int:
     project = await asyncio.to_thread(services.projects.load, Path(args.project))
-    quote = plan_run(services.catalog, project, takes=args.takes)
+    models = [m.strip() for m in (args.models or "").split(",") if m.strip()] or None
+    for model in models or ():
+        services.catalog.get(model)  # an unknown model is named (ModelUnavailable) here
+    quote = plan_run(services.catalog, project, takes=args.takes, models=models)
     if args.json:
         print(json.dumps(quote.to_json(), indent=2))
         return EXIT_OK
@@ -233,12 +237,19 @@ async def cmd_money(services, args) -> int:
 
 
 def preflight(
-    services, project, accept_unknown_price: bool, say: Callable[[str], None], *, takes: int | None = None
+    services,
+    project,
+    accept_unknown_price: bool,
+    say: Callable[[str], None],
+    *,
+    takes: int | None = None,
+    models: list[str] | None = None,
+    shot_ids: list[str] | None = None,
 ) -> None:
     """Before ``storyboard run`` sends anything: say the quote; refuse an unknown price unless accepted."""
     from studio.services.quote import refuse_unknown_price
 
-    quote = plan_run(services.catalog, project, takes=takes)
+    quote = plan_run(services.catalog, project, takes=takes, models=models, shot_ids=shot_ids)
     say_quote(quote, say)
     if quote.unknown and accept_unknown_price:
         say("Going ahead with the unknown price (--accept-unknown-price).")

@@ -124,17 +124,33 @@ def money(amount: Decimal | float | None, currency: str = "USD") -> str:
     return f"{sign}{shown:f}{suffix}"
 
 
-def plan_run(catalog: Catalog, project: Project, *, takes: int | None = None) -> Quote:
+def plan_run(
+    catalog: Catalog,
+    project: Project,
+    *,
+    takes: int | None = None,
+    models: list[str] | None = None,
+    shot_ids: list[str] | None = None,
+) -> Quote:
     """What a storyboard run would send and cost (no I/O: the catalog and the project only).
 
     ``takes=None`` plans "Generate missing" / ``storyboard run``: each shot without a chosen
-    take, once. ``takes=N`` plans N new takes of every shot. Chained and bridged shots wait
-    for the shot before them when that one is generated in the same run.
+    take, once. ``takes=N`` plans N new takes of every shot. ``models`` (variations) makes
+    those takes on each of these models, the shot's request fitted to each as the run fits it;
+    ``shot_ids`` (regenerating named shots) plans those shots only, take or not. Chained and
+    bridged shots wait for the shot before them when that one is generated in the same run.
     """
+    from .takes import take_plan
+
     if takes is not None and takes < 1:
         raise InvalidRequest("The number of takes must be at least 1.", field="takes")
-    shots = list(project.shots) if takes is not None else project.shots_without_take()
-    per_shot = takes or 1
+    if shot_ids:
+        wanted = set(shot_ids)
+        shots = [shot for shot in project.shots if shot.id in wanted]
+    elif takes is not None or models:
+        shots = list(project.shots)
+    else:
+        shots = project.shots_without_take()
     planned_ids = {s.id for s in shots}
     stage_of: dict[str, int] = {}
     generations: list[PlannedGeneration] = []
@@ -147,11 +163,13 @@ def plan_run(catalog: Catalog, project: Project, *, takes: int | None = None) ->
         )
         stage = stage_of[waits_for] + 1 if waits_for else 0
         stage_of[shot.id] = stage
-        spec = catalog.get(shot.model_id) if shot.model_id in catalog else None
-        seconds, cost, note = _price(spec, project, shot, chained=previous is not None and shot.continuity != "independent")
-        if spec is not None and cost is not None:
-            currencies.add(spec.currency)
-        for take in range(1, per_shot + 1):
+        chained = previous is not None and shot.continuity != "independent"
+        plan = take_plan(shot, takes or 1, models)
+        for take, model_id in enumerate(plan, start=1):
+            spec = catalog.get(model_id) if model_id in catalog else None
+            seconds, cost, note = _price(spec, project, shot, chained=chained, model_id=model_id)
+            if spec is not None and cost is not None:
+                currencies.add(spec.currency)
             generations.append(
                 PlannedGeneration(
                     shot_id=shot.id,
@@ -159,9 +177,9 @@ def plan_run(catalog: Catalog, project: Project, *, takes: int | None = None) ->
                     title=shot.title,
                     number=index + 1,
                     take=take,
-                    takes=per_shot,
-                    model_id=shot.model_id,
-                    model_name=spec.name if spec else shot.model_id,
+                    takes=len(plan),
+                    model_id=model_id,
+                    model_name=spec.name if spec else model_id,
                     seconds=seconds,
                     cost=cost,
                     waits_for=waits_for,
@@ -182,13 +200,17 @@ def shot_label(project: Project, shot: Shot) -> str:
     return shot_name(project, shot)
 
 
-def _price(spec: ModelSpec | None, project: Project, shot: Shot, *, chained: bool) -> tuple[float, Decimal | None, str]:
-    """The shot's seconds, its price (None when unknown) and a note on either."""
+def _price(
+    spec: ModelSpec | None, project: Project, shot: Shot, *, chained: bool, model_id: str | None = None
+) -> tuple[float, Decimal | None, str]:
+    """The shot's seconds on ``spec``, its price (None when unknown) and a note on either."""
     if spec is None:
-        return shot.duration, None, f"{shot.model_id} is not in the model catalog."
+        return shot.duration, None, f"{model_id or shot.model_id} is not in the model catalog."
     from .storyboard import shot_request
+    from .takes import request_for_model
 
     request = shot_request(project, None, shot, resolve=lambda _folder, path, _field: path)  # no I/O: only the price
+    request = request_for_model(request, spec)  # a variation on another model, fitted as the run fits it
     if chained and spec.supports_first_frame and not request.first_frame:
         request = replace(request, first_frame=_CONTINUITY_FRAME)
     try:

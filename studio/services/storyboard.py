@@ -185,7 +185,7 @@ async def run_storyboard(
     if not accept_unknown_price:
         from .quote import plan_run, refuse_unknown_price
 
-        refuse_unknown_price(plan_run(services.catalog, project, takes=takes))
+        refuse_unknown_price(plan_run(services.catalog, project, takes=takes, models=models, shot_ids=regenerate))
     folder = await asyncio.to_thread(Path(folder).resolve)
     from .takes import admit_shot_takes, take_plan
 

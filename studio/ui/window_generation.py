@@ -100,7 +100,7 @@ class GenerationMixin:
             return
         # Nothing is sent before the person has seen the plan and its price and pressed Run.
         self.ask_quote(project, folder, lambda accepted: self._run_missing(project, folder, accepted, takes, models),
-                       takes=takes)  # fmt: skip
+                       takes=takes, models=models)  # fmt: skip
 
     def _run_missing(self, project, folder: Path, accept_unknown_price: bool = False, takes=None, models=None) -> None:
         missing = project.shots_without_take() if takes is None else list(project.shots)

@@ -26,7 +26,13 @@ class MoneyMixin:
     _quote_loading = False
 
     def ask_quote(
-        self, project: Project, folder: Path, then: Callable[[bool], None], *, takes: int | None = None
+        self,
+        project: Project,
+        folder: Path,
+        then: Callable[[bool], None],
+        *,
+        takes: int | None = None,
+        models: list[str] | None = None,
     ) -> None:
         """Show the run's quote; ``then(accepted_unknown_price)`` runs only after Run is pressed.
 
@@ -39,7 +45,7 @@ class MoneyMixin:
             return
         if self._quote_loading:
             return  # its dialog is about to open
-        quote = plan_run(self.services.catalog, project, takes=takes)
+        quote = plan_run(self.services.catalog, project, takes=takes, models=models)
         self._quote_loading = True
 
         def show(spent: Spending | None) -> None:

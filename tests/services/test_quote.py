@@ -179,3 +179,27 @@ def _jobs(home):
         return store.list()
     finally:
         store.close()
+
+
+def test_variations_are_priced_on_each_model_as_the_run_fits_the_shot(catalog):
+    """Two takes on Veo 3.1 Fast and two on Kling: Kling gets its nearest length (5 s for a 4 s shot)."""
+    veo, kling = "replicate:google/veo-3.1-fast", "replicate:kwaivgi/kling-v2.5-turbo-pro"
+    project = project_of([(veo, 4, False), (veo, 4, False)])
+    quote = plan_run(catalog, project, takes=2, models=[veo, kling])
+    assert [(g.shot_id, g.model_id, g.take, g.takes) for g in quote.generations] == [
+        (shot.id, model, take, 4) for shot in project.shots for take, model in enumerate([veo, veo, kling, kling], 1)
+    ]
+    assert {g.model_id: g.seconds for g in quote.generations} == {veo: 4, kling: 5}
+    costs = {g.model_id: g.cost for g in quote.generations}
+    assert costs == {veo: Decimal("0.10") * 4, kling: Decimal("0.07") * 5}
+    assert quote.total == 2 * 2 * (costs[veo] + costs[kling])
+    assert quote.to_json()["total"] == float(quote.total)
+
+
+def test_regenerating_named_shots_quotes_only_those_shots(catalog):
+    veo = "replicate:google/veo-3.1-fast"
+    project = project_of([(veo, 4, False), (veo, 4, False), (veo, 4, False)])
+    second = project.shots[1].id
+    quote = plan_run(catalog, project, shot_ids=[second])
+    assert [g.shot_id for g in quote.generations] == [second]
+    assert quote.total == Decimal("0.40")
