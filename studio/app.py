@@ -84,7 +84,10 @@ async def run_window(app, args: argparse.Namespace, window=None) -> int:
         window.show()
     closed = asyncio.Event()
     window.destroyed.connect(lambda *_: closed.set())
+    window.closed.connect(closed.set)
     app.lastWindowClosed.connect(closed.set)
+    if not window.isVisible():  # shown by main(), and closed already
+        closed.set()
     remove_handlers = _close_on_termination(window)
     try:
         return await _attach_and_run(app, args, window, closed)

@@ -23,7 +23,7 @@ from studio.core.errors import StudioError
 
 from .i18n import format_money, format_seconds
 from .window_derive import DeriveMixin
-from .window_docks import DocksMixin, Placeholder, _optional
+from .window_docks import STORYBOARD_HEIGHT_KEY, DocksMixin, Placeholder, _optional
 from .window_generation import GenerationMixin
 from .window_money import MoneyMixin
 from .window_timeline import FinishMixin
@@ -63,6 +63,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     """
 
     docks_filled = Signal()
+    closed = Signal()  # the window accepted its close (the start stops if it was not ready)
 
     def __init__(
         self,
@@ -541,6 +542,8 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     def save_layout(self) -> None:
         self.qsettings.setValue("window/geometry", self.saveGeometry())
         self.qsettings.setValue("window/state", self.saveState())
+        if self.storyboard is not None:
+            self.qsettings.setValue(STORYBOARD_HEIGHT_KEY, self.storyboard.maximumHeight())
         self.qsettings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -562,3 +565,4 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
             set_error_handler(None)
         self._closing = True
         event.accept()
+        self.closed.emit()

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,10 @@ PANEL_MODULES = (
 )
 
 
+STORYBOARD_HEIGHT_KEY = "window/storyboard_height"
+STORYBOARD_HEIGHT = 256  # the storyboard panel's greatest height at the usual font (see save_layout)
+
+
 def _optional(module: str, name: str) -> Any | None:
     try:
         return getattr(importlib.import_module(module), name)
@@ -59,6 +63,15 @@ class Placeholder(QLabel):
         self.setObjectName("dim")
         self.setWordWrap(True)
         self.setAccessibleName(text)
+
+
+def _put_in(dock: QDockWidget, panel: QWidget) -> None:
+    """``panel`` takes its dock's placeholder's place (Qt keeps a replaced widget: it goes)."""
+    placeholder = dock.widget()
+    dock.setWidget(panel)
+    if placeholder is not None and placeholder is not panel:
+        placeholder.hide()
+        placeholder.deleteLater()
 
 
 class DocksMixin:
@@ -83,6 +96,13 @@ class DocksMixin:
         self.jobs_dock = self._dock(self.tr("Jobs"), "dock_jobs", Qt.RightDockWidgetArea)
         self.history_dock = self._dock(self.tr("History"), "dock_history", Qt.RightDockWidgetArea)
         self.storyboard_dock = self._dock(self.tr("Storyboard"), "dock_storyboard", Qt.BottomDockWidgetArea)
+        # The storyboard panel is no taller than its cards and controls: its placeholder takes
+        # the height it had last time (or at the usual font), so the docks above keep their room.
+        try:
+            height = int(self.qsettings.value(STORYBOARD_HEIGHT_KEY, STORYBOARD_HEIGHT))
+        except (TypeError, ValueError):
+            height = STORYBOARD_HEIGHT
+        self.storyboard_dock.widget().setMaximumHeight(max(80, height))
         self.splitDockWidget(self.preview_dock, self.jobs_dock, Qt.Vertical)
         self.tabifyDockWidget(self.jobs_dock, self.history_dock)
         self.jobs_dock.raise_()
@@ -119,7 +139,7 @@ class DocksMixin:
         self.editor = PromptEditor(self.services, self.undo_stack)
         self.editor.generate_requested.connect(self.generate_shot)
         self.editor.message.connect(self.show_message)
-        self.editor_dock.setWidget(self.editor)
+        _put_in(self.editor_dock, self.editor)
 
     def _fill_storyboard(self) -> None:
         from .storyboard import StoryboardPanel
@@ -130,12 +150,12 @@ class DocksMixin:
         self.storyboard.generate_requested.connect(self.generate_shot)
         self.storyboard.generate_all_requested.connect(self.generate_missing)
         self.storyboard.derive_requested.connect(self.derive_shot)
-        self.storyboard_dock.setWidget(self.storyboard)
+        _put_in(self.storyboard_dock, self.storyboard)
 
     def _fill_preview(self) -> None:
         PreviewPane = _optional("studio.ui.preview", "PreviewPane")
         self.preview = PreviewPane(self.services, self) if PreviewPane else Placeholder(self.tr("The preview is not available."))
-        self.preview_dock.setWidget(self.preview)
+        _put_in(self.preview_dock, self.preview)
         FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
         self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
 
@@ -144,7 +164,7 @@ class DocksMixin:
         self.jobs = JobMonitor(self.services, self) if JobMonitor else Placeholder(self.tr("The job monitor is not available."))
         if hasattr(self.jobs, "clip_activated"):
             self.jobs.clip_activated.connect(self.show_clip)
-        self.jobs_dock.setWidget(self.jobs)
+        _put_in(self.jobs_dock, self.jobs)
 
     def _fill_history(self) -> None:
         from .history import HistoryPane
@@ -154,7 +174,7 @@ class DocksMixin:
         self.history.reuse_requested.connect(self._reuse_prompt)
         self.history.add_take_requested.connect(self.storyboard.add_take_from_job)
         self.history.message.connect(self.show_message)
-        self.history_dock.setWidget(self.history)
+        _put_in(self.history_dock, self.history)
         self.history_dock.visibilityChanged.connect(lambda shown: shown and not self.history.loaded and self.history.refresh())
         if not self.history_dock.visibleRegion().isEmpty():
             self.history.refresh()  # its dock was already in front (a saved layout)
