@@ -63,13 +63,24 @@ def _import_panels() -> None:
         importlib.import_module(name)
 
 
-async def run_window(app, args: argparse.Namespace, window=None) -> int:
+def _start_in_workers(args: argparse.Namespace):
+    """Start building the services and importing the panels' modules in two worker threads
+    (returns their futures), so they run while the GUI thread imports asyncio and qasync."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    starter = ThreadPoolExecutor(max_workers=2, thread_name_prefix="studio-start")
+    started = (starter.submit(_build_services, args.home), starter.submit(_import_panels))
+    starter.shutdown(wait=False)
+    return started
+
+
+async def run_window(app, args: argparse.Namespace, window=None, started=None) -> int:
     """Give the window (shown and painted, or made here) its services and panels, and wait
     until it closes.
 
     The services are built in a worker (the job database opens there, and the HTTP stack, the
     keyring and the providers' modules import there) while the panels' modules import in
-    another; then the services are attached and the panels built into the docks, one per turn
+    another (``started``: both already under way, from :func:`_start_in_workers`); then the services are attached and the panels built into the docks, one per turn
     of the event loop, so the window stays live throughout.
     """
     import asyncio
@@ -90,21 +101,22 @@ async def run_window(app, args: argparse.Namespace, window=None) -> int:
         closed.set()
     remove_handlers = _close_on_termination(window)
     try:
-        return await _attach_and_run(app, args, window, closed)
+        return await _attach_and_run(app, args, window, closed, started or _start_in_workers(args))
     finally:
         remove_handlers()
 
 
-async def _attach_and_run(app, args: argparse.Namespace, window, closed) -> int:
+async def _attach_and_run(app, args: argparse.Namespace, window, closed, started) -> int:
     import asyncio
 
     from PySide6.QtCore import QCoreApplication
 
     from studio.core.errors import StudioError
 
-    panels = asyncio.ensure_future(asyncio.to_thread(_import_panels))
+    building, importing = started
+    panels = asyncio.wrap_future(importing)
     try:
-        services = await asyncio.to_thread(_build_services, args.home)
+        services = await asyncio.wrap_future(building)
     except StudioError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -205,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     window.setAttribute(Qt.WA_DeleteOnClose)
     window.show()
     window.wait_painted()
+    started = _start_in_workers(args)
     import asyncio
 
     import qasync
@@ -212,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        code = loop.run_until_complete(run_window(app, args, window))
+        code = loop.run_until_complete(run_window(app, args, window, started))
     return int(code or 0)
 
 

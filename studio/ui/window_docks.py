@@ -111,8 +111,10 @@ class DocksMixin:
     # -- the panels ---------------------------------------------------------------------------
 
     def _dock_fillers(self) -> list[Callable[[], None]]:
-        return [self._fill_editor, self._fill_storyboard, self._fill_preview, self._fill_jobs, self._fill_history,
-                self._docks_wired]  # fmt: skip
+        # The preview last, and the window made ready in the same turn: the preview loads Qt
+        # Multimedia once it has painted, which should come after the whole window is ready.
+        return [self._fill_editor, self._fill_storyboard, self._fill_jobs, self._fill_history,
+                lambda: (self._fill_preview(), self._docks_wired())]  # fmt: skip
 
     def fill_docks_now(self) -> None:
         """Build every panel into its dock at once, and make the window ready."""
