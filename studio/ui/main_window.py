@@ -23,7 +23,7 @@ from studio.core.errors import StudioError
 
 from .i18n import format_money, format_seconds
 from .window_derive import DeriveMixin
-from .window_docks import STORYBOARD_HEIGHT_KEY, DocksMixin, Placeholder, _optional
+from .window_docks import STORYBOARD_HEIGHT_KEY, DocksMixin, optional_attribute
 from .window_generation import GenerationMixin
 from .window_money import MoneyMixin
 from .window_timeline import FinishMixin
@@ -31,10 +31,11 @@ from .window_timeline import FinishMixin
 if TYPE_CHECKING:
     from studio.core.jobs import Job
 
+    from .project_actions import Prompter
+
 log = logging.getLogger(__name__)
 
 FIRST_START_SHARE = 0.9  # of the available screen, on a first start (no saved geometry)
-__all__ = ["FIRST_START_SHARE", "MainWindow", "Placeholder"]
 
 
 class _FirstPaint(QObject):
@@ -70,7 +71,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         services: Any = None,
         *,
         qsettings: QSettings | None = None,
-        prompter: Any = None,
+        prompter: Prompter | None = None,
         autosave_ms: int = 30_000,
         parent: QWidget | None = None,
     ) -> None:
@@ -454,7 +455,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     # -- dialogs -----------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        SettingsDialog = _optional("studio.ui.settings", "SettingsDialog")
+        SettingsDialog = optional_attribute("studio.ui.settings", "SettingsDialog")
         if SettingsDialog is None:
             self.show_message(self.tr("Settings are not available in this build."))
             return
@@ -465,7 +466,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     def open_export(self) -> None:
         if self.project is None or self.folder is None:
             return
-        ExportDialog = _optional("studio.ui.export", "ExportDialog")
+        ExportDialog = optional_attribute("studio.ui.export", "ExportDialog")
         if ExportDialog is None:
             self.show_message(self.tr("Export is not available in this build."))
             return

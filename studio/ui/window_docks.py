@@ -46,7 +46,7 @@ STORYBOARD_HEIGHT_KEY = "window/storyboard_height"
 STORYBOARD_HEIGHT = 256  # the storyboard panel's greatest height at the usual font (see save_layout)
 
 
-def _optional(module: str, name: str) -> Any | None:
+def optional_attribute(module: str, name: str) -> Any | None:
     try:
         return getattr(importlib.import_module(module), name)
     except Exception:  # the widget has not landed or failed to import: run without it
@@ -155,14 +155,14 @@ class DocksMixin:
         _put_in(self.storyboard_dock, self.storyboard)
 
     def _fill_preview(self) -> None:
-        PreviewPane = _optional("studio.ui.preview", "PreviewPane")
+        PreviewPane = optional_attribute("studio.ui.preview", "PreviewPane")
         self.preview = PreviewPane(self.services, self) if PreviewPane else Placeholder(self.tr("The preview is not available."))
         _put_in(self.preview_dock, self.preview)
-        FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
+        FirstTakeFollower = optional_attribute("studio.ui.preview.follow", "FirstTakeFollower")
         self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
 
     def _fill_jobs(self) -> None:
-        JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
+        JobMonitor = optional_attribute("studio.ui.jobs", "JobMonitor")
         self.jobs = JobMonitor(self.services, self) if JobMonitor else Placeholder(self.tr("The job monitor is not available."))
         if hasattr(self.jobs, "clip_activated"):
             self.jobs.clip_activated.connect(self.show_clip)
