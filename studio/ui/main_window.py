@@ -15,11 +15,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
-
-from studio.core.errors import StudioError
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from .i18n import format_money, format_seconds
 from .window_derive import DeriveMixin
@@ -209,11 +207,17 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self.act_preview_cut = self._action(self.tr("&Preview the cut"), self.preview_cut, QKeySequence("Ctrl+P"), self.tr("Play the chosen takes in order"))
         self.act_shortcuts = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence("F1"))
         self.act_about = self._action(self.tr("&About Studio"), self.show_about)
-        self.act_data = self._action(self.tr("Open the &data folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
+        self.act_data = self._action(self.tr("Open the &data folder"), self._open_data_folder)
         self.act_reset_layout = self._action(self.tr("&Reset layout"), self.reset_layout)
         self.act_spend = self._action(self.tr("S&pend and budget…"), self.open_ledger, None,
                                       self.tr("What ran and what it cost, per job, project and day; the project's budget"))  # fmt: skip
         self._build_panel_keys()
+
+    def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home)))
 
     def _save_as(self) -> None:
         from .async_utils import spawn
@@ -479,6 +483,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         """Ask for a file (unless given) and write the cut there as an editor timeline."""
         if self.project is None or self.folder is None:
             return
+        from studio.core.errors import StudioError
         from studio.ui.export.timeline import ask_timeline_path, export_timeline_to
 
         target = target or ask_timeline_path(self, self.folder, self.project.title)
@@ -495,6 +500,8 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Studio"), self.tr("<b>Studio</b><br>Plan, generate, preview and export short AI videos."))
 
     # -- messages and errors ---------------------------------------------------------------
