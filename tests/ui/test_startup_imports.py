@@ -64,6 +64,7 @@ class FirstPaint(QObject):
             print("docks:", ",".join(docks), flush=True)
             print("panels:", ",".join(sorted(type(d.widget()).__name__ for d in window.findChildren(QWidget) if d.inherits("QDockWidget"))), flush=True)
             print("generate enabled:", window.act_generate.isEnabled(), "services:", window.services is not None, flush=True)
+            print("first menu:", window.menuBar().actions()[0].text(), flush=True)
             os._exit(0)
         return False
 
@@ -96,6 +97,17 @@ def test_the_first_painted_window_is_the_studio_window_before_the_heavy_modules_
     assert "docks: dock_editor,dock_history,dock_jobs,dock_preview,dock_storyboard" in out
     assert "panels: Placeholder,Placeholder,Placeholder,Placeholder,Placeholder" in out
     assert "generate enabled: False services: False" in out  # nothing the person clicks runs yet
+
+
+def test_the_first_paint_speaks_the_language_chosen_in_settings(tmp_path):
+    """The window's text is made before the services exist: Settings' language is read first."""
+    import json
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.json").write_text(json.dumps({"ui.language": "ru"}), "utf-8")
+    out = _launch(WATCH_FIRST_PAINT.format(heavy=FIRST_PAINT_HEAVY), tmp_path).stdout
+    assert "first menu: &Файл" in out
 
 
 def test_the_window_fills_its_docks_and_opens_the_project_after_its_first_paint(tmp_path):
