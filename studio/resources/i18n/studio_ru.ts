@@ -4,7 +4,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+111" />
+            <location filename="../../app.py" line="+123" />
             <source>Studio cannot start</source>
             <translation>Studio не может запуститься</translation>
         </message>
@@ -652,7 +652,7 @@
     <context>
         <name>DocksMixin</name>
         <message>
-            <location filename="../../ui/window_docks.py" line="+76" />
+            <location filename="../../ui/window_docks.py" line="+85" />
             <source>Loading…</source>
             <translation>Загрузка…</translation>
         </message>
@@ -682,7 +682,7 @@
             <translation>Раскадровка</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+61" />
             <source>The preview is not available.</source>
             <translation>Просмотр недоступен.</translation>
         </message>
@@ -1192,12 +1192,12 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+56" />
+            <location filename="../../ui/window_generation.py" line="+55" />
             <source>Sending the shot…</source>
             <translation>Отправляем сцену…</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+50" />
             <source>Every shot has a take. Select a shot and press Generate for another take.</source>
             <translation>У всех сцен есть дубль. Выберите сцену и нажмите «Сгенерировать» для нового дубля.</translation>
         </message>
@@ -2061,13 +2061,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+91" />
-            <location line="+256" />
+            <location filename="../../ui/main_window.py" line="+90" />
+            <location line="+262" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-243" />
+            <location line="-249" />
             <source>Loading the project and the jobs…</source>
             <translation>Загружаем проект и задания…</translation>
         </message>
@@ -2232,7 +2232,7 @@
             <translation>Что запускалось и сколько стоило — по заданиям, проектам и дням; бюджет проекта</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+18" />
             <source>Go to %1</source>
             <translation>Перейти: %1</translation>
         </message>
@@ -2362,7 +2362,7 @@
             <translation>В этой сборке экспорт недоступен.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>About Studio</source>
             <translation>О программе Studio</translation>
         </message>
@@ -3411,7 +3411,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-180" />
+            <location filename="../../ui/window_generation.py" line="-182" />
             <source>queued</source>
             <translation>в очереди</translation>
         </message>

@@ -4,7 +4,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+111" />
+            <location filename="../../app.py" line="+123" />
             <source>Studio cannot start</source>
             <translation>Studio başlatılamıyor</translation>
         </message>
@@ -648,7 +648,7 @@
     <context>
         <name>DocksMixin</name>
         <message>
-            <location filename="../../ui/window_docks.py" line="+76" />
+            <location filename="../../ui/window_docks.py" line="+85" />
             <source>Loading…</source>
             <translation>Yükleniyor…</translation>
         </message>
@@ -678,7 +678,7 @@
             <translation>Hikâye panosu</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+61" />
             <source>The preview is not available.</source>
             <translation>Önizleme kullanılamıyor.</translation>
         </message>
@@ -1182,12 +1182,12 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+56" />
+            <location filename="../../ui/window_generation.py" line="+55" />
             <source>Sending the shot…</source>
             <translation>Çekim gönderiliyor…</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+50" />
             <source>Every shot has a take. Select a shot and press Generate for another take.</source>
             <translation>Her çekimin bir sürümü var. Yeni bir sürüm için bir çekim seçip Üret’e basın.</translation>
         </message>
@@ -2035,13 +2035,13 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+91" />
-            <location line="+256" />
+            <location filename="../../ui/main_window.py" line="+90" />
+            <location line="+262" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-243" />
+            <location line="-249" />
             <source>Loading the project and the jobs…</source>
             <translation>Proje ve işler yükleniyor…</translation>
         </message>
@@ -2206,7 +2206,7 @@
             <translation>Neyin çalıştığı ve ne tuttuğu, iş, proje ve gün başına; projenin bütçesi</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+18" />
             <source>Go to %1</source>
             <translation>Git: %1</translation>
         </message>
@@ -2336,7 +2336,7 @@
             <translation>Bu derlemede dışa aktarma kullanılamıyor.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>About Studio</source>
             <translation>Studio hakkında</translation>
         </message>
@@ -3375,7 +3375,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-180" />
+            <location filename="../../ui/window_generation.py" line="-182" />
             <source>queued</source>
             <translation>sırada</translation>
         </message>
