@@ -21,61 +21,125 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _window_settings(home: str | None):
-    """Layout and recent projects belong to the data folder: another STUDIO_HOME is another studio.
-
-    Only the path is worked out here (before the first paint); building the services creates
-    the folder, or says in one sentence why it cannot.
-    """
-    from PySide6.QtCore import QSettings
-
+def _data_folder(home: str | None) -> Path:
+    """The data folder's path (only worked out here: building the services creates it, or says
+    in one sentence why it cannot)."""
     from studio.services.paths import default_home
 
-    folder = Path(home).expanduser() if home else default_home()
+    return Path(home).expanduser() if home else default_home()
+
+
+def _window_settings(folder: Path):
+    """Layout and recent projects belong to the data folder: another STUDIO_HOME is another studio."""
+    from PySide6.QtCore import QSettings
+
     return QSettings(str(folder / "window.ini"), QSettings.IniFormat)
 
 
-async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) -> int:
-    """Build services and the window, and wait until the window closes.
+def _chosen_language(folder: Path) -> str | None:
+    """Settings' language, read before the window is made (its menus are made in it)."""
+    from studio.services.settings import Settings
 
-    ``frame`` (a :class:`~studio.ui.startup_frame.StartupFrame` already painted) stands in
-    until the window has painted. The services are built in a worker (the job database opens
-    there, and the HTTP stack, the keyring and the providers' modules import there) while the
-    window's own modules import in another.
-    """
-    import asyncio
-    import importlib
+    from .ui.i18n import LANGUAGE_KEY
 
-    from PySide6.QtCore import QCoreApplication, Qt
+    return Settings(folder / "settings.json").get(LANGUAGE_KEY)
 
-    from studio.core.errors import StudioError
+
+def _build_services(home: str | None):
+    """In a worker: the services' modules (the HTTP stack, the keyring, the providers) import
+    here, and the job database opens here."""
     from studio.services.context import build_services
 
-    qsettings = qsettings if qsettings is not None else _window_settings(args.home)
-    window_module = asyncio.ensure_future(asyncio.to_thread(importlib.import_module, "studio.ui.main_window"))
+    return build_services(Path(home) if home else None, runner_thread=True)
+
+
+def _import_panels() -> None:
+    """In a worker, beside the services: what building the docks' panels imports."""
+    import importlib
+
+    from .ui.window_docks import PANEL_MODULES
+
+    for name in PANEL_MODULES:
+        importlib.import_module(name)
+
+
+def _start_in_workers(args: argparse.Namespace):
+    """Start building the services and importing the panels' modules in two worker threads
+    (returns their futures), so they run while the GUI thread imports asyncio and qasync."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    starter = ThreadPoolExecutor(max_workers=2, thread_name_prefix="studio-start")
+    started = (starter.submit(_build_services, args.home), starter.submit(_import_panels))
+    starter.shutdown(wait=False)
+    return started
+
+
+async def run_window(app, args: argparse.Namespace, window=None, started=None) -> int:
+    """Give the window (shown and painted, or made here) its services and panels, and wait
+    until it closes.
+
+    The services are built in a worker (the job database opens there, and the HTTP stack, the
+    keyring and the providers' modules import there) while the panels' modules import in
+    another (``started``: both already under way, from :func:`_start_in_workers`); then the services are attached and the panels built into the docks, one per turn
+    of the event loop, so the window stays live throughout.
+    """
+    import asyncio
+
+    from PySide6.QtCore import Qt
+
+    if window is None:
+        from .ui.main_window import MainWindow
+
+        window = MainWindow(qsettings=_window_settings(_data_folder(args.home)))
+        window.setAttribute(Qt.WA_DeleteOnClose)
+        window.show()
+    closed = asyncio.Event()
+    window.destroyed.connect(lambda *_: closed.set())
+    window.closed.connect(closed.set)
+    app.lastWindowClosed.connect(closed.set)
+    if not window.isVisible():  # shown by main(), and closed already
+        closed.set()
+    remove_handlers = _close_on_termination(window)
     try:
-        services = await asyncio.to_thread(build_services, Path(args.home) if args.home else None, runner_thread=True)
+        return await _attach_and_run(app, args, window, closed, started or _start_in_workers(args))
+    finally:
+        remove_handlers()
+
+
+async def _attach_and_run(app, args: argparse.Namespace, window, closed, started) -> int:
+    import asyncio
+
+    from PySide6.QtCore import QCoreApplication
+
+    from studio.core.errors import StudioError
+
+    building, importing = started
+    panels = asyncio.wrap_future(importing)
+    try:
+        services = await asyncio.wrap_future(building)
     except StudioError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        if frame is not None:
-            frame.close()
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Studio cannot start"), exc.user_message)
+        QMessageBox.critical(None if closed.is_set() else window, QCoreApplication.translate("App", "Studio cannot start"),
+                             exc.user_message)  # fmt: skip
+        if not closed.is_set():
+            window.close()
+        await asyncio.gather(panels, return_exceptions=True)
         return 1
-    MainWindow = (await window_module).MainWindow
-
-    from .ui.i18n import LANGUAGE_KEY, install_translations
-
-    install_translations(services.settings.get(LANGUAGE_KEY))  # before any window text is made
-    closed = asyncio.Event()
-    window = MainWindow(services, qsettings=qsettings)
-    window.destroyed.connect(lambda *_: closed.set())
-    window.setAttribute(Qt.WA_DeleteOnClose)
-    app.lastWindowClosed.connect(closed.set)
-    _close_on_termination(window)
-    window.show()
-    if frame is not None:
-        frame.close_when_painted(window)
+    # A panel that fails to import is reported (or stood in for) by the dock that needs it.
+    await asyncio.gather(panels, return_exceptions=True)
+    if not closed.is_set():
+        filled = asyncio.Event()
+        window.docks_filled.connect(filled.set)
+        window.attach_services(services)
+        window.fill_docks_later()
+        waits = [asyncio.ensure_future(filled.wait()), asyncio.ensure_future(closed.wait())]
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for waiting in waits:
+            waiting.cancel()
+    if closed.is_set():  # closed before it was ready: nothing was opened
+        await services.aclose()
+        return 0
     try:
         resumed = await services.start()
         if resumed:
@@ -83,11 +147,12 @@ async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) 
             window.show_message(QCoreApplication.translate("App", "Resumed %n unfinished job(s) from the last session.", "", count))
     except StudioError as exc:
         window.show_message(exc.user_message, 10_000)
-    if args.project:
-        if not window.controller.open(args.project, guard=False):
+    if not closed.is_set():
+        if args.project:
+            if not window.controller.open(args.project, guard=False):
+                window.controller.open_or_create_sample()
+        else:
             window.controller.open_or_create_sample()
-    else:
-        window.controller.open_or_create_sample()
     from .ui.async_utils import spawn
     from .ui.warmup import warm_up
 
@@ -97,18 +162,27 @@ async def run_window(app, args: argparse.Namespace, frame=None, qsettings=None) 
     return 0
 
 
-def _close_on_termination(window) -> None:
+def _close_on_termination(window):
     """Ctrl+C in the terminal and SIGTERM (logout, `kill`) close the window as Quit does, so
-    unsaved work is offered for saving and the runner and database shut down in order."""
+    unsaved work is offered for saving and the runner and database shut down in order.
+    Returns what takes the handlers away again."""
     import asyncio
     import signal
 
     loop = asyncio.get_running_loop()
+    added = []
     for signum in (signal.SIGINT, signal.SIGTERM):
         try:
             loop.add_signal_handler(signum, window.close)
+            added.append(signum)
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # Windows has no loop signal handlers; its console sends WM_CLOSE instead
+
+    def remove() -> None:
+        for signum in added:
+            loop.remove_signal_handler(signum)
+
+    return remove
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -131,23 +205,19 @@ def main(argv: list[str] | None = None) -> int:
     # window would stop the loop under it ("Event loop stopped before Future completed").
     app.setQuitOnLastWindowClosed(False)
     apply_theme(app)
-    # The system's language for the start-up frame; Settings' choice replaces it once the
-    # services (and so the settings) are read.
+    # The studio window first, before anything heavy: its menus, toolbar and docks in their
+    # saved places, painted; its services and panels come after (run_window).
+    folder = _data_folder(args.home)
     from .ui.i18n import install_translations
 
-    install_translations()
-    # The system's language for the start-up frame; Settings' choice replaces it once the
-    # services (and so the settings) are read.
-    from .ui.i18n import install_translations
+    install_translations(_chosen_language(folder))  # before any window text is made
+    from .ui.main_window import MainWindow
 
-    install_translations()
-    # First paint before anything heavy: a frame in the window's place, then the rest.
-    from .ui.startup_frame import StartupFrame
-
-    qsettings = _window_settings(args.home)
-    frame = StartupFrame(qsettings)
-    frame.show()
-    frame.wait_painted()
+    window = MainWindow(qsettings=_window_settings(folder))
+    window.setAttribute(Qt.WA_DeleteOnClose)
+    window.show()
+    window.wait_painted()
+    started = _start_in_workers(args)
     import asyncio
 
     import qasync
@@ -155,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        code = loop.run_until_complete(run_window(app, args, frame, qsettings))
+        code = loop.run_until_complete(run_window(app, args, window, started))
     return int(code or 0)
 
 

@@ -10,8 +10,6 @@ import platformdirs
 
 from studio.core.errors import StorageError
 
-from .storage import storage_error
-
 
 @dataclass(frozen=True)
 class StudioPaths:
@@ -74,6 +72,8 @@ def studio_paths(home: Path | str | None = None) -> StudioPaths:
 
 def data_folder_error(exc: BaseException, home: Path) -> StorageError:
     """One sentence for a failure to use the data folder ``home`` (re-raises what is not one)."""
+    from .storage import storage_error  # here: the window reads its paths before it paints, sqlite3 after
+
     error = storage_error(exc, home, data_folder=True)
     if error is None:
         raise exc

@@ -10,8 +10,6 @@ from typing import Any
 
 from studio.core.events import Signal
 
-from .atomic import atomic_write_json
-
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
@@ -55,6 +53,8 @@ class Settings:
             self._values.pop(key, None)
         else:
             self._values[key] = value
+        from .atomic import atomic_write_json  # here: the window reads settings before it paints
+
         atomic_write_json(self.path, self._values)
         self.changed.emit(key, value)
 

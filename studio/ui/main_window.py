@@ -1,64 +1,72 @@
 """The studio window: docked editor, storyboard, jobs, preview and history, plus menus.
 
 Dependencies come in through the constructor (services, QSettings, a Prompter); nothing is
-global. The job monitor, preview, settings and export widgets are imported defensively so
-the window still opens if one of them fails to load.
+global. The window can be built before the services exist (``MainWindow()``): it then shows
+its menus, toolbar and docks in their saved places at once, with every command that needs the
+services greyed out; :meth:`MainWindow.attach_services` gives it the services, and the docks'
+panels are built into it (``window_docks``). ``MainWindow(services)`` does all of that at once.
+This module and its mixins import nothing heavy at module level (the services' modules are
+imported where they are used), so the window paints first (docs/bench-startup.md).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
-from studio.core.errors import StudioError
-from studio.core.jobs import Job
-from studio.services import storyboard
-
-from .async_utils import EventBridge, run_blocking, set_error_handler, spawn, user_message
-from .coalescing import CoalescingBridge
-from .editor import PromptEditor
-from .history import HistoryPane
-from .project_actions import ProjectController, Prompter
-from .storyboard import StoryboardPanel
-from .window_derive import DeriveMixin
-from .window_generation import GenerationMixin
 from .i18n import format_money, format_seconds
+from .window_derive import DeriveMixin
+from .window_docks import STORYBOARD_HEIGHT_KEY, DocksMixin, optional_attribute
+from .window_generation import GenerationMixin
 from .window_money import MoneyMixin
 from .window_timeline import FinishMixin
+
+if TYPE_CHECKING:
+    from studio.core.jobs import Job
+
+    from .project_actions import Prompter
 
 log = logging.getLogger(__name__)
 
 FIRST_START_SHARE = 0.9  # of the available screen, on a first start (no saved geometry)
 
 
-def _optional(module: str, name: str) -> Any | None:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except Exception:  # the widget has not landed or failed to import: run without it
-        log.warning("%s.%s is unavailable", module, name, exc_info=True)
-        return None
+class _FirstPaint(QObject):
+    """Marks the window painted at its first paint event, then calls ``then``."""
+
+    def __init__(self, window: "MainWindow", then) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            self._window._painted = True
+            QTimer.singleShot(0, self._then)  # once this paint is done
+        return False
 
 
-class Placeholder(QLabel):
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.setAlignment(Qt.AlignCenter)
-        self.setObjectName("dim")
-        self.setWordWrap(True)
+class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMixin, QMainWindow):
+    """The studio. ``controller`` holds the project; the docks edit and show it.
 
+    Without ``services`` the window is built ready to paint but idle (no project, commands that
+    need the services disabled) until :meth:`attach_services`; ``docks_filled`` is emitted once
+    every panel is in its dock and the commands are live.
+    """
 
-class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWindow):
-    """The studio. ``controller`` holds the project; the docks edit and show it."""
+    docks_filled = Signal()
+    closed = Signal()  # the window accepted its close (the start stops if it was not ready)
 
     def __init__(
         self,
-        services: Any,
+        services: Any = None,
         *,
         qsettings: QSettings | None = None,
         prompter: Prompter | None = None,
@@ -66,90 +74,96 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services = None
+        self.controller = None
         self.qsettings = qsettings or QSettings("Studio", "Studio")
         self.undo_stack = QUndoStack(self)
-        self.prompter = prompter or Prompter(self)
-        self.prompter.parent = self
-        self.controller = ProjectController(
-            services, self.undo_stack, self.qsettings, self.prompter, self, autosave_ms=autosave_ms
-        )
+        self._prompter = prompter
+        self._autosave_ms = autosave_ms
         self._attaching: set[str] = set()
         self._storyboard_jobs: set[str] = set()
         self._take_batches: dict[str, dict] = {}  # job id → its batch of takes (which one went into the cut)
         self._closing = False
+        self._painted = False
         self._resolved_folder: tuple[Path | None, str] = (None, "")
+        self._project_bridge = None
         self.setWindowTitle(self.tr("Studio"))
         self.setDockNestingEnabled(True)
         self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
         self.setCorner(Qt.BottomRightCorner, Qt.BottomDockWidgetArea)
 
-        self._build_docks()
+        self._build_dock_places()
         self._build_actions()
         self._build_finish()
         self._build_menus()
         self._build_toolbar()
         self._build_status()
+        self._restore_layout()
+        self._set_live(False)
+        self.show_message(self.tr("Loading the project and the jobs…"), 0)
+        if services is not None:
+            self.attach_services(services)
+            self.fill_docks_now()
 
+    # -- services ----------------------------------------------------------------------------
+
+    def attach_services(self, services: Any) -> None:
+        """Give the window its services: the project controller and the runner's job events.
+
+        The docks' panels come after (:meth:`fill_docks_now` or :meth:`fill_docks_later`).
+        """
+        from .async_utils import set_error_handler
+        from .coalescing import CoalescingBridge
+        from .project_actions import ProjectController, Prompter
+
+        self.services = services
+        self.prompter = self._prompter or Prompter(self)
+        self.prompter.parent = self
+        self.controller = ProjectController(
+            services, self.undo_stack, self.qsettings, self.prompter, self, autosave_ms=self._autosave_ms
+        )
         self.controller.project_changed.connect(self._project_loaded)
         self.controller.dirty_changed.connect(lambda _d: self._update_title())
         self.controller.message.connect(self.show_message)
         self.controller.recent_changed.connect(self._fill_recent)
         self.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
-        self._project_bridge: EventBridge | None = None
         self._job_bridge = CoalescingBridge(services.runner.job_changed, self)  # one frame's events at a time
         self._job_bridge.fired.connect(self._on_job_changed)
         set_error_handler(self._background_error)
-        self._restore_layout()
+
+    def _window_ready(self) -> None:
+        """Every panel is in its dock: the commands come alive and the project (if any) shows."""
+        self._set_live(True)
+        self.statusBar().clearMessage()
         self._fill_recent()
         self._project_loaded()
+        self.docks_filled.emit()
 
-    # -- docks -------------------------------------------------------------------------
+    def _set_live(self, live: bool) -> None:
+        """Commands that need the services or a panel wait (greyed out) until the window is ready."""
+        for action in (self.act_new, self.act_open, self.act_save, self.act_save_as, self.act_export,
+                       self.act_export_timeline, self.act_settings, self.act_add_shot, self.act_duplicate,
+                       self.act_delete, self.act_generate, self.act_generate_all, self.act_preview_cut,
+                       self.act_data, self.act_spend):  # fmt: skip
+            action.setEnabled(live)
+        self.recent_menu.setEnabled(live)
+        if not live:
+            self.act_export_now.setEnabled(False)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
-        self.addDockWidget(area, dock)
-        return dock
+    def is_ready(self) -> bool:
+        """True once the services are attached and every panel is in its dock."""
+        return self.docks_filled_flag
 
-    def _build_docks(self) -> None:
-        services = self.services
-        self.editor = PromptEditor(services, self.undo_stack)
-        self.editor.generate_requested.connect(self.generate_shot)
-        self.editor.message.connect(self.show_message)
-        self.storyboard = StoryboardPanel(self.undo_stack, services=services)
-        self.storyboard.current_changed.connect(lambda sid: self.editor.set_shot(sid or None))
-        self.storyboard.shot_activated.connect(self.preview_shot)
-        self.storyboard.generate_requested.connect(self.generate_shot)
-        self.storyboard.generate_all_requested.connect(self.generate_missing)
-        self.storyboard.derive_requested.connect(self.derive_shot)
-
-        JobMonitor = _optional("studio.ui.jobs", "JobMonitor")
-        PreviewPane = _optional("studio.ui.preview", "PreviewPane")
-        self.jobs: QWidget = JobMonitor(services, self) if JobMonitor else Placeholder(self.tr("The job monitor is not available."))
-        self.preview: QWidget = PreviewPane(services, self) if PreviewPane else Placeholder(self.tr("The preview is not available."))
-        FirstTakeFollower = _optional("studio.ui.preview.follow", "FirstTakeFollower")
-        self._first_take = FirstTakeFollower(self.preview, self.storyboard, self.preview_shot, self) if FirstTakeFollower else None
-        if hasattr(self.jobs, "clip_activated"):
-            self.jobs.clip_activated.connect(self.show_clip)
-        self.history = HistoryPane(services)
-        self.history.clip_activated.connect(self.show_clip)
-        self.history.reuse_requested.connect(self._reuse_prompt)
-        self.history.add_take_requested.connect(self.storyboard.add_take_from_job)
-        self.history.message.connect(self.show_message)
-
-        self.editor_dock = self._dock(self.tr("Prompt"), "dock_editor", self.editor, Qt.LeftDockWidgetArea)
-        self.preview_dock = self._dock(self.tr("Preview"), "dock_preview", self.preview, Qt.RightDockWidgetArea)
-        self.jobs_dock = self._dock(self.tr("Jobs"), "dock_jobs", self.jobs, Qt.RightDockWidgetArea)
-        self.history_dock = self._dock(self.tr("History"), "dock_history", self.history, Qt.RightDockWidgetArea)
-        self.storyboard_dock = self._dock(self.tr("Storyboard"), "dock_storyboard", self.storyboard, Qt.BottomDockWidgetArea)
-        self.splitDockWidget(self.preview_dock, self.jobs_dock, Qt.Vertical)
-        self.tabifyDockWidget(self.jobs_dock, self.history_dock)
-        self.jobs_dock.raise_()
-        self.history_dock.visibilityChanged.connect(lambda shown: shown and not self.history.loaded and self.history.refresh())
-        self._default_state = None
+    def wait_painted(self, timeout_ms: int = 1000) -> bool:
+        """Process events until the window has painted once (or ``timeout_ms`` passed)."""
+        if not self._painted:
+            waiting = QEventLoop()
+            watch = _FirstPaint(self, waiting.quit)
+            QTimer.singleShot(timeout_ms, waiting.quit)
+            waiting.exec()
+            self.removeEventFilter(watch)
+            watch.deleteLater()
+        return self._painted
 
     # -- actions, menus, toolbar ---------------------------------------------------------
 
@@ -166,8 +180,8 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
     def _build_actions(self) -> None:
         self.act_new = self._action(self.tr("&New project…"), lambda: self.controller.new(), QKeySequence.New, self.tr("Start a new project"))
         self.act_open = self._action(self.tr("&Open project…"), lambda: self.controller.open(), QKeySequence.Open, self.tr("Open a project folder"))
-        self.act_save = self._action(self.tr("&Save"), self.controller.save, QKeySequence.Save, self.tr("Save the project (Ctrl+S)"))
-        self.act_save_as = self._action(self.tr("Save &as…"), lambda: spawn(self.controller.save_as()), QKeySequence("Ctrl+Shift+S"))
+        self.act_save = self._action(self.tr("&Save"), lambda: self.controller.save(), QKeySequence.Save, self.tr("Save the project (Ctrl+S)"))
+        self.act_save_as = self._action(self.tr("Save &as…"), self._save_as, QKeySequence("Ctrl+Shift+S"))
         self.act_export = self._action(self.tr("&Export video…"), self.open_export, QKeySequence("Ctrl+E"), self.tr("Export the finished video"))
         self.act_export_timeline = self._action(
             self.tr("Export &timeline…"), self.export_timeline, QKeySequence("Ctrl+Shift+E"),
@@ -193,11 +207,22 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         self.act_preview_cut = self._action(self.tr("&Preview the cut"), self.preview_cut, QKeySequence("Ctrl+P"), self.tr("Play the chosen takes in order"))
         self.act_shortcuts = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence("F1"))
         self.act_about = self._action(self.tr("&About Studio"), self.show_about)
-        self.act_data = self._action(self.tr("Open the &data folder"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home))))
+        self.act_data = self._action(self.tr("Open the &data folder"), self._open_data_folder)
         self.act_reset_layout = self._action(self.tr("&Reset layout"), self.reset_layout)
         self.act_spend = self._action(self.tr("S&pend and budget…"), self.open_ledger, None,
                                       self.tr("What ran and what it cost, per job, project and day; the project's budget"))  # fmt: skip
         self._build_panel_keys()
+
+    def _open_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.services.paths.home)))
+
+    def _save_as(self) -> None:
+        from .async_utils import spawn
+
+        spawn(self.controller.save_as())
 
     def _build_panel_keys(self) -> None:
         """Alt+1..5 show a panel and put the keyboard focus in it (View menu)."""
@@ -285,13 +310,17 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
 
     @property
     def project(self):
-        return self.controller.project
+        return self.controller.project if self.controller is not None else None
 
     @property
     def folder(self) -> Path | None:
-        return self.controller.folder
+        return self.controller.folder if self.controller is not None else None
 
     def _project_loaded(self) -> None:
+        if not self.docks_filled_flag:
+            return  # the window shows the project once its panels are in (_window_ready)
+        from .async_utils import EventBridge
+
         project, folder = self.controller.project, self.controller.folder
         self.storyboard.set_project(project, folder)
         self.editor.set_project(project, folder)
@@ -345,6 +374,10 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
                     )
             except RuntimeError:  # the window closed meanwhile
                 pass
+
+        from studio.services import storyboard
+
+        from .async_utils import run_blocking, spawn
 
         # The spend is a SQLite read: never on the GUI thread.
         spawn(run_blocking(storyboard.spent_today, self.services), on_done=show, on_error=lambda _e: show(None),
@@ -426,7 +459,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
     # -- dialogs -----------------------------------------------------------------------
 
     def open_settings(self) -> None:
-        SettingsDialog = _optional("studio.ui.settings", "SettingsDialog")
+        SettingsDialog = optional_attribute("studio.ui.settings", "SettingsDialog")
         if SettingsDialog is None:
             self.show_message(self.tr("Settings are not available in this build."))
             return
@@ -437,7 +470,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
     def open_export(self) -> None:
         if self.project is None or self.folder is None:
             return
-        ExportDialog = _optional("studio.ui.export", "ExportDialog")
+        ExportDialog = optional_attribute("studio.ui.export", "ExportDialog")
         if ExportDialog is None:
             self.show_message(self.tr("Export is not available in this build."))
             return
@@ -450,6 +483,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         """Ask for a file (unless given) and write the cut there as an editor timeline."""
         if self.project is None or self.folder is None:
             return
+        from studio.core.errors import StudioError
         from studio.ui.export.timeline import ask_timeline_path, export_timeline_to
 
         target = target or ask_timeline_path(self, self.folder, self.project.title)
@@ -466,6 +500,8 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Studio"), self.tr("<b>Studio</b><br>Plan, generate, preview and export short AI videos."))
 
     # -- messages and errors ---------------------------------------------------------------
@@ -474,6 +510,8 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
         self.statusBar().showMessage(text, timeout)
 
     def _background_error(self, exc: BaseException) -> None:
+        from .async_utils import user_message
+
         log.warning("background task failed", exc_info=exc)
         self.show_message(user_message(exc), 10_000)
 
@@ -512,19 +550,27 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, QMainWin
     def save_layout(self) -> None:
         self.qsettings.setValue("window/geometry", self.saveGeometry())
         self.qsettings.setValue("window/state", self.saveState())
+        if self.storyboard is not None:
+            self.qsettings.setValue(STORYBOARD_HEIGHT_KEY, self.storyboard.maximumHeight())
         self.qsettings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.controller.maybe_save():
+        controller = self.controller  # None while the services are still being built
+        if controller is not None and not controller.maybe_save():
             event.ignore()
             return
         self.save_layout()
-        self.controller.shutdown()
+        if controller is not None:
+            controller.shutdown()
         if hasattr(self.preview, "shutdown"):
             try:
                 self.preview.shutdown()
             except Exception:
                 log.exception("preview shutdown failed")
-        set_error_handler(None)
+        if self.services is not None:
+            from .async_utils import set_error_handler
+
+            set_error_handler(None)
         self._closing = True
         event.accept()
+        self.closed.emit()

@@ -7,18 +7,19 @@ same way it does for any generation (``GenerationMixin._on_job_changed``).
 
 from __future__ import annotations
 
-from studio.core.derive import describe_derivation
-from studio.services import derive as derive_service
-from studio.services import storyboard
-
-from .async_utils import spawn
-from .storyboard.derive_menu import DeriveDialog
 
 
 class DeriveMixin:
     """Remix, edit or extend the selected shot's take into a new take."""
 
     def derive_shot(self, shot_id: str, op: str) -> None:
+        # Imported here: the window paints before the services' modules are loaded.
+        from studio.core.derive import describe_derivation
+        from studio.services import derive as derive_service
+        from studio.services import storyboard
+
+        from .async_utils import spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None or not shot_id:
             return
@@ -60,6 +61,8 @@ class DeriveMixin:
 
     def ask_derive(self, op: str, spec, source_text: str) -> tuple[str, float | None] | None:
         """The instruction (and seconds, for an extension), or None when cancelled (tests replace this)."""
+        from .storyboard.derive_menu import DeriveDialog
+
         dialog = DeriveDialog(op, spec, source_text, self)
         try:
             return dialog.values() if dialog.exec() == DeriveDialog.Accepted else None

@@ -2,35 +2,32 @@
 
 :class:`GenerationMixin` is a part of :class:`~studio.ui.main_window.MainWindow` (it uses the
 window's project, services, storyboard panel and status bar); it lives here to keep the window's
-file about building and laying out the window.
+file about building and laying out the window. The services' modules are imported where they
+are used: the window paints before they are loaded.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from studio.core.jobs import Job, JobState
-from studio.services import storyboard
-from studio.services.takes import admit_shot_takes
-
-from .async_utils import run_blocking, spawn
-from .errors import describe_error
-from .model_status import not_live_question
+if TYPE_CHECKING:
+    from studio.core.jobs import Job
 
 # English keys kept on the cards; the card translates them when it paints (context "ShotJob").
+# Keyed by JobState's value (studio.core.jobs is not loaded before the window paints).
 STATE_TEXT = {
-    JobState.QUEUED: QT_TRANSLATE_NOOP("ShotJob", "queued"),
-    JobState.SUBMITTING: QT_TRANSLATE_NOOP("ShotJob", "sending"),
-    JobState.SUBMITTED: QT_TRANSLATE_NOOP("ShotJob", "submitted"),
-    JobState.RUNNING: QT_TRANSLATE_NOOP("ShotJob", "generating"),
-    JobState.DOWNLOADING: QT_TRANSLATE_NOOP("ShotJob", "downloading"),
-    JobState.UNKNOWN: QT_TRANSLATE_NOOP("ShotJob", "needs attention"),
-    JobState.FAILED: QT_TRANSLATE_NOOP("ShotJob", "failed"),
-    JobState.STALLED: QT_TRANSLATE_NOOP("ShotJob", "waiting"),
-    JobState.CANCELLED: QT_TRANSLATE_NOOP("ShotJob", "cancelled"),
+    "queued": QT_TRANSLATE_NOOP("ShotJob", "queued"),
+    "submitting": QT_TRANSLATE_NOOP("ShotJob", "sending"),
+    "submitted": QT_TRANSLATE_NOOP("ShotJob", "submitted"),
+    "running": QT_TRANSLATE_NOOP("ShotJob", "generating"),
+    "downloading": QT_TRANSLATE_NOOP("ShotJob", "downloading"),
+    "unknown": QT_TRANSLATE_NOOP("ShotJob", "needs attention"),
+    "failed": QT_TRANSLATE_NOOP("ShotJob", "failed"),
+    "stalled": QT_TRANSLATE_NOOP("ShotJob", "waiting"),
+    "cancelled": QT_TRANSLATE_NOOP("ShotJob", "cancelled"),
 }
 _WAITING = QT_TRANSLATE_NOOP("ShotJob", "waiting")
 
@@ -39,6 +36,11 @@ class GenerationMixin:
     """Generate, follow and attach: the window's side of the job runner."""
 
     def generate_shot(self, shot_id: str) -> None:
+        from studio.services import storyboard
+        from studio.services.takes import admit_shot_takes
+
+        from .async_utils import spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None or not shot_id:
             return
@@ -68,13 +70,15 @@ class GenerationMixin:
             if len(adopted) == len(admissions):
                 # A second click, or another Studio process got there first: no second payment.
                 job = adopted[0]
-                self.storyboard.set_job_text(shot_id, STATE_TEXT.get(job.state, job.state.value))
+                self.storyboard.set_job_text(shot_id, STATE_TEXT.get(job.state.value, job.state.value))
                 self.show_message(storyboard.adopted_note(project, project.shot(shot_id), job), 10_000)
 
         spawn(send(), on_error=failed)
 
     def _agreed_to_send(self, model_id: str) -> bool | None:
         """False for a live model; True once the person agreed to try a retired or paused one; None if not."""
+        from .model_status import not_live_question
+
         if model_id not in self.services.catalog:
             return False  # the job fails with the catalog's own sentence
         question = not_live_question(self.services.catalog.get(model_id))
@@ -84,6 +88,8 @@ class GenerationMixin:
 
     def ask(self, title: str, text: str) -> bool:
         """A Yes/No question (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         return QMessageBox.question(self, title, text, buttons, QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
@@ -103,6 +109,10 @@ class GenerationMixin:
                        takes=takes, models=models)  # fmt: skip
 
     def _run_missing(self, project, folder: Path, accept_unknown_price: bool = False, takes=None, models=None) -> None:
+        from studio.services import storyboard
+
+        from .async_utils import spawn
+
         missing = project.shots_without_take() if takes is None else list(project.shots)
         if not missing:
             return
@@ -132,6 +142,10 @@ class GenerationMixin:
         spawn(run())
 
     def _on_job_changed(self, args: tuple) -> None:
+        from studio.core.jobs import JobState
+
+        from .errors import describe_error
+
         job: Job = args[0]
         self._cost_timer.start()
         project, folder = self.project, self.folder
@@ -144,7 +158,7 @@ class GenerationMixin:
         if job.state is JobState.DONE:
             # Other takes of the shot may still be on their way: the card keeps saying so.
             others = [j for j in self.services.runner.active() if j.shot_id == job.shot_id and j.id != job.id]
-            self.storyboard.set_job_text(job.shot_id, STATE_TEXT.get(others[0].state) if others else None)
+            self.storyboard.set_job_text(job.shot_id, STATE_TEXT.get(others[0].state.value) if others else None)
             if job.id not in self._storyboard_jobs:
                 self._attach(job)
         elif job.state is JobState.CANCELLED:
@@ -153,7 +167,7 @@ class GenerationMixin:
             self.storyboard.set_job_text(job.shot_id, "failed")
             self.show_message(describe_error(job.error or QCoreApplication.translate("GenerationMixin", "The job failed.")).one_line(), 10_000)
         else:
-            text = STATE_TEXT.get(job.state, job.state.value)
+            text = STATE_TEXT.get(job.state.value, job.state.value)
             if job.progress is not None and job.state in (JobState.RUNNING, JobState.DOWNLOADING):
                 text += f" {job.progress * 100:.0f}%"
             self.storyboard.set_job_text(job.shot_id, text)
@@ -165,6 +179,10 @@ class GenerationMixin:
         return self._resolved_folder[1]
 
     def _attach(self, job: Job) -> None:
+        from studio.services import storyboard
+
+        from .async_utils import spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None or job.id in self._attaching:
             return
@@ -189,6 +207,10 @@ class GenerationMixin:
 
     def _attach_finished_jobs(self) -> None:
         """Takes of jobs that finished while the project was closed (or the app was down)."""
+        from studio.services import storyboard
+
+        from .async_utils import run_blocking, spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return

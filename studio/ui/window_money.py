@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studio.core.project import Project
-from studio.services.budgets import Spending, spending
-from studio.services.quote import plan_run
-
-from .async_utils import run_blocking, spawn
 from .i18n import format_money
-from .money import LedgerDialog, QuoteDialog
+
+if TYPE_CHECKING:  # imported where used: the window paints before the services' modules load
+    from studio.core.project import Project
+    from studio.services.budgets import Spending
+
+    from .money import LedgerDialog, QuoteDialog
 
 
 class MoneyMixin:
@@ -39,6 +40,12 @@ class MoneyMixin:
         The plan comes from the catalog (no I/O); the budget and spend are read in a worker.
         A second request while a quote is open brings that quote forward instead.
         """
+        from studio.services.budgets import spending
+        from studio.services.quote import plan_run
+
+        from .async_utils import run_blocking, spawn
+        from .money import QuoteDialog
+
         if self.quote_dialog is not None:
             self.quote_dialog.raise_()
             self.quote_dialog.activateWindow()
@@ -71,6 +78,8 @@ class MoneyMixin:
 
     def open_ledger(self) -> None:
         """The spend ledger (per job, per project, per day), with the open project's budget."""
+        from .money import LedgerDialog
+
         if self.ledger_dialog is not None:
             self.ledger_dialog.refresh()
             self.ledger_dialog.raise_()
@@ -92,6 +101,8 @@ class MoneyMixin:
 
     def set_project_budget(self, value: float | None) -> None:
         """Set the open project's budget and save the project, so every process enforces it now."""
+        from .async_utils import run_blocking, spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return

@@ -18,18 +18,17 @@ import json
 import threading
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressBar
 
-from studio.core.jobs import Job
-from studio.services import export as export_service
-from studio.services import storyboard_resume
-
-from .async_utils import run_blocking, spawn
 from .i18n import format_seconds
+
+if TYPE_CHECKING:  # imported where used: the window paints before the services' modules load
+    from studio.core.jobs import Job
+    from studio.services import storyboard_resume
 
 
 class _ProgressRelay(QObject):
@@ -42,7 +41,7 @@ class FinishMixin:
     """One-click export, timeline keys and drops, and carrying on a stopped storyboard run."""
 
     def _build_finish(self) -> None:
-        """Actions, the status-bar progress and the storyboard's signals (call once, after the docks)."""
+        """The action and the status-bar progress (call once, before the menus)."""
         self.act_export_now = QAction(self.tr("Export &now"), self)
         self.act_export_now.setShortcut(QKeySequence("Ctrl+Shift+X"))
         tip = self.tr("Export the cut in one click, with the last export's settings")
@@ -64,6 +63,9 @@ class FinishMixin:
         self._export_check.setSingleShot(True)
         self._export_check.setInterval(250)
         self._export_check.timeout.connect(self._check_export_ready)
+
+    def _wire_finish(self) -> None:
+        """The storyboard panel's keys and drops (call once it is in its dock)."""
         self.storyboard.play_toggle_requested.connect(self.toggle_preview_play)
         self.storyboard.first_frame_dropped.connect(self._first_frame_dropped)
         self.storyboard.message.connect(lambda text: self.show_message(text, 10_000))
@@ -86,6 +88,10 @@ class FinishMixin:
         self._export_check.start()
 
     def _check_export_ready(self) -> None:
+        from studio.services import export as export_service
+
+        from .async_utils import run_blocking, spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None:
             self.act_export_now.setEnabled(False)
@@ -112,6 +118,7 @@ class FinishMixin:
         self.last_export_path = Path(path)
 
     def _last_export(self) -> tuple[Any, Path]:
+        from studio.services import export as export_service
         from studio.services.media.plan import ExportSettings
 
         from .export.dialog import default_output
@@ -130,6 +137,10 @@ class FinishMixin:
 
     def export_now(self):
         """Export the cut to the last export's file (or ``exports/<title>.mp4``) in a worker."""
+        from studio.services import export as export_service
+
+        from .async_utils import run_blocking, spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None or self._export_now_task is not None:
             return None
@@ -171,6 +182,10 @@ class FinishMixin:
 
     def _continue_stopped_run(self) -> None:
         """When the open project's last storyboard run was stopped, carry it on."""
+        from studio.services import storyboard_resume
+
+        from .async_utils import spawn
+
         project, folder = self.project, self.folder
         if project is None or folder is None:
             return

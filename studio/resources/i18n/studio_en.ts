@@ -4,7 +4,7 @@
     <context>
         <name>App</name>
         <message numerus="yes">
-            <location line="+20" />
+            <location line="+24" />
             <source>Resumed %n unfinished job(s) from the last session.</source>
             <translation>
                 <numerusform>Resumed %n unfinished job from the last session.</numerusform>

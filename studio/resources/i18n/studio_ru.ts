@@ -4,12 +4,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+63" />
+            <location filename="../../app.py" line="+123" />
             <source>Studio cannot start</source>
             <translation>Studio не может запуститься</translation>
         </message>
         <message numerus="yes">
-            <location line="+20" />
+            <location line="+24" />
             <source>Resumed %n unfinished job(s) from the last session.</source>
             <translation>
                 <numerusform>Возобновлено %n незавершённое задание с прошлого запуска.</numerusform>
@@ -233,7 +233,7 @@
     <context>
         <name>CardPainting</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="+118" />
+            <location filename="../../ui/storyboard/cards.py" line="+126" />
             <source>No shots yet. Click “Add shot” to plan the first one.</source>
             <translation>Сцен пока нет. Нажмите «Добавить сцену», чтобы запланировать первую.</translation>
         </message>
@@ -519,7 +519,7 @@
     <context>
         <name>Continuity</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="-263" />
+            <location filename="../../ui/storyboard/cards.py" line="-271" />
             <location line="+6" />
             <source>Independent</source>
             <translation>Независимо</translation>
@@ -624,7 +624,7 @@
     <context>
         <name>DeriveMixin</name>
         <message>
-            <location filename="../../ui/window_derive.py" line="+30" />
+            <location filename="../../ui/window_derive.py" line="+31" />
             <source>This take cannot be changed that way.</source>
             <translation>Этот дубль нельзя изменить таким способом.</translation>
         </message>
@@ -647,6 +647,49 @@
             <location line="+3" />
             <source>{what} sent; it becomes a new take of this shot.</source>
             <translation>{what}: отправлено; станет новым дублем этой сцены.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocksMixin</name>
+        <message>
+            <location filename="../../ui/window_docks.py" line="+85" />
+            <source>Loading…</source>
+            <translation>Загрузка…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Prompt</source>
+            <translation>Промпт</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preview</source>
+            <translation>Просмотр</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jobs</source>
+            <translation>Задания</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>История</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Storyboard</source>
+            <translation>Раскадровка</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>The preview is not available.</source>
+            <translation>Просмотр недоступен.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The job monitor is not available.</source>
+            <translation>Монитор заданий недоступен.</translation>
         </message>
     </context>
     <context>
@@ -984,7 +1027,7 @@
     <context>
         <name>FinishMixin</name>
         <message>
-            <location filename="../../ui/window_timeline.py" line="+46" />
+            <location filename="../../ui/window_timeline.py" line="+45" />
             <source>Export &amp;now</source>
             <translation>Экспортировать &amp;сейчас</translation>
         </message>
@@ -999,7 +1042,7 @@
             <translation>Ход экспорта</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+97" />
             <source>Exporting to {name}…</source>
             <translation>Экспорт в {name}…</translation>
         </message>
@@ -1009,7 +1052,7 @@
             <translation>Экспортировано {seconds} в {path}</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+27" />
             <source>Carrying on the storyboard run: {plan}</source>
             <translation>Продолжаем запуск раскадровки: {plan}</translation>
         </message>
@@ -1149,17 +1192,17 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+53" />
+            <location filename="../../ui/window_generation.py" line="+55" />
             <source>Sending the shot…</source>
             <translation>Отправляем сцену…</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+50" />
             <source>Every shot has a take. Select a shot and press Generate for another take.</source>
             <translation>У всех сцен есть дубль. Выберите сцену и нажмите «Сгенерировать» для нового дубля.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+33" />
             <source>Every missing shot has a take now.</source>
             <translation>Теперь у каждой сцены есть дубль.</translation>
         </message>
@@ -1173,12 +1216,12 @@
             </translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+27" />
             <source>The job failed.</source>
             <translation>Задание не выполнено.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+36" />
             <source>A new take for shot %1 is ready.</source>
             <translation>Новый дубль для сцены %1 готов.</translation>
         </message>
@@ -2018,48 +2061,18 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+82" />
-            <location line="+241" />
+            <location filename="../../ui/main_window.py" line="+90" />
+            <location line="+262" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-192" />
-            <source>The job monitor is not available.</source>
-            <translation>Монитор заданий недоступен.</translation>
+            <location line="-249" />
+            <source>Loading the project and the jobs…</source>
+            <translation>Загружаем проект и задания…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>The preview is not available.</source>
-            <translation>Просмотр недоступен.</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Prompt</source>
-            <translation>Промпт</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Preview</source>
-            <translation>Просмотр</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Jobs</source>
-            <translation>Задания</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>History</source>
-            <translation>История</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Storyboard</source>
-            <translation>Раскадровка</translation>
-        </message>
-        <message>
-            <location line="+20" />
+            <location line="+78" />
             <source>&amp;New project…</source>
             <translation>&amp;Новый проект…</translation>
         </message>
@@ -2219,7 +2232,7 @@
             <translation>Что запускалось и сколько стоило — по заданиям, проектам и дням; бюджет проекта</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+18" />
             <source>Go to %1</source>
             <translation>Перейти: %1</translation>
         </message>
@@ -2294,7 +2307,7 @@
             <translation>Экспорт</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+68" />
             <source>No project open</source>
             <translation>Проект не открыт</translation>
         </message>
@@ -2319,7 +2332,7 @@
             <translation>Проект: %1  ·  за 24 ч: %2  ·  в монтаже %3</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+21" />
             <source>Clear the list</source>
             <translation>Очистить список</translation>
         </message>
@@ -2349,7 +2362,7 @@
             <translation>В этой сборке экспорт недоступен.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>About Studio</source>
             <translation>О программе Studio</translation>
         </message>
@@ -2430,12 +2443,12 @@
     <context>
         <name>MoneyMixin</name>
         <message>
-            <location filename="../../ui/window_money.py" line="+55" />
+            <location filename="../../ui/window_money.py" line="+68" />
             <source>Nothing was sent.</source>
             <translation>Ничего не отправлено.</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+48" />
             <source>The project has no budget now.</source>
             <translation>Теперь у проекта нет бюджета.</translation>
         </message>
@@ -2522,18 +2535,18 @@
         </message>
         <message>
             <location line="+59" />
-            <location line="+151" />
+            <location line="+156" />
             <source>No clip selected.</source>
             <translation>Клип не выбран.</translation>
         </message>
         <message>
-            <location line="-136" />
-            <location line="+361" />
+            <location line="-141" />
+            <location line="+366" />
             <source>Play (Space)</source>
             <translation>Воспроизвести (Пробел)</translation>
         </message>
         <message>
-            <location line="-356" />
+            <location line="-361" />
             <source>Previous frame (Left)</source>
             <translation>Предыдущий кадр (←)</translation>
         </message>
@@ -2545,12 +2558,12 @@
         <message>
             <location line="+17" />
             <location line="+2" />
-            <location line="+298" />
+            <location line="+303" />
             <source>Mute</source>
             <translation>Выключить звук</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-267" />
             <source>Play or pause</source>
             <translation>Воспроизведение или пауза</translation>
         </message>
@@ -2607,7 +2620,7 @@
             <translation>Выключить или включить звук</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+111" />
             <source>Loading…</source>
             <translation>Загрузка…</translation>
         </message>
@@ -3398,7 +3411,7 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-161" />
+            <location filename="../../ui/window_generation.py" line="-182" />
             <source>queued</source>
             <translation>в очереди</translation>
         </message>
@@ -3450,29 +3463,6 @@ Restore them from the recovery copy? (No keeps the last saved version.)</source>
             <location filename="../../ui/storyboard/model.py" line="+57" />
             <source>Shot %1</source>
             <translation>Сцена %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>StartupFrame</name>
-        <message>
-            <location filename="../../ui/startup_frame.py" line="+27" />
-            <source>Studio</source>
-            <translation>Studio</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Opening Studio…</source>
-            <translation>Открываем Studio…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Studio is opening</source>
-            <translation>Studio открывается</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Loading the project and the jobs…</source>
-            <translation>Загружаем проект и задания…</translation>
         </message>
     </context>
     <context>

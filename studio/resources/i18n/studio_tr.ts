@@ -4,12 +4,12 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../app.py" line="+63" />
+            <location filename="../../app.py" line="+123" />
             <source>Studio cannot start</source>
             <translation>Studio başlatılamıyor</translation>
         </message>
         <message numerus="yes">
-            <location line="+20" />
+            <location line="+24" />
             <source>Resumed %n unfinished job(s) from the last session.</source>
             <translation>
                 <numerusform>Son oturumdan kalan %n bitmemiş iş sürdürüldü.</numerusform>
@@ -231,7 +231,7 @@
     <context>
         <name>CardPainting</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="+118" />
+            <location filename="../../ui/storyboard/cards.py" line="+126" />
             <source>No shots yet. Click “Add shot” to plan the first one.</source>
             <translation>Henüz çekim yok. İlkini planlamak için “Çekim ekle”ye tıklayın.</translation>
         </message>
@@ -515,7 +515,7 @@
     <context>
         <name>Continuity</name>
         <message>
-            <location filename="../../ui/storyboard/cards.py" line="-263" />
+            <location filename="../../ui/storyboard/cards.py" line="-271" />
             <location line="+6" />
             <source>Independent</source>
             <translation>Bağımsız</translation>
@@ -620,7 +620,7 @@
     <context>
         <name>DeriveMixin</name>
         <message>
-            <location filename="../../ui/window_derive.py" line="+30" />
+            <location filename="../../ui/window_derive.py" line="+31" />
             <source>This take cannot be changed that way.</source>
             <translation>Bu sürüm bu şekilde değiştirilemez.</translation>
         </message>
@@ -643,6 +643,49 @@
             <location line="+3" />
             <source>{what} sent; it becomes a new take of this shot.</source>
             <translation>{what} gönderildi; bu çekimin yeni bir sürümü olacak.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocksMixin</name>
+        <message>
+            <location filename="../../ui/window_docks.py" line="+85" />
+            <source>Loading…</source>
+            <translation>Yükleniyor…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Prompt</source>
+            <translation>İstem</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preview</source>
+            <translation>Önizleme</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Jobs</source>
+            <translation>İşler</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>Geçmiş</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Storyboard</source>
+            <translation>Hikâye panosu</translation>
+        </message>
+        <message>
+            <location line="+61" />
+            <source>The preview is not available.</source>
+            <translation>Önizleme kullanılamıyor.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The job monitor is not available.</source>
+            <translation>İş izleyici kullanılamıyor.</translation>
         </message>
     </context>
     <context>
@@ -974,7 +1017,7 @@
     <context>
         <name>FinishMixin</name>
         <message>
-            <location filename="../../ui/window_timeline.py" line="+46" />
+            <location filename="../../ui/window_timeline.py" line="+45" />
             <source>Export &amp;now</source>
             <translation>&amp;Şimdi dışa aktar</translation>
         </message>
@@ -989,7 +1032,7 @@
             <translation>Dışa aktarma ilerlemesi</translation>
         </message>
         <message>
-            <location line="+85" />
+            <location line="+97" />
             <source>Exporting to {name}…</source>
             <translation>{name} dosyasına aktarılıyor…</translation>
         </message>
@@ -999,7 +1042,7 @@
             <translation>{seconds} {path} konumuna aktarıldı</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+27" />
             <source>Carrying on the storyboard run: {plan}</source>
             <translation>Hikâye panosu çalıştırması sürdürülüyor: {plan}</translation>
         </message>
@@ -1139,17 +1182,17 @@
     <context>
         <name>GenerationMixin</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="+53" />
+            <location filename="../../ui/window_generation.py" line="+55" />
             <source>Sending the shot…</source>
             <translation>Çekim gönderiliyor…</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+50" />
             <source>Every shot has a take. Select a shot and press Generate for another take.</source>
             <translation>Her çekimin bir sürümü var. Yeni bir sürüm için bir çekim seçip Üret’e basın.</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+33" />
             <source>Every missing shot has a take now.</source>
             <translation>Eksik her çekimin artık bir sürümü var.</translation>
         </message>
@@ -1161,12 +1204,12 @@
             </translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+27" />
             <source>The job failed.</source>
             <translation>İş başarısız oldu.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+36" />
             <source>A new take for shot %1 is ready.</source>
             <translation>%1. çekim için yeni sürüm hazır.</translation>
         </message>
@@ -1992,48 +2035,18 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+82" />
-            <location line="+241" />
+            <location filename="../../ui/main_window.py" line="+90" />
+            <location line="+262" />
             <source>Studio</source>
             <translation>Studio</translation>
         </message>
         <message>
-            <location line="-192" />
-            <source>The job monitor is not available.</source>
-            <translation>İş izleyici kullanılamıyor.</translation>
+            <location line="-249" />
+            <source>Loading the project and the jobs…</source>
+            <translation>Proje ve işler yükleniyor…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>The preview is not available.</source>
-            <translation>Önizleme kullanılamıyor.</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Prompt</source>
-            <translation>İstem</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Preview</source>
-            <translation>Önizleme</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Jobs</source>
-            <translation>İşler</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>History</source>
-            <translation>Geçmiş</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Storyboard</source>
-            <translation>Hikâye panosu</translation>
-        </message>
-        <message>
-            <location line="+20" />
+            <location line="+78" />
             <source>&amp;New project…</source>
             <translation>&amp;Yeni proje…</translation>
         </message>
@@ -2193,7 +2206,7 @@
             <translation>Neyin çalıştığı ve ne tuttuğu, iş, proje ve gün başına; projenin bütçesi</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+18" />
             <source>Go to %1</source>
             <translation>Git: %1</translation>
         </message>
@@ -2268,7 +2281,7 @@
             <translation>Dışa aktar</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+68" />
             <source>No project open</source>
             <translation>Açık proje yok</translation>
         </message>
@@ -2293,7 +2306,7 @@
             <translation>Proje maliyeti %1  ·  son 24 sa %2  ·  kurguda %3</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+21" />
             <source>Clear the list</source>
             <translation>Listeyi temizle</translation>
         </message>
@@ -2323,7 +2336,7 @@
             <translation>Bu derlemede dışa aktarma kullanılamıyor.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>About Studio</source>
             <translation>Studio hakkında</translation>
         </message>
@@ -2404,12 +2417,12 @@
     <context>
         <name>MoneyMixin</name>
         <message>
-            <location filename="../../ui/window_money.py" line="+55" />
+            <location filename="../../ui/window_money.py" line="+68" />
             <source>Nothing was sent.</source>
             <translation>Hiçbir şey gönderilmedi.</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+48" />
             <source>The project has no budget now.</source>
             <translation>Projenin artık bütçesi yok.</translation>
         </message>
@@ -2496,18 +2509,18 @@
         </message>
         <message>
             <location line="+59" />
-            <location line="+151" />
+            <location line="+156" />
             <source>No clip selected.</source>
             <translation>Klip seçilmedi.</translation>
         </message>
         <message>
-            <location line="-136" />
-            <location line="+361" />
+            <location line="-141" />
+            <location line="+366" />
             <source>Play (Space)</source>
             <translation>Oynat (Boşluk)</translation>
         </message>
         <message>
-            <location line="-356" />
+            <location line="-361" />
             <source>Previous frame (Left)</source>
             <translation>Önceki kare (Sol)</translation>
         </message>
@@ -2519,12 +2532,12 @@
         <message>
             <location line="+17" />
             <location line="+2" />
-            <location line="+298" />
+            <location line="+303" />
             <source>Mute</source>
             <translation>Sesi kapat</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-267" />
             <source>Play or pause</source>
             <translation>Oynat ya da duraklat</translation>
         </message>
@@ -2581,7 +2594,7 @@
             <translation>Sesi kapat ya da aç</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+111" />
             <source>Loading…</source>
             <translation>Yükleniyor…</translation>
         </message>
@@ -3362,7 +3375,7 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
     <context>
         <name>ShotJob</name>
         <message>
-            <location filename="../../ui/window_generation.py" line="-161" />
+            <location filename="../../ui/window_generation.py" line="-182" />
             <source>queued</source>
             <translation>sırada</translation>
         </message>
@@ -3414,29 +3427,6 @@ Değişiklikler kurtarma kopyasından geri getirilsin mi? (Hayır, son kaydedile
             <location filename="../../ui/storyboard/model.py" line="+57" />
             <source>Shot %1</source>
             <translation>Çekim %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>StartupFrame</name>
-        <message>
-            <location filename="../../ui/startup_frame.py" line="+27" />
-            <source>Studio</source>
-            <translation>Studio</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Opening Studio…</source>
-            <translation>Studio açılıyor…</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Studio is opening</source>
-            <translation>Studio açılıyor</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Loading the project and the jobs…</source>
-            <translation>Proje ve işler yükleniyor…</translation>
         </message>
     </context>
     <context>
