@@ -62,6 +62,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     """
 
     docks_filled = Signal()
+    docks_failed = Signal(object)  # the exception of a panel that could not be built (fill_docks_later)
     closed = Signal()  # the window accepted its close (the start stops if it was not ready)
 
     def __init__(

@@ -123,13 +123,19 @@ class DocksMixin:
 
     def fill_docks_later(self) -> None:
         """Build the panels one per turn of the event loop (the window stays live in between);
-        ``docks_filled`` is emitted after the last."""
+        ``docks_filled`` is emitted after the last, or ``docks_failed`` with the error of a
+        panel that could not be built (the window would otherwise wait, greyed out, forever)."""
         steps = self._dock_fillers()
 
         def step() -> None:
             if self._closing:
                 return
-            steps.pop(0)()
+            try:
+                steps.pop(0)()
+            except Exception as exc:  # a panel's constructor failed: the start says so and stops
+                log.exception("a panel could not be built")
+                self.docks_failed.emit(exc)
+                return
             if steps:
                 QTimer.singleShot(0, step)
 

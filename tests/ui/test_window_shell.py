@@ -117,3 +117,55 @@ def test_closing_the_window_before_its_services_are_ready_ends_the_start_cleanly
     args = argparse.Namespace(home=str(home), project=None)
     assert run(run_window(QApplication.instance(), args, window), timeout=60) == 0
     assert not list((home / "projects").glob("*/project.json"))
+
+
+def test_closing_the_window_while_its_panels_are_built_stops_the_filling_and_closes_the_services(qtbot, tmp_path, run):
+    """Closed between attach_services and the last panel: no further panel is built, the
+    services are closed again (their runner thread ends) and no project is opened."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from studio.app import run_window
+
+    home = tmp_path / "home"
+    window = _shell(qtbot, tmp_path / "ui.ini")
+    attached = []
+    attach = window.attach_services
+
+    def attach_then_close(services):
+        attach(services)
+        attached.append(services)
+        QTimer.singleShot(0, window.close)  # before the panels' turns end
+
+    window.attach_services = attach_then_close
+    args = argparse.Namespace(home=str(home), project=None)
+    assert run(run_window(QApplication.instance(), args, window), timeout=60) == 0
+    assert attached and attached[0].runner_thread is None  # closed by run_window
+    assert window.history is None and not window.is_ready()  # the filling stopped
+    assert not window.isVisible()
+    assert not list((home / "projects").glob("*/project.json"))
+
+
+def test_a_panel_that_cannot_be_built_ends_the_start_with_a_message_instead_of_loading_forever(
+    qtbot, tmp_path, run, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from studio.app import run_window
+    from studio.ui import history
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("the history pane broke")
+
+    monkeypatch.setattr(history.HistoryPane, "__init__", broken)
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: told.append((parent, title, text)))
+    home = tmp_path / "home"
+    window = _shell(qtbot, tmp_path / "ui.ini")
+    args = argparse.Namespace(home=str(home), project=None)
+    assert run(run_window(QApplication.instance(), args, window), timeout=60) == 1
+    assert len(told) == 1
+    parent, title, text = told[0]
+    assert parent is window and title == "Studio cannot start" and "the history pane broke" in text
+    assert not window.isVisible()
+    assert not list((home / "projects").glob("*/project.json"))
