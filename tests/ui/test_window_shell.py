@@ -169,3 +169,20 @@ def test_a_panel_that_cannot_be_built_ends_the_start_with_a_message_instead_of_l
     assert parent is window and title == "Studio cannot start" and "the history pane broke" in text
     assert not window.isVisible()
     assert not list((home / "projects").glob("*/project.json"))
+
+
+def test_the_toolbar_shows_its_waiting_commands_greyed_out(qloop, qtbot, tmp_path):  # qloop: the theme
+    """The theme colours every text itself (QWidget { color }), so a disabled tool button kept
+    the bright text of a live one: the toolbar looked ready while its commands waited."""
+    from PySide6.QtGui import QColor
+
+    window = _shell(qtbot, tmp_path / "ui.ini")
+
+    def brightest_text(action):
+        image = window.toolbar.widgetForAction(action).grab().toImage()
+        return max(QColor(image.pixel(x, y)).lightness() for x in range(image.width()) for y in range(image.height()))
+
+    waiting = brightest_text(window.act_new)
+    window.act_new.setEnabled(True)
+    live = brightest_text(window.act_new)
+    assert live - waiting >= 40, (waiting, live)
