@@ -86,6 +86,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self._take_batches: dict[str, dict] = {}  # job id → its batch of takes (which one went into the cut)
         self._closing = False
         self._painted = False
+        self._focus_when_ready: QDockWidget | None = None  # Alt+1..5 pressed while the panels load
         self._resolved_folder: tuple[Path | None, str] = (None, "")
         self._project_bridge = None
         self.setWindowTitle(self.tr("Studio"))
@@ -138,6 +139,9 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self.statusBar().clearMessage()
         self._fill_recent()
         self._project_loaded()
+        if self._focus_when_ready is not None:
+            dock, self._focus_when_ready = self._focus_when_ready, None
+            self._focus_dock(dock)
         self.docks_filled.emit()
 
     def _set_live(self, live: bool) -> None:
@@ -235,6 +239,9 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     def _focus_dock(self, dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+        if not self.is_ready():  # its panel is on its way: the focus goes into it when it comes
+            self._focus_when_ready = dock
+            return
         widget = dock.widget()
         target = widget if widget.focusPolicy() != Qt.NoFocus else widget.nextInFocusChain()
         if hasattr(widget, "canvas") and widget.canvas is not None:

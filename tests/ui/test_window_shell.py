@@ -186,3 +186,15 @@ def test_the_toolbar_shows_its_waiting_commands_greyed_out(qloop, qtbot, tmp_pat
     window.act_new.setEnabled(True)
     live = brightest_text(window.act_new)
     assert live - waiting >= 40, (waiting, live)
+
+
+def test_a_go_to_panel_key_pressed_while_the_panels_load_puts_the_focus_in_that_panel_when_it_comes(services, qtbot, tmp_path):
+    window = _shell(qtbot, tmp_path / "ui.ini", AnsweringPrompter())
+    window.activateWindow()
+    window.panel_actions[0].trigger()  # Alt+1: the prompt editor, still a placeholder
+    window.attach_services(services)
+    window.fill_docks_now()
+    focused = window.focusWidget()
+    assert focused is not None and window.editor.isAncestorOf(focused), focused
+    window.controller.shutdown()
+    window.close()
