@@ -139,9 +139,6 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self.statusBar().clearMessage()
         self._fill_recent()
         self._project_loaded()
-        if self._focus_when_ready is not None:
-            dock, self._focus_when_ready = self._focus_when_ready, None
-            self._focus_dock(dock)
         self.docks_filled.emit()
 
     def _set_live(self, live: bool) -> None:
@@ -352,6 +349,16 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self._check_export_ready()
         self._update_title()
         self._update_cost()
+        self._focus_asked_for_dock()
+
+    def _focus_asked_for_dock(self) -> None:
+        """The dock whose Alt+1..5 was pressed while the panels loaded gets the focus now (the
+        storyboard's once its timeline has come with the project)."""
+        dock = self._focus_when_ready
+        if dock is None or (dock is self.storyboard_dock and self.storyboard.canvas is None):
+            return
+        self._focus_when_ready = None
+        self._focus_dock(dock)
 
     def _update_title(self) -> None:
         c = self.controller

@@ -198,3 +198,15 @@ def test_a_go_to_panel_key_pressed_while_the_panels_load_puts_the_focus_in_that_
     assert focused is not None and window.editor.isAncestorOf(focused), focused
     window.controller.shutdown()
     window.close()
+
+
+def test_the_storyboard_asked_for_while_the_panels_load_gets_the_focus_with_its_timeline(services, qtbot, tmp_path):
+    window = _shell(qtbot, tmp_path / "ui.ini", AnsweringPrompter())
+    window.activateWindow()
+    window.panel_actions[1].trigger()  # Alt+2: the storyboard, still a placeholder
+    window.attach_services(services)
+    window.fill_docks_now()  # ready, but the timeline comes with the project
+    assert window.controller.open_or_create_sample()
+    assert window.focusWidget() is window.storyboard.canvas
+    window.controller.shutdown()
+    window.close()
