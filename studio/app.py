@@ -74,9 +74,9 @@ def _start_in_workers(args: argparse.Namespace):
     return started
 
 
-async def run_window(app, args: argparse.Namespace, window=None, started=None) -> int:
-    """Give the window (shown and painted, or made here) its services and panels, and wait
-    until it closes.
+async def run_window(app, args: argparse.Namespace, window, started=None) -> int:
+    """Give the window (made, shown and painted by :func:`main`, before the services) its
+    services and panels, and wait until it closes.
 
     The services are built in a worker (the job database opens there, and the HTTP stack, the
     keyring and the providers' modules import there) while the panels' modules import in
@@ -85,14 +85,6 @@ async def run_window(app, args: argparse.Namespace, window=None, started=None) -
     """
     import asyncio
 
-    from PySide6.QtCore import Qt
-
-    if window is None:
-        from .ui.main_window import MainWindow
-
-        window = MainWindow(qsettings=_window_settings(_data_folder(args.home)))
-        window.setAttribute(Qt.WA_DeleteOnClose)
-        window.show()
     closed = asyncio.Event()
     window.destroyed.connect(lambda *_: closed.set())
     window.closed.connect(closed.set)
