@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     window.setAttribute(Qt.WA_DeleteOnClose)
     window.show()
     window.wait_painted()
+    if window.was_closed():  # closed before its first paint was done: nothing else was started
+        return 0
     started = _start_in_workers(args)
     import asyncio
 

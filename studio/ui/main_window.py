@@ -156,15 +156,22 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         """True once the services are attached and every panel is in its dock."""
         return self.docks_filled_flag
 
+    def was_closed(self) -> bool:
+        """True once the window has accepted its close (with WA_DeleteOnClose it may be gone)."""
+        return self._closing
+
     def wait_painted(self, timeout_ms: int = 1000) -> bool:
-        """Process events until the window has painted once (or ``timeout_ms`` passed)."""
+        """Process events until the window has painted once (or ``timeout_ms`` passed, or it
+        was closed meanwhile: see :meth:`was_closed`)."""
         if not self._painted:
             waiting = QEventLoop()
             watch = _FirstPaint(self, waiting.quit)
             QTimer.singleShot(timeout_ms, waiting.quit)
+            self.closed.connect(waiting.quit)
             waiting.exec()
-            self.removeEventFilter(watch)
-            watch.deleteLater()
+            if not self._closing:  # a closed window may be deleted already, its filter with it
+                self.removeEventFilter(watch)
+                watch.deleteLater()
         return self._painted
 
     # -- actions, menus, toolbar ---------------------------------------------------------

@@ -210,3 +210,16 @@ def test_the_storyboard_asked_for_while_the_panels_load_gets_the_focus_with_its_
     assert window.focusWidget() is window.storyboard.canvas
     window.controller.shutdown()
     window.close()
+
+
+def test_a_window_closed_while_it_waits_for_its_first_paint_ends_the_wait_cleanly(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    from studio.ui.main_window import MainWindow
+
+    window = MainWindow(qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.IniFormat))
+    window.setAttribute(Qt.WA_DeleteOnClose)  # as the app makes it: closing deletes it
+    window.show()
+    QTimer.singleShot(0, window.close)
+    window.wait_painted(5_000)  # no "Internal C++ object already deleted"
+    assert window.was_closed()
