@@ -358,15 +358,6 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self._update_cost()
         self._focus_asked_for_dock()
 
-    def _focus_asked_for_dock(self) -> None:
-        """The dock whose Alt+1..5 was pressed while the panels loaded gets the focus now (the
-        storyboard's once its timeline has come with the project)."""
-        dock = self._focus_when_ready
-        if dock is None or (dock is self.storyboard_dock and self.storyboard.canvas is None):
-            return
-        self._focus_when_ready = None
-        self._focus_dock(dock)
-
     def _update_title(self) -> None:
         c = self.controller
         dirty = c.is_dirty()

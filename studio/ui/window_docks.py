@@ -187,6 +187,15 @@ class DocksMixin:
         if not self.history_dock.visibleRegion().isEmpty():
             self.history.refresh()  # its dock was already in front (a saved layout)
 
+    def _focus_asked_for_dock(self) -> None:
+        """The dock whose Alt+1..5 was pressed while the panels loaded gets the focus now (the
+        storyboard's once its timeline has come with the project)."""
+        dock = self._focus_when_ready
+        if dock is None or (dock is self.storyboard_dock and self.storyboard.canvas is None):
+            return
+        self._focus_when_ready = None
+        self._focus_dock(dock)
+
     def _docks_wired(self) -> None:
         self._wire_finish()
         self.docks_filled_flag = True
