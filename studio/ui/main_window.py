@@ -86,7 +86,6 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self._take_batches: dict[str, dict] = {}  # job id → its batch of takes (which one went into the cut)
         self._closing = False
         self._painted = False
-        self._focus_when_ready: QDockWidget | None = None  # Alt+1..5 pressed while the panels load
         self._resolved_folder: tuple[Path | None, str] = (None, "")
         self._project_bridge = None
         self.setWindowTitle(self.tr("Studio"))

@@ -91,6 +91,7 @@ class DocksMixin:
         """The five docks, each with a placeholder, arranged as the studio's default layout."""
         self.editor = self.storyboard = self.jobs = self.preview = self.history = None
         self._first_take = None
+        self._focus_when_ready: QDockWidget | None = None  # Alt+1..5 pressed while the panels load
         self.editor_dock = self._dock(self.tr("Prompt"), "dock_editor", Qt.LeftDockWidgetArea)
         self.preview_dock = self._dock(self.tr("Preview"), "dock_preview", Qt.RightDockWidgetArea)
         self.jobs_dock = self._dock(self.tr("Jobs"), "dock_jobs", Qt.RightDockWidgetArea)
