@@ -1,10 +1,11 @@
 """Launch to first painted window: Studio against a bare PySide6 QMainWindow, in one run.
 
-    python bench/startup.py [--repeats 5] [--platform offscreen|xcb]
+    python bench/startup.py [--repeats 5] [--platform offscreen|xcb] [--application-wide]
 
 Each launch is a fresh Python process; the time runs from spawning it to the first paint of
-its main window (an application-wide event filter reports the first ``QEvent.Paint`` of a
-``QMainWindow`` or any of its children). Studio starts through ``studio.app.main`` on a fresh
+its main window (an event filter on each ``QMainWindow``, installed as it is shown, reports
+its first ``QEvent.Paint``; ``--application-wide`` watches every object's paints instead, as
+older runs did, at a cost of its own: docs/bench-startup.md). Studio starts through ``studio.app.main`` on a fresh
 data folder, so the sample project is created and opened as on a first start. Studio's first
 window is the studio window itself (``studio.ui.main_window.MainWindow``: menus, toolbar and
 docks in their places, the panels still loading); the bench also times when that window is

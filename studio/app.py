@@ -74,9 +74,9 @@ def _start_in_workers(args: argparse.Namespace):
     return started
 
 
-async def run_window(app, args: argparse.Namespace, window=None, started=None) -> int:
-    """Give the window (shown and painted, or made here) its services and panels, and wait
-    until it closes.
+async def run_window(app, args: argparse.Namespace, window, started=None) -> int:
+    """Give the window (made, shown and painted by :func:`main`, before the services) its
+    services and panels, and wait until it closes.
 
     The services are built in a worker (the job database opens there, and the HTTP stack, the
     keyring and the providers' modules import there) while the panels' modules import in
@@ -85,14 +85,6 @@ async def run_window(app, args: argparse.Namespace, window=None, started=None) -
     """
     import asyncio
 
-    from PySide6.QtCore import Qt
-
-    if window is None:
-        from .ui.main_window import MainWindow
-
-        window = MainWindow(qsettings=_window_settings(_data_folder(args.home)))
-        window.setAttribute(Qt.WA_DeleteOnClose)
-        window.show()
     closed = asyncio.Event()
     window.destroyed.connect(lambda *_: closed.set())
     window.closed.connect(closed.set)
@@ -118,25 +110,28 @@ async def _attach_and_run(app, args: argparse.Namespace, window, closed, started
     try:
         services = await asyncio.wrap_future(building)
     except StudioError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None if closed.is_set() else window, QCoreApplication.translate("App", "Studio cannot start"),
-                             exc.user_message)  # fmt: skip
-        if not closed.is_set():
-            window.close()
+        _cannot_start(window, closed, exc.user_message)
         await asyncio.gather(panels, return_exceptions=True)
         return 1
     # A panel that fails to import is reported (or stood in for) by the dock that needs it.
     await asyncio.gather(panels, return_exceptions=True)
     if not closed.is_set():
         filled = asyncio.Event()
+        failed: list[BaseException] = []
         window.docks_filled.connect(filled.set)
+        window.docks_failed.connect(lambda exc: (failed.append(exc), filled.set()))
         window.attach_services(services)
         window.fill_docks_later()
         waits = [asyncio.ensure_future(filled.wait()), asyncio.ensure_future(closed.wait())]
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         for waiting in waits:
             waiting.cancel()
+        if failed and not closed.is_set():  # a panel could not be built: say so, not "Loading…" forever
+            from .ui.async_utils import user_message
+
+            _cannot_start(window, closed, user_message(failed[0]))
+            await services.aclose()
+            return 1
     if closed.is_set():  # closed before it was ready: nothing was opened
         await services.aclose()
         return 0
@@ -160,6 +155,17 @@ async def _attach_and_run(app, args: argparse.Namespace, window, closed, started
     await closed.wait()
     await services.aclose()
     return 0
+
+
+def _cannot_start(window, closed, text: str) -> None:
+    """Tell the person why Studio cannot start (over its window, unless that was closed) and
+    close the window."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None if closed.is_set() else window, QCoreApplication.translate("App", "Studio cannot start"), text)
+    if not closed.is_set():
+        window.close()
 
 
 def _close_on_termination(window):
@@ -217,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     window.setAttribute(Qt.WA_DeleteOnClose)
     window.show()
     window.wait_painted()
+    if window.was_closed():  # closed before its first paint was done: nothing else was started
+        return 0
     started = _start_in_workers(args)
     import asyncio
 

@@ -33,13 +33,16 @@ class Settings:
         self.path = Path(path)
         self.changed = Signal()
         self._values: dict[str, Any] = {}
-        if self.path.exists():
-            try:
+        # The window reads its language here before the services (which turn a data folder it
+        # cannot use into one sentence) are built: a folder it may not even look into (EACCES
+        # from the existence check) gives the defaults too, never a traceback.
+        try:
+            if self.path.exists():
                 loaded = json.loads(self.path.read_text("utf-8"))
                 if isinstance(loaded, dict):
                     self._values = loaded
-            except (OSError, ValueError):
-                log.warning("settings file %s is unreadable; using defaults", self.path.name)
+        except (OSError, ValueError):
+            log.warning("settings file %s is unreadable; using defaults", self.path.name)
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in self._values:

@@ -62,6 +62,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     """
 
     docks_filled = Signal()
+    docks_failed = Signal(object)  # the exception of a panel that could not be built (fill_docks_later)
     closed = Signal()  # the window accepted its close (the start stops if it was not ready)
 
     def __init__(
@@ -154,15 +155,22 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         """True once the services are attached and every panel is in its dock."""
         return self.docks_filled_flag
 
+    def was_closed(self) -> bool:
+        """True once the window has accepted its close (with WA_DeleteOnClose it may be gone)."""
+        return self._closing
+
     def wait_painted(self, timeout_ms: int = 1000) -> bool:
-        """Process events until the window has painted once (or ``timeout_ms`` passed)."""
+        """Process events until the window has painted once (or ``timeout_ms`` passed, or it
+        was closed meanwhile: see :meth:`was_closed`)."""
         if not self._painted:
             waiting = QEventLoop()
             watch = _FirstPaint(self, waiting.quit)
             QTimer.singleShot(timeout_ms, waiting.quit)
+            self.closed.connect(waiting.quit)
             waiting.exec()
-            self.removeEventFilter(watch)
-            watch.deleteLater()
+            if not self._closing:  # a closed window may be deleted already, its filter with it
+                self.removeEventFilter(watch)
+                watch.deleteLater()
         return self._painted
 
     # -- actions, menus, toolbar ---------------------------------------------------------
@@ -234,6 +242,9 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
     def _focus_dock(self, dock: QDockWidget) -> None:
         dock.show()
         dock.raise_()
+        if not self.is_ready():  # its panel is on its way: the focus goes into it when it comes
+            self._focus_when_ready = dock
+            return
         widget = dock.widget()
         target = widget if widget.focusPolicy() != Qt.NoFocus else widget.nextInFocusChain()
         if hasattr(widget, "canvas") and widget.canvas is not None:
@@ -344,6 +355,7 @@ class MainWindow(FinishMixin, GenerationMixin, MoneyMixin, DeriveMixin, DocksMix
         self._check_export_ready()
         self._update_title()
         self._update_cost()
+        self._focus_asked_for_dock()
 
     def _update_title(self) -> None:
         c = self.controller

@@ -38,6 +38,7 @@ QToolBar {{ background: {BG_ALT}; border: none; border-bottom: 1px solid {BORDER
 QToolBar QToolButton {{ padding: 5px 10px; border-radius: 4px; }}
 QToolBar QToolButton:hover {{ background: {RAISED}; }}
 QToolBar QToolButton:checked {{ background: {ACCENT_DIM}; }}
+QToolBar QToolButton:disabled {{ color: {TEXT_DIM}; }}
 QMenuBar {{ background: {BG_ALT}; }}
 QMenuBar::item {{ padding: 5px 10px; background: transparent; }}
 QMenuBar::item:selected {{ background: {RAISED}; }}

@@ -91,6 +91,7 @@ class DocksMixin:
         """The five docks, each with a placeholder, arranged as the studio's default layout."""
         self.editor = self.storyboard = self.jobs = self.preview = self.history = None
         self._first_take = None
+        self._focus_when_ready: QDockWidget | None = None  # Alt+1..5 pressed while the panels load
         self.editor_dock = self._dock(self.tr("Prompt"), "dock_editor", Qt.LeftDockWidgetArea)
         self.preview_dock = self._dock(self.tr("Preview"), "dock_preview", Qt.RightDockWidgetArea)
         self.jobs_dock = self._dock(self.tr("Jobs"), "dock_jobs", Qt.RightDockWidgetArea)
@@ -123,13 +124,19 @@ class DocksMixin:
 
     def fill_docks_later(self) -> None:
         """Build the panels one per turn of the event loop (the window stays live in between);
-        ``docks_filled`` is emitted after the last."""
+        ``docks_filled`` is emitted after the last, or ``docks_failed`` with the error of a
+        panel that could not be built (the window would otherwise wait, greyed out, forever)."""
         steps = self._dock_fillers()
 
         def step() -> None:
             if self._closing:
                 return
-            steps.pop(0)()
+            try:
+                steps.pop(0)()
+            except Exception as exc:  # a panel's constructor failed: the start says so and stops
+                log.exception("a panel could not be built")
+                self.docks_failed.emit(exc)
+                return
             if steps:
                 QTimer.singleShot(0, step)
 
@@ -180,6 +187,15 @@ class DocksMixin:
         self.history_dock.visibilityChanged.connect(lambda shown: shown and not self.history.loaded and self.history.refresh())
         if not self.history_dock.visibleRegion().isEmpty():
             self.history.refresh()  # its dock was already in front (a saved layout)
+
+    def _focus_asked_for_dock(self) -> None:
+        """The dock whose Alt+1..5 was pressed while the panels loaded gets the focus now (the
+        storyboard's once its timeline has come with the project)."""
+        dock = self._focus_when_ready
+        if dock is None or (dock is self.storyboard_dock and self.storyboard.canvas is None):
+            return
+        self._focus_when_ready = None
+        self._focus_dock(dock)
 
     def _docks_wired(self) -> None:
         self._wire_finish()

@@ -124,6 +124,28 @@ def test_unreadable_settings_file_gives_defaults(tmp_path):
         assert s.get("default_model") == DEFAULTS["default_model"]
 
 
+def test_a_settings_path_that_cannot_even_be_checked_gives_defaults(tmp_path):
+    """Before its first paint the window reads its language from the data folder, before the
+    services say in one sentence what is wrong with that folder: no traceback there."""
+    import os
+
+    unsearchable = []
+    if os.geteuid() != 0:  # root may look into any folder
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        (locked / "s.json").write_text(json.dumps({"ui.language": "ru"}), "utf-8")
+        locked.chmod(0)
+        unsearchable.append(locked / "s.json")
+    too_long = tmp_path / ("x" * 300) / "s.json"  # ENAMETOOLONG from stat, for any user
+    try:
+        for path in [*unsearchable, too_long]:
+            assert Settings(path).get("default_model") == DEFAULTS["default_model"]
+            assert Settings(path).get("ui.language") is None
+    finally:
+        if unsearchable:
+            (tmp_path / "locked").chmod(0o755)
+
+
 def test_env_base_url_overrides_the_setting(tmp_path, monkeypatch):
     s = Settings(tmp_path / "s.json")
     assert s.provider_base_url("replicate") is None

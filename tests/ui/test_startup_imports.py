@@ -154,3 +154,22 @@ def test_the_preview_loads_qt_multimedia_only_once_it_has_painted(qtbot):
     assert not pane.has_multimedia
     pane.show()
     qtbot.waitUntil(lambda: pane.has_multimedia, timeout=10_000)
+
+
+def test_a_window_closed_as_it_first_appears_ends_the_start_before_the_services_are_built(tmp_path):
+    code = (
+        "import os\n"
+        "from PySide6.QtCore import QTimer\n"
+        "import studio.ui.main_window as window_module\n"
+        "show = window_module.MainWindow.show\n"
+        "def show_then_close(self):\n"
+        "    QTimer.singleShot(0, self.close)  # the person closes it (Ctrl+Q, logout) before it has painted\n"
+        "    show(self)\n"
+        "window_module.MainWindow.show = show_then_close\n"
+        "from studio.app import main\n"
+        "print('main returned', main([]), flush=True)\n"
+        "print('job database opened:', os.path.exists(os.path.join(os.environ['STUDIO_HOME'], 'studio.db')), flush=True)\n"
+    )
+    out = _launch(code, tmp_path).stdout
+    assert "main returned 0" in out
+    assert "job database opened: False" in out

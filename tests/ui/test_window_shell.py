@@ -117,3 +117,109 @@ def test_closing_the_window_before_its_services_are_ready_ends_the_start_cleanly
     args = argparse.Namespace(home=str(home), project=None)
     assert run(run_window(QApplication.instance(), args, window), timeout=60) == 0
     assert not list((home / "projects").glob("*/project.json"))
+
+
+def test_closing_the_window_while_its_panels_are_built_stops_the_filling_and_closes_the_services(qtbot, tmp_path, run):
+    """Closed between attach_services and the last panel: no further panel is built, the
+    services are closed again (their runner thread ends) and no project is opened."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from studio.app import run_window
+
+    home = tmp_path / "home"
+    window = _shell(qtbot, tmp_path / "ui.ini")
+    attached = []
+    attach = window.attach_services
+
+    def attach_then_close(services):
+        attach(services)
+        attached.append(services)
+        QTimer.singleShot(0, window.close)  # before the panels' turns end
+
+    window.attach_services = attach_then_close
+    args = argparse.Namespace(home=str(home), project=None)
+    assert run(run_window(QApplication.instance(), args, window), timeout=60) == 0
+    assert attached and attached[0].runner_thread is None  # closed by run_window
+    assert window.history is None and not window.is_ready()  # the filling stopped
+    assert not window.isVisible()
+    assert not list((home / "projects").glob("*/project.json"))
+
+
+def test_a_panel_that_cannot_be_built_ends_the_start_with_a_message_instead_of_loading_forever(
+    qtbot, tmp_path, run, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from studio.app import run_window
+    from studio.ui import history
+
+    def broken(self, *args, **kwargs):
+        raise RuntimeError("the history pane broke")
+
+    monkeypatch.setattr(history.HistoryPane, "__init__", broken)
+    told = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: told.append((parent, title, text)))
+    home = tmp_path / "home"
+    window = _shell(qtbot, tmp_path / "ui.ini")
+    args = argparse.Namespace(home=str(home), project=None)
+    assert run(run_window(QApplication.instance(), args, window), timeout=60) == 1
+    assert len(told) == 1
+    parent, title, text = told[0]
+    assert parent is window and title == "Studio cannot start" and "the history pane broke" in text
+    assert not window.isVisible()
+    assert not list((home / "projects").glob("*/project.json"))
+
+
+def test_the_toolbar_shows_its_waiting_commands_greyed_out(qloop, qtbot, tmp_path):  # qloop: the theme
+    """The theme colours every text itself (QWidget { color }), so a disabled tool button kept
+    the bright text of a live one: the toolbar looked ready while its commands waited."""
+    from PySide6.QtGui import QColor
+
+    window = _shell(qtbot, tmp_path / "ui.ini")
+
+    def brightest_text(action):
+        image = window.toolbar.widgetForAction(action).grab().toImage()
+        return max(QColor(image.pixel(x, y)).lightness() for x in range(image.width()) for y in range(image.height()))
+
+    waiting = brightest_text(window.act_new)
+    window.act_new.setEnabled(True)
+    live = brightest_text(window.act_new)
+    assert live - waiting >= 40, (waiting, live)
+
+
+def test_a_go_to_panel_key_pressed_while_the_panels_load_puts_the_focus_in_that_panel_when_it_comes(services, qtbot, tmp_path):
+    window = _shell(qtbot, tmp_path / "ui.ini", AnsweringPrompter())
+    window.activateWindow()
+    window.panel_actions[0].trigger()  # Alt+1: the prompt editor, still a placeholder
+    window.attach_services(services)
+    window.fill_docks_now()
+    focused = window.focusWidget()
+    assert focused is not None and window.editor.isAncestorOf(focused), focused
+    window.controller.shutdown()
+    window.close()
+
+
+def test_the_storyboard_asked_for_while_the_panels_load_gets_the_focus_with_its_timeline(services, qtbot, tmp_path):
+    window = _shell(qtbot, tmp_path / "ui.ini", AnsweringPrompter())
+    window.activateWindow()
+    window.panel_actions[1].trigger()  # Alt+2: the storyboard, still a placeholder
+    window.attach_services(services)
+    window.fill_docks_now()  # ready, but the timeline comes with the project
+    assert window.controller.open_or_create_sample()
+    assert window.focusWidget() is window.storyboard.canvas
+    window.controller.shutdown()
+    window.close()
+
+
+def test_a_window_closed_while_it_waits_for_its_first_paint_ends_the_wait_cleanly(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    from studio.ui.main_window import MainWindow
+
+    window = MainWindow(qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.IniFormat))
+    window.setAttribute(Qt.WA_DeleteOnClose)  # as the app makes it: closing deletes it
+    window.show()
+    QTimer.singleShot(0, window.close)
+    window.wait_painted(5_000)  # no "Internal C++ object already deleted"
+    assert window.was_closed()
