@@ -64,6 +64,12 @@ def test_a_data_folder_that_is_a_file_is_one_sentence_for_every_command(capsys, 
     assert home.read_text() == "not a folder"
 
 
+def test_a_data_folder_with_a_name_too_long_is_one_sentence(capsys, tmp_path):
+    home = tmp_path / ("x" * 300)
+    code = main(["--home", str(home), "jobs", "list"])
+    one_sentence(code, capsys.readouterr().err, 2, "has a name too long for this system")
+
+
 def test_a_data_folder_below_a_file_is_one_sentence(capsys, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -271,6 +277,7 @@ def test_files_left_readable_by_an_older_studio_are_made_private(tmp_path, monke
         (errno.EACCES, 2, "read-only"),
         (errno.ENOTDIR, 2, "a file"),
         (errno.EIO, 5, "a disk error"),
+        (errno.ENAMETOOLONG, 2, "too long"),
     ],
 )
 @pytest.mark.parametrize("named", [True, False])

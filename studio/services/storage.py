@@ -1,4 +1,4 @@
-"""One sentence for a folder Studio cannot write: read-only, not a folder, or a full disk.
+"""One sentence for a folder Studio cannot write: read-only, not a folder, a name too long, or a full disk.
 
 The operating system and SQLite each describe these in their own words (``EROFS``,
 ``attempt to write a readonly database``, ``database or disk is full`` …); the CLI and the
@@ -19,6 +19,7 @@ from studio.core.errors import StorageError
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NOT_WRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS}
 _NOT_A_FOLDER = {errno.EEXIST, errno.ENOTDIR}
+_NAME_TOO_LONG = {errno.ENAMETOOLONG}
 _HOME_HINT = "point STUDIO_HOME (or --home) at another folder"
 
 # SQLite's primary result codes (sqlite3.h): they say what happened whatever the message's wording.
@@ -54,6 +55,7 @@ def _sentence(kind: str, where: Path | None, data_folder: bool) -> tuple[str, in
             "not_a_folder": (f"{home} cannot be made: a file is in its way; {_HOME_HINT}.", 2),
             "read_only": (f"{home} is read-only; make it writable or {_HOME_HINT}.", 2),
             "io": (f"{home} could not be written (a disk error); check the disk, {again}.", 5),
+            "too_long": (f"{home} has a name too long for this system; {_HOME_HINT}.", 2),
         }[kind]
     if where is None:
         return {
@@ -61,12 +63,14 @@ def _sentence(kind: str, where: Path | None, data_folder: bool) -> tuple[str, in
             "not_a_folder": ("Studio cannot write a file: a file is where a folder should be.", 2),
             "read_only": ("Studio was refused access to a file: it is read-only or not yours.", 2),
             "io": (f"A file could not be written (a disk error); check the disk, {again}.", 5),
+            "too_long": ("Studio cannot write a file: its name is too long for this system.", 2),
         }[kind]
     return {
         "full": (f"The disk holding {where} is full; free some space, {again}.", 5),
         "not_a_folder": (f"Studio cannot write {where}: a file is where a folder should be.", 2),
         "read_only": (f"Studio was refused access to {where}: it is read-only or not yours.", 2),
         "io": (f"Studio could not write {where} (a disk error); check the disk, {again}.", 5),
+        "too_long": (f"Studio cannot write {where}: the name is too long for this system; choose a shorter one.", 2),
     }[kind]
 
 
@@ -93,6 +97,8 @@ def _kind(exc: BaseException) -> str | None:
             return "not_a_folder"
         if exc.errno == errno.EIO:
             return "io"
+        if exc.errno in _NAME_TOO_LONG:
+            return "too_long"
     return None
 
 
