@@ -151,8 +151,10 @@ async def _attach_and_run(app, args: argparse.Namespace, window, closed, started
     from .ui.async_utils import spawn
     from .ui.warmup import warm_up
 
-    spawn(warm_up(), name="warm-up")  # the window has painted while the jobs were read back
+    warming = spawn(warm_up(), name="warm-up")  # the window has painted while the jobs were read back
     await closed.wait()
+    warming.cancel()  # quit within a second of opening: end the wait, not leave a pending task
+    await asyncio.gather(warming, return_exceptions=True)
     await services.aclose()
     return 0
 
