@@ -111,6 +111,11 @@ class _FilterProxy(QSortFilterProxyModel):
             change()
             self.invalidateFilter()
 
+    def multiData(self, index: QModelIndex, roles: Any) -> None:
+        """Map once and ask the source for every role at once (see ``JobTableModel.multiData``)."""
+        if index.isValid():
+            self.sourceModel().multiData(self.mapToSource(index), roles)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         job: Job = self.sourceModel().index(source_row, 0, source_parent).data(JobRole)
         if job is None:
