@@ -31,6 +31,7 @@ import asyncio
 import os
 import resource
 import statistics
+import struct
 import sys
 import tempfile
 import threading
@@ -105,6 +106,29 @@ class LatenessProbe:
         self.timer.timeout.connect(self._tick)
         self._last = 0.0
         self.peak_rss = 0.0
+        self.late: list[tuple[float, float]] = []
+        self.late_split: list[tuple[float, float, float]] = []  # late ticks: (cpu, run-queue, interval) ms
+        self.heartbeat = None
+        self.schedstat: str | None = None
+        self._sched = (0, 0)
+
+    def split_schedstat(self) -> None:
+        """Record where the GUI thread's time went during each late tick (Linux schedstat)."""
+        path = f"/proc/self/task/{threading.get_native_id()}/schedstat"
+        if os.path.exists(path):
+            self.schedstat = path
+            with open(path) as f:
+                self._sched = tuple(int(x) for x in f.read().split()[:2])
+
+    def split_summary(self) -> str:
+        if not self.late_split:
+            return "no schedstat"
+        cpu, wait, total = (sum(x[i] for x in self.late_split) for i in range(3))
+        worst = max(self.late_split, key=lambda x: x[2])
+        return (f"{len(self.late_split)} ticks later than 30 ms, {total:.0f} ms in all: GUI thread on a core "
+                f"{cpu / total:.0%}, runnable but waiting for a core {wait / total:.0%}, asleep (GIL, locks) "
+                f"{1 - (cpu + wait) / total:.0%}; the worst ({worst[2]:.0f} ms): on a core {worst[0]:.0f} ms, "
+                f"waiting for a core {worst[1]:.0f} ms")
 
     def start(self) -> None:
         self._last = time.perf_counter()
@@ -117,6 +141,20 @@ class LatenessProbe:
         now = time.perf_counter()
         self.samples.append(max(0.0, now - self._last - self.interval) * 1000)
         self._last = now
+        if self.heartbeat is not None:
+            self.heartbeat[:8] = struct.pack("d", time.monotonic())
+        if self.schedstat is not None:
+            # where the GUI thread's time went since the last tick: on a core, waiting for one
+            # (the OS), or neither (asleep: waiting for the GIL, a lock or the next event)
+            with open(self.schedstat) as f:
+                cpu_ns, wait_ns = (int(x) for x in f.read().split()[:2])
+            last_cpu, last_wait = self._sched
+            self._sched = (cpu_ns, wait_ns)
+            if self.samples[-1] > 30:
+                self.late_split.append(((cpu_ns - last_cpu) / 1e6, (wait_ns - last_wait) / 1e6,
+                                        self.samples[-1] + self.interval * 1000))
+        if self.samples[-1] > 30:
+            self.late.append((time.monotonic(), self.samples[-1]))
         if len(self.samples) % 40 == 0:
             self.peak_rss = max(self.peak_rss, rss_mb())
 
@@ -197,6 +235,36 @@ async def scenario(args, app) -> dict:
     idle_summary = idle.summary()
 
     probe = LatenessProbe(5)
+    marks: list[tuple[float, str]] = []
+    watcher = None
+    if args.native_stalls:
+        import mmap
+        import subprocess
+
+        beat_file = Path(args.native_stalls) / "heartbeat"
+        beat_file.parent.mkdir(parents=True, exist_ok=True)
+        beat_file.write_bytes(b"\0" * 8)
+        beat_fd = open(beat_file, "r+b")
+        probe.heartbeat = mmap.mmap(beat_fd.fileno(), 8)
+        watcher = subprocess.Popen([sys.executable, str(Path(__file__).with_name("stall_watch.py")), str(os.getpid()),
+                                    str(beat_file), str(args.native_stalls)])
+    gc_pauses: list[tuple[float, float, int, str]] = []
+    if args.native_stalls or args.stalls:
+        import gc
+
+        gc_start: dict[str, float] = {}
+
+        def on_gc(phase, info):
+            if phase == "start":
+                gc_start["t"] = time.monotonic()
+            elif "t" in gc_start:
+                took = (time.monotonic() - gc_start.pop("t")) * 1000
+                if took > 5:
+                    gc_pauses.append((time.monotonic(), took, info["generation"], threading.current_thread().name))
+
+        gc.callbacks.append(on_gc)
+    if args.native_stalls or args.stalls:
+        probe.split_schedstat()
     probe.start()
     sampler = StallSampler(probe) if args.stalls else None
     if sampler:
@@ -236,14 +304,34 @@ async def scenario(args, app) -> dict:
         except Exception as exc:  # report, do not hide
             export_state["error"] = f"{type(exc).__name__}: {exc}"
         export_state["seconds"] = time.perf_counter() - start
+        marks.append((time.monotonic(), "export ends"))
         export_state["done"] = True
 
+    marks.append((time.monotonic(), "export starts"))
     export_task = asyncio.ensure_future(run_export())
     jobs_started_export = sum(1 for j in services.runner.active())
-    all_done = await until(lambda: all(s.chosen_take for s in targets) and export_state["done"], 900)
+    def attached_marks() -> bool:
+        count = sum(1 for s in targets if s.chosen_take)
+        if count and not any(w == "first take attached" for _, w in marks):
+            marks.append((time.monotonic(), "first take attached"))
+        if count == len(targets) and not any(w == "last take attached" for _, w in marks):
+            marks.append((time.monotonic(), "last take attached"))
+        return count == len(targets)
+
+    all_done = await until(lambda: attached_marks() and export_state["done"], 900)
     await asyncio.sleep(1.0)  # filmstrips of the last takes decode
     elapsed = time.perf_counter() - t0
     probe.stop()
+    if watcher is not None:
+        watcher.terminate()
+    if args.native_stalls or args.stalls:
+        first = next((t for t, _ in marks), time.monotonic())
+        events = sorted(marks + [(t, f"late {ms:.0f} ms") for t, ms in probe.late]
+                        + [(t, f"gc gen {g} {ms:.0f} ms on {who}") for t, ms, g, who in gc_pauses])
+        print(f"  late ticks: {probe.split_summary()}")
+        print("  timeline (monotonic s):")
+        for t, what in events:
+            print(f"    {t:.3f} (+{t - first:6.2f}) {what}")
     if sampler:
         sampler.stop()
         sampler.report()
@@ -282,6 +370,7 @@ async def scenario(args, app) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stalls", action="store_true", help="print where the GUI thread was when it was late")
+    parser.add_argument("--native-stalls", metavar="DIR", help="dump native stacks of every thread (py-spy) into DIR while a tick is late")
     parser.add_argument("--model", default="animatic:kenburns", help="the catalog model every job uses")
     parser.add_argument("--jobs", type=int, default=20, help="jobs started at once")
     parser.add_argument(
@@ -326,7 +415,9 @@ def run(args) -> int:
 
     from studio.ui.style import apply_theme
 
-    sys.setswitchinterval(0.001)  # as studio.app.main does
+    from studio.ui.interpreter import tune_switch_interval
+
+    tune_switch_interval()  # as studio.app.main does
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_theme(app)
     app.setQuitOnLastWindowClosed(False)  # the scenario closes the window before it returns

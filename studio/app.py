@@ -204,9 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("Studio")
     QCoreApplication.setApplicationName("Studio")
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    # Worker threads (decode, encode, frame grabs) hold the GIL in short bursts; a 1 ms
-    # switch interval (default 5 ms) lets the GUI thread take it back before a frame is late.
-    sys.setswitchinterval(0.001)
+    # Worker threads (runner, decode, encode, frame grabs) hold the GIL in short bursts; a short
+    # switch interval lets the GUI thread take it back before a frame is late (ui/interpreter.py).
+    from .ui.interpreter import tune_switch_interval
+
+    tune_switch_interval()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Studio")
     # run_window ends the loop itself once the services are closed; Qt quitting on the last

@@ -139,6 +139,16 @@ class Shot:
         return shot
 
 
+def _transition_into(previous: Shot | None, shot: Shot) -> float:
+    """The crossfade into ``shot`` after ``previous`` in seconds, within its limit (0 for a cut)."""
+    if previous is None or shot.transition != "crossfade":
+        return 0.0
+    limit = round(min(previous.cut_duration, shot.cut_duration), 3)  # as transition_limit
+    if limit <= 0:
+        return 0.0
+    return min(max(shot.transition_duration, MIN_TRANSITION), limit)
+
+
 @dataclass
 class ProjectSettings:
     """Output settings of the finished video."""
@@ -199,15 +209,15 @@ class Project:
         The stored length is kept within ``[MIN_TRANSITION, transition_limit]`` here as well as
         when it is set, because a trim or a new take can shorten a neighbour afterwards.
         """
-        shot = self.shot(shot_id)
-        limit = self.transition_limit(shot_id)
-        if shot.transition != "crossfade" or limit <= 0:
-            return 0.0
-        return min(max(shot.transition_duration, MIN_TRANSITION), limit)
+        index = self.index_of(shot_id)
+        return _transition_into(self.shots[index - 1] if index > 0 else None, self.shots[index])
 
     def transition_lengths(self) -> list[float]:
-        """The transition at each join, in seconds (0 = a cut): what the export and the preview play."""
-        return [self.transition_seconds(shot.id) for shot in self.shots[1:]]
+        """The transition at each join, in seconds (0 = a cut): what the export and the preview play.
+
+        One pass over the shots: the window's summary asks for it (through :attr:`duration`) on
+        every take that lands."""
+        return [_transition_into(previous, shot) for previous, shot in zip(self.shots, self.shots[1:])]
 
     @property
     def duration(self) -> float:

@@ -23,6 +23,8 @@ import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
+from .thread_priority import lower_this_thread
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -46,6 +48,12 @@ class RunnerThread:
         return self._thread.is_alive()
 
     def _run(self) -> None:
+        # The runner and its workers (downloads, probes, file moves) give way to the window's
+        # thread when both cores are busy (thread_priority.py).
+        lower_this_thread()
+        self.loop.set_default_executor(
+            concurrent.futures.ThreadPoolExecutor(thread_name_prefix="runner-io", initializer=lower_this_thread)
+        )
         asyncio.set_event_loop(self.loop)
         self.loop.call_soon(self._ready.set)
         try:

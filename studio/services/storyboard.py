@@ -12,6 +12,7 @@ when it finishes, whoever paid for it.
 from __future__ import annotations
 
 import asyncio
+import weakref
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -126,10 +127,26 @@ def shot_name(project: Project, shot: Shot) -> str:
     return f"Shot {number} ({title})"
 
 
+# Takes probed and copied into the project at once, per event loop. A hundred jobs finishing
+# together would otherwise start a hundred probes and copies on two cores, and the window's
+# thread would wait for a core behind them (docs/bench-ui.md).
+ATTACH_AT_ONCE = 2
+_attach_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
+
+
+def _attach_slot() -> asyncio.Semaphore:
+    loop = asyncio.get_running_loop()
+    slot = _attach_slots.get(loop)
+    if slot is None:
+        slot = _attach_slots[loop] = asyncio.Semaphore(ATTACH_AT_ONCE)
+    return slot
+
+
 async def attach_finished(services, project: Project, folder: Path, job: Job, *, choose: bool = True) -> None:
     """Add a finished job's clip to its shot (once, however often it is called).
 
     The new take becomes the chosen one with ``choose``, else only when the shot has none.
+    At most :data:`ATTACH_AT_ONCE` clips are probed and copied at a time.
     """
     from .media import probe
 
@@ -138,8 +155,11 @@ async def attach_finished(services, project: Project, folder: Path, job: Job, *,
 
     if attached():
         return
-    info = await asyncio.to_thread(probe, job.output_path)
-    take = await asyncio.to_thread(services.projects.take_for_job, folder, job, info)
+    async with _attach_slot():
+        if attached():
+            return
+        info = await asyncio.to_thread(probe, job.output_path)
+        take = await asyncio.to_thread(services.projects.take_for_job, folder, job, info)
     if not attached():  # two runs that followed one job both get here; one take is added
         project.add_take(job.shot_id, take, choose=choose)  # on the loop: the window listens to the project
 

@@ -13,6 +13,7 @@ import importlib
 import logging
 
 from .async_utils import run_blocking
+from .interpreter import freeze_startup_objects
 
 log = logging.getLogger(__name__)
 
@@ -38,3 +39,4 @@ def _import_all(names: tuple[str, ...]) -> None:
 async def warm_up(names: tuple[str, ...] = MODULES) -> None:
     """Import ``names`` in a worker thread (call it after the window's first paint)."""
     await run_blocking(_import_all, names)
+    freeze_startup_objects()  # what is loaded now lives as long as the app: keep it out of full collections

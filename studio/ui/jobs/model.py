@@ -169,6 +169,16 @@ class JobTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roles: Any) -> None:
+        """Every role a view asks for, in one call (a painted cell asks for about eight).
+
+        Qt would otherwise call :meth:`data` once per role, and each call from Qt into Python
+        has to take the GIL back: while the runner and the downloads run Python, a repaint of
+        the table spent most of its time waiting for it."""
+        for k in range(roles.size()):
+            slot = roles[k]
+            slot.setData(self.data(index, slot.role()))
+
     def _display(self, job: Job, col: int) -> str:
         if col == COL_MODEL:
             return self.model_label(job.model_id)

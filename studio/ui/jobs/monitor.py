@@ -88,6 +88,9 @@ def job_details_json(job: Job) -> str:
     return json.dumps(job_details(job), indent=2, sort_keys=True, default=str)
 
 
+TABLE_UPDATE_MS = 100  # live job changes reach the table at most ten times a second
+
+
 class _FilterProxy(QSortFilterProxyModel):
     """Filters by free text (model, prompt, error, id) and by a set of states."""
 
@@ -110,6 +113,11 @@ class _FilterProxy(QSortFilterProxyModel):
         else:
             change()
             self.invalidateFilter()
+
+    def multiData(self, index: QModelIndex, roles: Any) -> None:
+        """Map once and ask the source for every role at once (see ``JobTableModel.multiData``)."""
+        if index.isValid():
+            self.sourceModel().multiData(self.mapToSource(index), roles)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         job: Job = self.sourceModel().index(source_row, 0, source_parent).data(JobRole)
@@ -241,8 +249,10 @@ class JobMonitor(QWidget):
         self._coalescing = False
         runner = getattr(services, "runner", None)
         if runner is not None and hasattr(runner, "job_changed"):
-            # A frame's job events (a hundred jobs polling) become one model update.
-            self._job_bridge = CoalescingBridge(runner.job_changed, self)
+            # A hundred jobs' events become one model update every TABLE_UPDATE_MS: a repaint
+            # of the table costs 10-40 ms while the runner and downloads hold the GIL, so at
+            # every frame it was half of the window's painting (docs/bench-ui.md).
+            self._job_bridge = CoalescingBridge(runner.job_changed, self, interval_ms=TABLE_UPDATE_MS)
             self._job_bridge.batch.connect(self._on_jobs_changed)
         self.refresh(in_worker=True)  # the window paints first; the stored jobs arrive from a worker
         self._update_actions()

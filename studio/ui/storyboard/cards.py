@@ -125,12 +125,17 @@ class CardPainting:
             p.setPen(QColor(style.TEXT_DIM))
             p.drawText(self.rect(), Qt.AlignCenter, self.tr("No shots yet. Click “Add shot” to plan the first one."))
             return
+        # Only the cards (and the transitions before them) in the repainted area: with a hundred
+        # cards, a card's repaint must not draw the other ninety-nine transitions.
+        shots = {shot.id: shot for shot in self.project.shots}
         for index, (sid, rect) in enumerate(self._rects):
-            if index > 0:
-                self._paint_transition(p, sid, rect)
-            if rect.right() < visible.left() - GAP or rect.left() > visible.right() + GAP:
+            if rect.left() > visible.right() + GAP:
+                break  # the cards are laid out left to right
+            if rect.right() < visible.left() - GAP:
                 continue
-            self._paint_card(p, index, self.project.shot(sid), rect)
+            if index > 0:
+                self._paint_transition(p, shots[sid], rect)
+            self._paint_card(p, index, shots[sid], rect)
         if self.hasFocus() and self.current_id:  # the keyboard focus, beyond the selection border
             focused = self.card_rect(self.current_id)
             if focused is not None:
@@ -161,9 +166,8 @@ class CardPainting:
             return self._rects[-1][1].right() + GAP // 2
         return self._rects[gap][1].left() - GAP // 2
 
-    def _paint_transition(self, p: QPainter, sid: str, rect: QRect) -> None:
+    def _paint_transition(self, p: QPainter, shot: Shot, rect: QRect) -> None:
         """A crossfade is two overlapping triangles (⋈, the shots blending); a cut is a thin bar."""
-        shot = self.project.shot(sid)
         cx = rect.left() - GAP // 2
         cy = rect.top() + HEADER_H + STRIP_H // 2
         top, bottom = rect.top() + HEADER_H, rect.top() + HEADER_H + STRIP_H

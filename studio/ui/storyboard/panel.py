@@ -234,8 +234,13 @@ class StoryboardPanel(QWidget):
         if rect is not None:
             self.canvas.update(rect.adjusted(-2, -2, 2, 2))
 
+    # Another shot's edit or take leaves the inspector's shot as it is: only the summary and the
+    # crossfade's limit (its neighbour's length) can move. A hundred takes attaching must not
+    # rebuild the inspector a hundred times.
+    _OTHER_SHOT_KINDS = ("updated", "take_added", "take_removed", "take_chosen")
+
     def _shot_changed(self, kind: str, shot_id: str) -> None:
-        if shot_id and shot_id != self.current_shot_id() and kind == "updated":
+        if shot_id and shot_id != self.current_shot_id() and kind in self._OTHER_SHOT_KINDS:
             self._update_summary()
             shot = self._shot()
             if shot is not None and self.canvas is not None:  # a neighbour's trim moves the crossfade's limit

@@ -86,7 +86,7 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
         # For a shot: each of remix/edit/extend → None when its take allows it, else why not (set by the panel).
         self.derive_options: Callable[[Shot], dict[str, str | None]] | None = None
         self.strips = FilmstripCache(parent=self)
-        self.strips.ready.connect(lambda _p: self.update())
+        self.strips.ready.connect(self._strip_ready)
         self._rects: list[tuple[str, QRect]] = []
         self._press: QPoint | None = None
         self._press_id: str | None = None
@@ -245,6 +245,18 @@ class TimelineCanvas(TimelineDrops, CardPainting, QWidget):
             changed.append(rect)
         for rect in changed:
             self.update(rect.adjusted(-GAP, -4, 4, 4))  # the card and its incoming transition
+
+    def _strip_ready(self, path: str) -> None:
+        """Repaint the cards that show ``path`` (a take's clip or a first frame), not all of them."""
+        target = Path(path)
+        shots = {shot.id: shot for shot in self.project.shots}
+        for sid, rect in self._rects:
+            shot = shots.get(sid)
+            if shot is None:
+                continue
+            rel = shot.chosen_take.path if shot.chosen_take is not None and shot.chosen_take.path else shot.first_frame
+            if rel and self._abs(rel) == target:
+                self.update(rect)
 
     def _model_changed(self, *args: Any) -> None:
         ids = self.model.shot_ids()
