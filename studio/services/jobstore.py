@@ -113,6 +113,27 @@ class Admission:
     adopted: bool = False
 
 
+def _use_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Put the database in WAL mode, waiting for other processes that are doing the same.
+
+    WAL is stored in the file, so only a new database changes mode; but when two processes
+    open a new database at once, SQLite answers the loser's ``journal_mode=WAL`` with "database
+    is locked" at once, without its busy handler: wait for the winner instead of failing.
+    """
+    deadline = time.monotonic() + patience
+    delay = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 class JobStore:
     """All jobs ever run, with history queries by prompt text, model and date."""
 
@@ -125,7 +146,7 @@ class JobStore:
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
         self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA journal_mode=WAL")
+        _use_wal(self._conn)
         # FULL: a committed row (the one written before a paid call) survives power loss too.
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.execute("PRAGMA busy_timeout=30000")
