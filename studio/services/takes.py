@@ -110,6 +110,7 @@ async def admit_shot_takes(
     places (``adopted``) instead of paying again; the window, which attaches those by itself
     as soon as a project opens, asks for new takes only.
     """
+    from .send_pacing import send_pacer
     from .storyboard import continuity_frames, shot_request
 
     shot = project.shot(shot_id)
@@ -128,6 +129,7 @@ async def admit_shot_takes(
     if frames:
         base = replace(base, **frames)
     requests = [request_for_model(base, services.catalog.get(model)) for model in plan]
+    await send_pacer().wait_turn()  # many shots at once reach the runner a few per frame
     admitted = await services.runner.admit_takes(
         requests, project_dir=str(folder), shot_id=shot_id, allow_retired=allow_retired
     )
