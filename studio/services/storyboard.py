@@ -23,6 +23,7 @@ from studio.core.project import Project, Shot
 from studio.core.request import GenerationRequest
 
 from .project_paths import id_file
+from .save_coalescing import CoalescedSave
 from .projects import ProjectStore
 from .jobstore import Admission
 
@@ -228,6 +229,7 @@ async def run_storyboard(
             done_events[shot.id].set()
     jobs: list[Job] = []
     failures: list[StudioError] = []
+    save = CoalescedSave(lambda: _save(services, project, folder))  # takes landing together share a save
 
     async def produce(shot: Shot) -> None:
         try:
@@ -251,7 +253,7 @@ async def run_storyboard(
                     if attach:
                         await attach_finished(services, project, folder, job, choose=not chosen)
                         chosen = True
-                        await _save(services, project, folder)
+                        await save()
                 else:
                     if not job.state.terminal:
                         stopped.append(shot.id)

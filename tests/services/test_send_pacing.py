@@ -96,6 +96,9 @@ async def test_a_run_of_many_shots_is_handed_over_in_turns_and_admits_each_shot_
 
 
 async def test_a_second_run_started_while_the_first_is_handed_over_adds_no_job(services, tmp_path, monkeypatch):
+    # The first run's jobs stay in flight until the second run has asked for every shot: a job that
+    # has finished and been saved as a take is not the second run's to adopt (its project is stale).
+    services.settings.set("animatic.queue_seconds", 2.5)
     pacer = SendPacer(per_turn=3, turn_seconds=0.2)
     monkeypatch.setattr(send_pacing, "send_pacer", lambda: pacer)
     seen = record_admissions(services, monkeypatch)
