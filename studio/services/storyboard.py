@@ -216,6 +216,8 @@ async def run_storyboard(
         targets = project.shots_without_take() if takes is None else list(project.shots)
         if shot_ids is not None:
             targets = [s for s in targets if s.id in set(shot_ids)]
+    # A run for the missing shots leaves alone one whose take landed (another run's) before its turn to send.
+    missing_only = regenerate is None and takes is None
     takes = takes or 1
     for shot in targets:
         take_plan(shot, takes, models)  # a bad count is refused before anything is sent
@@ -237,7 +239,8 @@ async def run_storyboard(
             if shot.continuity != "independent" and index > 0:
                 await done_events[project.shots[index - 1].id].wait()
             admissions = await admit_shot_takes(
-                services, project, folder, shot.id, takes=takes, models=models, allow_retired=allow_retired
+                services, project, folder, shot.id, takes=takes, models=models, allow_retired=allow_retired,
+                still_wanted=(lambda: shot.chosen_take is None) if missing_only else None,
             )
             for admission in admissions:
                 if admission.adopted and not admission.job.state.terminal and on_note:
