@@ -234,6 +234,25 @@ async def scenario(args, app) -> dict:
     idle.stop()
     idle_summary = idle.summary()
 
+    async def until(pred, timeout):
+        end = time.perf_counter() + timeout
+        while not pred() and time.perf_counter() < end:
+            await asyncio.sleep(0.05)
+        return pred()
+
+    targets = window.project.shots[-args.jobs:] if cloud else window.project.shots[: args.jobs]
+    quote = None
+    if cloud:
+        # The cloud jobs start as a person starts them: Generate missing opens the run's quote
+        # (before the measurement), and pressing its Run (measured) sends every shot without a take.
+        assert [s.id for s in window.project.shots_without_take()] == [s.id for s in targets]
+        window.generate_missing()
+        await until(lambda: window.quote_dialog is not None and window.quote_dialog.isVisible(), 60)
+        quote = window.quote_dialog
+        if quote.accept_unknown_box.isVisible():
+            quote.accept_unknown_box.setChecked(True)
+        await asyncio.sleep(0.5)
+
     probe = LatenessProbe(5)
     marks: list[tuple[float, str]] = []
     watcher = None
@@ -271,18 +290,13 @@ async def scenario(args, app) -> dict:
         sampler.start()
     t0 = time.perf_counter()
 
-    # 20 jobs in flight, through the same path as the Generate button
-    targets = window.project.shots[-args.jobs:] if cloud else window.project.shots[: args.jobs]
-    for shot in targets:
-        window.generate_shot(shot.id)
+    if quote is not None:
+        quote.run_button.click()  # Generate missing's Run: the shots are handed to the runner from here
+    else:  # offline: the Generate button on each of the first --jobs shots
+        for shot in targets:
+            window.generate_shot(shot.id)
 
     # wait for a few takes, then export the cut of the shots that have one while the rest run
-    async def until(pred, timeout):
-        end = time.perf_counter() + timeout
-        while not pred() and time.perf_counter() < end:
-            await asyncio.sleep(0.05)
-        return pred()
-
     if cloud:
         # Every job sent (or settled): from here on they poll while the export runs.
         await until(lambda: len(services.runner._jobs) >= args.jobs
@@ -359,6 +373,7 @@ async def scenario(args, app) -> dict:
         "idle_p99_ms": idle_summary.get("p99_ms", float("nan")),
         "idle_max_ms": idle_summary.get("max_ms", float("nan")),
         "load_average_1min": os.getloadavg()[0],
+        "emulator_nice": args.emulator_nice if args.emulator else None,
     }
     window.controller.undo_stack.setClean()
     window.controller._external_dirty = False
@@ -377,6 +392,10 @@ def main() -> int:
         "--emulator", action="store_true",
         help="start the loopback Replicate emulator (30 s jobs) in its own process and point the run at it",
     )
+    parser.add_argument(
+        "--emulator-nice", type=int, default=10, metavar="N",
+        help="run the emulator N nice levels down (a real provider runs on another machine; 0: same priority)",
+    )
     parser.add_argument("--shots", type=int, default=50)
     parser.add_argument(
         "--memory", action="store_true",
@@ -389,7 +408,7 @@ def main() -> int:
         help="animatic renders at once (default: the app's setting, 2; the rest wait queued, still in flight)",
     )
     args = parser.parse_args()
-    emulator = start_emulator() if args.emulator else None
+    emulator = start_emulator(args.emulator_nice) if args.emulator else None
     try:
         return run(args)
     finally:
@@ -398,11 +417,20 @@ def main() -> int:
             emulator.wait(10)
 
 
-def start_emulator():
-    """The Replicate emulator in its own process (the GUI process's GIL stays the app's)."""
+def start_emulator(nice: int = 0):
+    """The Replicate emulator in its own process (the GUI process's GIL stays the app's).
+
+    ``nice`` lowers its priority: a real provider answers from other machines, not from the
+    two cores the window runs on.
+    """
     from tests.emulators._process import start_module
 
     process, url = start_module("tests.emulators.replicate", "--port", "0", "--set", "latency=30")
+    if nice:
+        # Linux keeps a nice level per thread: lower each one there now (the server's
+        # request threads are started later by its serving thread, and inherit it).
+        for task in Path(f"/proc/{process.pid}/task").iterdir():
+            os.setpriority(os.PRIO_PROCESS, int(task.name), nice)
     os.environ["STUDIO_REPLICATE_BASE_URL"] = url
     os.environ.setdefault("REPLICATE_API_TOKEN", "test-key-replicate")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")

@@ -23,6 +23,7 @@ from studio.core.project import Project, Shot
 from studio.core.request import GenerationRequest
 
 from .project_paths import id_file
+from .save_coalescing import CoalescedSave
 from .projects import ProjectStore
 from .jobstore import Admission
 
@@ -215,6 +216,8 @@ async def run_storyboard(
         targets = project.shots_without_take() if takes is None else list(project.shots)
         if shot_ids is not None:
             targets = [s for s in targets if s.id in set(shot_ids)]
+    # A run for the missing shots leaves alone one whose take landed (another run's) before its turn to send.
+    missing_only = regenerate is None and takes is None
     takes = takes or 1
     for shot in targets:
         take_plan(shot, takes, models)  # a bad count is refused before anything is sent
@@ -228,6 +231,7 @@ async def run_storyboard(
             done_events[shot.id].set()
     jobs: list[Job] = []
     failures: list[StudioError] = []
+    save = CoalescedSave(lambda: _save(services, project, folder))  # takes landing together share a save
 
     async def produce(shot: Shot) -> None:
         try:
@@ -235,7 +239,8 @@ async def run_storyboard(
             if shot.continuity != "independent" and index > 0:
                 await done_events[project.shots[index - 1].id].wait()
             admissions = await admit_shot_takes(
-                services, project, folder, shot.id, takes=takes, models=models, allow_retired=allow_retired
+                services, project, folder, shot.id, takes=takes, models=models, allow_retired=allow_retired,
+                still_wanted=(lambda: shot.chosen_take is None) if missing_only else None,
             )
             for admission in admissions:
                 if admission.adopted and not admission.job.state.terminal and on_note:
@@ -251,7 +256,7 @@ async def run_storyboard(
                     if attach:
                         await attach_finished(services, project, folder, job, choose=not chosen)
                         chosen = True
-                        await _save(services, project, folder)
+                        await save()
                 else:
                     if not job.state.terminal:
                         stopped.append(shot.id)

@@ -9,6 +9,7 @@ whose clips never became takes, so nothing is paid for twice.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -103,13 +104,18 @@ async def admit_shot_takes(
     models: list[str] | None = None,
     allow_retired: bool = False,
     reuse_finished: bool = True,
+    still_wanted: Callable[[], bool] | None = None,
 ) -> list[Admission]:
     """Start (or adopt) the shot's takes; one admission per take of :func:`take_plan`.
+
+    Many shots at once reach the runner a few per frame (:mod:`~studio.services.send_pacing`);
+    ``still_wanted``, asked when the shot's turn comes, may call it off (its take landed meanwhile).
 
     With ``reuse_finished``, finished jobs whose clips never became takes fill the first
     places (``adopted``) instead of paying again; the window, which attaches those by itself
     as soon as a project opens, asks for new takes only.
     """
+    from .send_pacing import send_pacer
     from .storyboard import continuity_frames, shot_request
 
     shot = project.shot(shot_id)
@@ -128,6 +134,9 @@ async def admit_shot_takes(
     if frames:
         base = replace(base, **frames)
     requests = [request_for_model(base, services.catalog.get(model)) for model in plan]
+    await send_pacer().wait_turn()
+    if still_wanted is not None and not still_wanted():
+        return reused
     admitted = await services.runner.admit_takes(
         requests, project_dir=str(folder), shot_id=shot_id, allow_retired=allow_retired
     )
